@@ -1,0 +1,72 @@
+/**
+ * What the three commands share: option parsing (commander), `--list`, reading
+ * files or standard input, and the error rule — one line on stderr naming the
+ * file, exit status 2, never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { parseFile, parseText, type ParseResult } from '../parse';
+import { readStandardInput } from '../procfs';
+import { handlerNames, handlers } from '../registry';
+
+export const EXIT_FAILURE = 2;
+
+export interface CommonOptions {
+  as?: string;
+  list?: boolean;
+}
+
+export function listing(): string {
+  const names = handlerNames();
+  const width = Math.max(...names.map((n) => n.length));
+  return names.map((name) => `${name.padEnd(width)}  ${handlers[name].summary}`).join('\n') + '\n';
+}
+
+/** A commander program with the options all three commands take. */
+export function baseProgram(name: string, description: string): Command {
+  return new Command(name)
+    .description(description)
+    .argument('[files...]', 'files to parse (any path: the handler is chosen from the file name); - reads standard input')
+    .option('--as <name>', 'parse with this handler instead of the one the file name implies')
+    .option('--list', 'list every handler name and exit')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
+    .showHelpAfterError(false);
+}
+
+/** Parses each named file (or standard input for `-`). */
+export function parseAll(files: readonly string[], as: string | undefined): ParseResult[] {
+  return files.map((file) => {
+    if (file === '-') {
+      if (as === undefined) throw new Error('-: standard input needs --as NAME');
+      return parseText(readStandardInput(), as, '-');
+    }
+    return parseFile(file, as);
+  });
+}
+
+/**
+ * Runs a command body with the error rule applied: any failure becomes one
+ * line `name: message` on stderr and exit status 2.
+ */
+export function runCommand(name: string, program: Command, argv: readonly string[], body: (files: string[], options: Record<string, unknown>) => void): void {
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    const options = program.opts();
+    if (options.list) {
+      process.stdout.write(listing());
+      return;
+    }
+    const files = program.args;
+    if (files.length === 0) throw new Error('no file given (try --help)');
+    body(files, options);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return;
+      process.stderr.write(`${name}: ${error.message.replace(/^error: /, '')}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${name}: ${message.split('\n')[0]}\n`);
+    }
+    process.exitCode = EXIT_FAILURE;
+  }
+}

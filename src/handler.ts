@@ -1,0 +1,54 @@
+/**
+ * What a handler is: a name (its path under /proc), a pure parser from the
+ * file's text to typed records, and how the file is to be read.
+ */
+
+export interface Handler<R extends object = object> {
+  /** The path under /proc: `diskstats`, `net/tcp6`, `pid/status`, `sysvipc/shm`. */
+  readonly name: string;
+  /** One line for `--list` and the README. */
+  readonly summary: string;
+  /**
+   * Path pattern matched against a file's trailing path segments when it
+   * differs from the name: `*` is any file name (a folder of like files),
+   * `<pid>` is a process directory (self, thread-self, or a number — also a
+   * task id). `pid/…` names get `<pid>/…` without saying so.
+   */
+  readonly pattern?: string;
+  /** `link`: the file is a symbolic link and its target is the text. */
+  readonly source?: 'text' | 'link';
+  /** Set for files that are known but never parsed (binary, write-only): the reason. */
+  readonly refuse?: string;
+  parse(text: string, file: string): R[];
+}
+
+/** Identity helper that keeps the record type of a handler literal. */
+export function defineHandler<R extends object>(handler: Handler<R>): Handler<R> {
+  return handler;
+}
+
+/** A refused file: known to the registry so that it resolves, but never parsed. */
+export function refusedHandler(name: string, reason: string, pattern?: string): Handler<never> {
+  return {
+    name,
+    summary: `refused: ${reason}`,
+    pattern,
+    refuse: reason,
+    parse(): never[] {
+      throw new Error(`${name}: ${reason}`);
+    },
+  };
+}
+
+export type HandlerTable = Record<string, Handler<any>>;
+
+/** The pattern a handler's path is matched with. */
+export function handlerPattern(handler: Handler<object>): string {
+  if (handler.pattern !== undefined) return handler.pattern;
+  return handler.name.startsWith('pid/') ? `<pid>/${handler.name.slice(4)}` : handler.name;
+}
+
+/** Whether a handler reads per-process files (served by /dump only when allowed). */
+export function isPerProcess(handler: Handler<object>): boolean {
+  return handler.name.startsWith('pid/');
+}

@@ -1,0 +1,332 @@
+/**
+ * Shared shapes of /proc files, used by many parsers.
+ *
+ * Every parser is a pure function `(text, file) => records`. The helpers here
+ * cover the recurring layouts — whitespace tables, header-keyed tables,
+ * `key: value` lists, per-CPU matrices, paired header/value lines — and the
+ * strict number conversions. Nothing here touches the filesystem.
+ *
+ * Strictness is the point: a token that is not a number where a number must be
+ * raises ParseError (file, 1-based line number, line); it never becomes 0.
+ */
+import { ParseError } from '../errors';
+
+const DECIMAL = /^[-+]?\d+$/;
+const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const HEX = /^(0[xX])?[0-9a-fA-F]+$/;
+const WHITESPACE = /\s+/;
+
+/** Splits text into lines; a final newline does not make an extra empty line. */
+export function splitLines(text: string): string[] {
+  if (text.length === 0) return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Whitespace-separated fields of a line, without empty leading/trailing fields. */
+export function fields(line: string): string[] {
+  const trimmed = line.trim();
+  return trimmed === '' ? [] : trimmed.split(WHITESPACE);
+}
+
+/** Strict decimal integer (may exceed 2^53: then the nearest float64, as Prometheus stores it). */
+export function isDecimal(token: string): boolean {
+  return DECIMAL.test(token);
+}
+
+export function isFloat(token: string): boolean {
+  return FLOAT.test(token);
+}
+
+export function isHex(token: string): boolean {
+  return HEX.test(token);
+}
+
+/**
+ * The lines of one file plus the conversions that report failures against
+ * them. `index` arguments are 0-based positions in `lines`; errors print them
+ * 1-based.
+ */
+export class Lines {
+  readonly lines: string[];
+
+  constructor(readonly file: string, text: string) {
+    this.lines = splitLines(text);
+  }
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  fail(index: number, reason: string): never {
+    const line = index >= 0 && index < this.lines.length ? this.lines[index] : '';
+    throw new ParseError(this.file, index + 1, line, reason);
+  }
+
+  /** Decimal integer token; `what` names the field in the error. */
+  int(token: string | undefined, index: number, what = 'value'): number {
+    if (token === undefined) this.fail(index, `missing ${what}`);
+    if (!DECIMAL.test(token)) this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
+    return Number(token);
+  }
+
+  /** Decimal number, integer or fractional. */
+  float(token: string | undefined, index: number, what = 'value'): number {
+    if (token === undefined) this.fail(index, `missing ${what}`);
+    if (!FLOAT.test(token)) this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
+    return Number(token);
+  }
+
+  /** Hexadecimal token with or without 0x, as a number. */
+  hex(token: string | undefined, index: number, what = 'value'): number {
+    if (token === undefined) this.fail(index, `missing ${what}`);
+    if (!HEX.test(token)) this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
+    return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+  }
+
+  /** Token that must be present, kept as text. */
+  str(token: string | undefined, index: number, what = 'value'): string {
+    if (token === undefined || token === '') this.fail(index, `missing ${what}`);
+    return token;
+  }
+
+  /** Fields of line `index`, requiring at least `min` of them. */
+  fieldsAt(index: number, min = 0): string[] {
+    const f = fields(this.lines[index]);
+    if (f.length < min) this.fail(index, `expected at least ${min} fields, found ${f.length}`);
+    return f;
+  }
+}
+
+export type ColumnType = 'int' | 'float' | 'hex' | 'str';
+export type ColumnSpec = readonly [name: string, type: ColumnType];
+export type Row = Record<string, string | number>;
+
+function convert(src: Lines, type: ColumnType, token: string | undefined, index: number, name: string): string | number {
+  switch (type) {
+    case 'int':
+      return src.int(token, index, name);
+    case 'float':
+      return src.float(token, index, name);
+    case 'hex':
+      return src.hex(token, index, name);
+    case 'str':
+      return src.str(token, index, name);
+  }
+}
+
+export interface TableOptions {
+  /** Lines to skip at the top (a header the columns already name). */
+  skip?: number;
+  /** Columns that may be missing (older kernels print fewer); missing ones are absent. */
+  optionalFrom?: number;
+  /** Name for the array of columns past the declared ones; without it extra columns are an error. */
+  rest?: string;
+  /** Skip blank lines instead of failing on them. */
+  skipBlank?: boolean;
+}
+
+/**
+ * A table of whitespace-separated columns whose meaning is fixed by position
+ * (diskstats, partitions, swaps, …). Column names come from the caller.
+ */
+export function whitespaceTable(src: Lines, columns: readonly ColumnSpec[], options: TableOptions = {}): Row[] {
+  const required = options.optionalFrom ?? columns.length;
+  const rows: Row[] = [];
+  for (let i = options.skip ?? 0; i < src.lines.length; i++) {
+    const f = fields(src.lines[i]);
+    if (f.length === 0 && options.skipBlank) continue;
+    if (f.length < required) src.fail(i, `expected at least ${required} columns, found ${f.length}`);
+    if (f.length > columns.length && options.rest === undefined) {
+      src.fail(i, `expected at most ${columns.length} columns, found ${f.length}`);
+    }
+    const row: Row = {};
+    const n = Math.min(f.length, columns.length);
+    for (let c = 0; c < n; c++) {
+      const [name, type] = columns[c];
+      row[name] = convert(src, type, f[c], i, name);
+    }
+    if (options.rest !== undefined && f.length > columns.length) {
+      (row as Record<string, unknown>)[options.rest] = f.slice(columns.length);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * A table whose first line names the columns (sysvipc/*, net/unix, …). Values
+ * are numbers when the column is listed in `numeric` (decimal) or `hexColumns`;
+ * every other column stays text. Columns past the header are an error.
+ */
+export function headerTable(
+  src: Lines,
+  options: { numeric?: readonly string[]; hexColumns?: readonly string[]; headerIndex?: number; trailingText?: string } = {},
+): Row[] {
+  const headerIndex = options.headerIndex ?? 0;
+  if (src.lines.length <= headerIndex) src.fail(headerIndex, 'missing header line');
+  const header = fields(src.lines[headerIndex]);
+  const numeric = new Set(options.numeric ?? []);
+  const hexColumns = new Set(options.hexColumns ?? []);
+  const rows: Row[] = [];
+  for (let i = headerIndex + 1; i < src.lines.length; i++) {
+    const f = fields(src.lines[i]);
+    if (f.length === 0) continue;
+    const last = options.trailingText;
+    if (f.length < header.length - (last !== undefined ? 1 : 0)) {
+      src.fail(i, `expected ${header.length} columns as the header names, found ${f.length}`);
+    }
+    if (f.length > header.length && last === undefined) {
+      src.fail(i, `expected ${header.length} columns as the header names, found ${f.length}`);
+    }
+    const row: Row = {};
+    for (let c = 0; c < header.length; c++) {
+      const name = header[c];
+      if (last !== undefined && name === last) {
+        if (c < f.length) row[name] = f.slice(c).join(' ');
+        break;
+      }
+      const token = f[c];
+      row[name] = numeric.has(name) ? src.int(token, i, name) : hexColumns.has(name) ? src.hex(token, i, name) : src.str(token, i, name);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+export interface KeyValueRecord {
+  name: string;
+  value: number;
+  unit?: string;
+}
+
+/**
+ * `Key: value [unit]` lines with numeric values (meminfo, pid/status-like
+ * numeric lists). The unit, when written, is kept in `unit` (no conversion).
+ */
+export function keyValueNumbers(src: Lines, separator = ':'): KeyValueRecord[] {
+  const records: KeyValueRecord[] = [];
+  for (let i = 0; i < src.lines.length; i++) {
+    const line = src.lines[i];
+    if (line.trim() === '') continue;
+    const at = line.indexOf(separator);
+    if (at <= 0) src.fail(i, `expected "name${separator} value"`);
+    const name = line.slice(0, at).trim();
+    const rest = fields(line.slice(at + separator.length));
+    if (rest.length === 0 || rest.length > 2) src.fail(i, 'expected a value and an optional unit');
+    const record: KeyValueRecord = { name, value: src.float(rest[0], i, name) };
+    if (rest.length === 2) record.unit = rest[1];
+    records.push(record);
+  }
+  return records;
+}
+
+/** `Key: text` lines kept as text, in order; a repeated key keeps every value. */
+export function keyValueText(src: Lines, separator = ':'): { name: string; value: string }[] {
+  const records: { name: string; value: string }[] = [];
+  for (let i = 0; i < src.lines.length; i++) {
+    const line = src.lines[i];
+    if (line.trim() === '') continue;
+    const at = line.indexOf(separator);
+    if (at <= 0) src.fail(i, `expected "name${separator} value"`);
+    records.push({ name: line.slice(0, at).trim(), value: line.slice(at + separator.length).trim() });
+  }
+  return records;
+}
+
+/** One row of a per-CPU matrix: the values keyed by the header's CPU names. */
+export interface PerCpuRow {
+  name: string;
+  cpus: Record<string, number>;
+  /** Text after the per-CPU counts (interrupts: chip, hwirq, type, devices). */
+  info?: string;
+}
+
+/**
+ * Files whose first line names CPUs (`CPU0 CPU1 …`) and whose rows are
+ * `NAME: count count … [text]` (softirqs, interrupts). Offline CPUs are simply
+ * absent from the header, so values are keyed by the header's names, never
+ * by position. Rows with fewer counts than CPUs (interrupts' ERR/MIS) keep
+ * the counts they have, matched to the first CPUs.
+ */
+export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; allowInfo?: boolean } = {}): PerCpuRow[] {
+  if (src.lines.length === 0) src.fail(0, 'missing CPU header line');
+  const cpus = fields(src.lines[0]);
+  if (cpus.length === 0) src.fail(0, 'missing CPU names in header line');
+  const rows: PerCpuRow[] = [];
+  for (let i = 1; i < src.lines.length; i++) {
+    const line = src.lines[i];
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) src.fail(i, 'expected "NAME: counts"');
+    const name = line.slice(0, colon).trim();
+    const f = fields(line.slice(colon + 1));
+    const counts: Record<string, number> = {};
+    let c = 0;
+    for (; c < cpus.length && c < f.length; c++) {
+      if (!DECIMAL.test(f[c])) break;
+      counts[cpus[c]] = Number(f[c]);
+    }
+    if (c < cpus.length && !options.allowShortRows) {
+      src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c}`);
+    }
+    if (c === 0) src.fail(i, 'expected at least one count');
+    const row: PerCpuRow = { name, cpus: counts };
+    if (c < f.length) {
+      if (!options.allowInfo) src.fail(i, `unexpected text after the per-CPU counts`);
+      row.info = f.slice(c).join(' ');
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** One protocol of a paired-lines file: `Tcp: RtoAlgorithm …` then `Tcp: 1 …`. */
+export interface ProtocolCounters {
+  protocol: string;
+  counters: Record<string, number>;
+}
+
+/**
+ * net/snmp and net/netstat: each protocol is a header line of names followed
+ * by a line of values with the same prefix. Names and values must pair up.
+ */
+export function pairedHeaderLines(src: Lines): ProtocolCounters[] {
+  const records: ProtocolCounters[] = [];
+  for (let i = 0; i < src.lines.length; i++) {
+    if (src.lines[i].trim() === '') continue;
+    const header = fields(src.lines[i]);
+    if (i + 1 >= src.lines.length) src.fail(i, 'header line without a value line');
+    const values = fields(src.lines[i + 1]);
+    const protocol = header[0];
+    if (!protocol.endsWith(':')) src.fail(i, 'expected "Protocol: names…"');
+    if (values[0] !== protocol) src.fail(i + 1, `expected the values of ${protocol.slice(0, -1)}`);
+    if (values.length !== header.length) {
+      src.fail(i + 1, `${header.length - 1} names but ${values.length - 1} values`);
+    }
+    const counters: Record<string, number> = {};
+    for (let c = 1; c < header.length; c++) counters[header[c]] = src.int(values[c], i + 1, header[c]);
+    records.push({ protocol: protocol.slice(0, -1), counters });
+    i++;
+  }
+  return records;
+}
+
+/** `name value` lines (snmp6, dev_snmp6, vmstat) as one record per line. */
+export function nameValueLines(src: Lines): { name: string; value: number }[] {
+  const records: { name: string; value: number }[] = [];
+  for (let i = 0; i < src.lines.length; i++) {
+    const f = fields(src.lines[i]);
+    if (f.length === 0) continue;
+    if (f.length !== 2) src.fail(i, `expected "name value", found ${f.length} fields`);
+    records.push({ name: f[0], value: src.int(f[1], i, f[0]) });
+  }
+  return records;
+}
+
+/** A file holding one value on one line (uptime-like singletons use their own parsers). */
+export function singleLine(src: Lines): string {
+  if (src.lines.length !== 1) src.fail(Math.min(src.lines.length, 1), `expected exactly one line, found ${src.lines.length}`);
+  return src.lines[0];
+}

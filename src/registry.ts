@@ -1,0 +1,19 @@
+/**
+ * The one table of every handler, merged from the per-area tables. No
+ * registration by import side effects: a handler exists because it is listed.
+ */
+import type { Handler, HandlerTable } from './handler';
+import { rootHandlers } from './parsers/index';
+import { netHandlers } from './parsers/net/index';
+import { pidHandlers } from './parsers/pid/index';
+import { sysvipcHandlers } from './parsers/sysvipc/index';
+
+export const handlers: HandlerTable = { ...rootHandlers, ...netHandlers, ...pidHandlers, ...sysvipcHandlers };
+
+export function handlerNames(): string[] {
+  return Object.keys(handlers).sort();
+}
+
+export function getHandler(name: string): Handler<object> | undefined {
+  return Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
+}

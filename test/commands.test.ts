@@ -1,0 +1,108 @@
+/** The three commands, run as real child processes on fixtures. */
+import { expect } from 'chai';
+import { fixture, fixturePath, runBin } from './support/fixtures';
+
+describe('commands', () => {
+  const diskstats = fixturePath('linux-3.2/proc/diskstats');
+
+  it('proc2json prints source, handler and records for one file', () => {
+    const result = runBin('proc2json', [diskstats]);
+    expect(result.status).to.equal(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.source).to.equal(diskstats);
+    expect(parsed.handler).to.equal('diskstats');
+    expect(parsed.records).to.have.length(50);
+    expect(parsed.records[0]).to.include({ major: 1, minor: 0, device: 'ram0' });
+  });
+
+  it('proc2json prints an array for several files', () => {
+    const result = runBin('proc2json', [diskstats, fixturePath('proc/net/sockstat')]);
+    expect(result.status).to.equal(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.map((r: { handler: string }) => r.handler)).to.deep.equal(['diskstats', 'net/sockstat']);
+  });
+
+  it('proc2json reads standard input with --as', () => {
+    const result = runBin('proc2json', ['-', '--as', 'net/sockstat'], fixture('proc/net/sockstat'));
+    expect(result.status).to.equal(0);
+    expect(JSON.parse(result.stdout).records[0]).to.deep.equal({ protocol: 'sockets', values: { used: 8 } });
+  });
+
+  it('proc2json refuses standard input without --as in one line', () => {
+    const result = runBin('proc2json', ['-'], 'x');
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.equal('proc2json: -: standard input needs --as NAME\n');
+  });
+
+  it('proc2csv writes a header, pipe-delimited rows and flattens nested values', () => {
+    const result = runBin('proc2csv', [fixturePath('proc/softirqs')]);
+    expect(result.status).to.equal(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).to.equal('name|cpus.CPU0|cpus.CPU1');
+    expect(lines[1]).to.equal('HI|0|0');
+    expect(lines[2]).to.equal('TIMER|2367|2522');
+    expect(lines).to.have.length(12);
+  });
+
+  it('proc2csv starts a new header when the columns change', () => {
+    const result = runBin('proc2csv', [fixturePath('proc/net/sockstat')]);
+    const blocks = result.stdout.trimEnd().split('\n\n');
+    expect(blocks[0]).to.equal('protocol|values.used\nsockets|8');
+    expect(blocks[1]).to.equal('protocol|values.inuse|values.orphan|values.tw|values.alloc|values.mem\nTCP|1|0|0|1|201');
+  });
+
+  it('proc2csv takes another delimiter', () => {
+    const result = runBin('proc2csv', [fixturePath('proc/softirqs'), '--delimiter', ',']);
+    expect(result.stdout.split('\n')[1]).to.equal('HI,0,0');
+  });
+
+  it('show-proc-fields lists every field, nested ones indented', () => {
+    const result = runBin('show-proc-fields', [fixturePath('proc/softirqs')]);
+    expect(result.status).to.equal(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).to.equal(`${fixturePath('proc/softirqs')} (handler softirqs, 10 records)`);
+    expect(lines.slice(1, 6)).to.deep.equal(['record 0:', '  name: "HI"', '  cpus:', '    CPU0: 0', '    CPU1: 0']);
+  });
+
+  it('--list prints every handler with its summary', () => {
+    const result = runBin('proc2json', ['--list']);
+    expect(result.status).to.equal(0);
+    expect(result.stdout).to.match(/^diskstats\s+I\/O statistics per block device$/m);
+    expect(result.stdout).to.match(/^net\/tcp6?\s/m);
+  });
+
+  for (const command of ['proc2json', 'proc2csv', 'show-proc-fields']) {
+    it(`${command}: a missing file is one line on stderr and exit 2`, () => {
+      const result = runBin(command, ['/proc/nope/diskstats']);
+      expect(result.status).to.equal(2);
+      expect(result.stderr).to.equal(`${command}: /proc/nope/diskstats: no such file\n`);
+    });
+
+    it(`${command}: an unknown file name gives a hint, not an empty result`, () => {
+      const result = runBin(command, ['/tmp/tcp6-from-thursday']);
+      expect(result.status).to.equal(2);
+      expect(result.stderr).to.equal(`${command}: /tmp/tcp6-from-thursday: no handler recognises this file name (use --as NAME; --list shows the names)\n`);
+      expect(result.stdout).to.equal('');
+    });
+
+    it(`${command}: a malformed file names file and line, without a stack trace`, () => {
+      const result = runBin(command, ['-', '--as', 'diskstats'], '   8 0 sda 1 2 3\n');
+      expect(result.status).to.equal(2);
+      expect(result.stderr).to.equal(`${command}: -:1: expected at least 14 columns, found 6: "   8 0 sda 1 2 3"\n`);
+    });
+
+    it(`${command}: an unknown option is one line and exit 2`, () => {
+      const result = runBin(command, ['--bogus']);
+      expect(result.status).to.equal(2);
+      expect(result.stderr.trim().split('\n')).to.have.length(1);
+      expect(result.stderr).to.match(new RegExp(`^${command}: unknown option '--bogus'`));
+    });
+
+    it(`${command}: --help exits 0 and names the options`, () => {
+      const result = runBin(command, ['--help']);
+      expect(result.status).to.equal(0);
+      expect(result.stdout).to.include('--as <name>');
+      expect(result.stdout).to.include('--list');
+    });
+  }
+});

@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import type { Handler, HandlerTable } from '../src/handler';
+import { resolveHandler } from '../src/resolve';
+
+function fake(name: string, pattern?: string): Handler<object> {
+  return { name, pattern, summary: name, parse: () => [] };
+}
+
+const table: HandlerTable = Object.fromEntries(
+  [
+    fake('stat'), fake('vmstat'), fake('mdstat'), fake('pid/stat'), fake('pid/maps'), fake('pid/numa_maps'),
+    fake('net/tcp'), fake('net/tcp6'), fake('net/nf_conntrack'), fake('net/stat/nf_conntrack'),
+    fake('net/stat/arp_cache'), fake('net/dev_snmp6', 'net/dev_snmp6/*'), fake('pid/fd', '<pid>/fd/*'), fake('mounts'), fake('pid/mounts'),
+  ].map((h) => [h.name, h]),
+);
+
+function resolve(file: string): string | undefined {
+  return resolveHandler(file, table)?.name;
+}
+
+describe('resolving a handler from a path', () => {
+  it('takes a copy whose name ends with the file name', () => {
+    expect(resolve('/tmp/copy-of-tcp6')).to.equal('net/tcp6');
+    expect(resolve('/tmp/copy-of-stat')).to.equal('stat');
+    expect(resolve('/var/backups/aqui-ex6.mdstat')).to.equal('mdstat');
+  });
+
+  it('refuses a name that only starts with the file name', () => {
+    expect(resolve('/tmp/tcp6-from-thursday')).to.equal(undefined);
+  });
+
+  it('prefers the longest trailing match', () => {
+    expect(resolve('/proc/self/stat')).to.equal('pid/stat');
+    expect(resolve('/proc/1234/stat')).to.equal('pid/stat');
+    expect(resolve('/proc/1234/task/1240/stat')).to.equal('pid/stat');
+    expect(resolve('/proc/thread-self/stat')).to.equal('pid/stat');
+    expect(resolve('/proc/stat')).to.equal('stat');
+    expect(resolve('stat')).to.equal('stat');
+    expect(resolve('/proc/net/stat/arp_cache')).to.equal('net/stat/arp_cache');
+    expect(resolve('/proc/net/stat/nf_conntrack')).to.equal('net/stat/nf_conntrack');
+    expect(resolve('/proc/net/nf_conntrack')).to.equal('net/nf_conntrack');
+    expect(resolve('/proc/self/mounts')).to.equal('pid/mounts');
+    expect(resolve('/proc/mounts')).to.equal('mounts');
+  });
+
+  it('prefers the exact name over a longer name ending with it', () => {
+    expect(resolve('/proc/vmstat')).to.equal('vmstat');
+    expect(resolve('/proc/self/numa_maps')).to.equal('pid/numa_maps');
+    expect(resolve('/proc/self/maps')).to.equal('pid/maps');
+  });
+
+  it('takes any file of a folder of like files, but only inside that folder', () => {
+    expect(resolve('/proc/net/dev_snmp6/eth0')).to.equal('net/dev_snmp6');
+    expect(resolve('/proc/self/fd/0')).to.equal('pid/fd');
+    expect(resolve('/tmp/eth0')).to.equal(undefined);
+  });
+});
