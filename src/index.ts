@@ -5,3 +5,4 @@ export { parseFile, parseText, chooseHandler, type ParseResult } from './parse';
 export { ProcFs } from './procfs';
 export { handlers, handlerNames, getHandler } from './registry';
 export { resolveHandler } from './resolve';
+export * from './processes';

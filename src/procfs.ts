@@ -87,6 +87,57 @@ export class ProcFs {
     return readLink(this.resolve(relative));
   }
 
+  /**
+   * Reads a file without blocking the event loop (the exporter's collectors):
+   * the same read-until-0 loop as readWholeFile, on libuv's thread pool, so a
+   * read that hangs can be timed out by the caller.
+   */
+  async readTextAsync(relative: string): Promise<string> {
+    const handle = await fs.promises.open(this.resolve(relative), 'r');
+    try {
+      const chunks: Buffer[] = [];
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(FIRST_READ);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      }
+      return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Absolute path of `relative` after following symbolic links, or undefined
+   * when it does not exist or its real location is outside the root (a link
+   * that leaves the tree). With `followLast` false the last segment itself is
+   * not followed (for files read as links, whose target is the data).
+   */
+  realPathInside(relative: string, followLast = true): string | undefined {
+    const full = this.resolve(relative);
+    let rootReal: string;
+    let real: string;
+    try {
+      rootReal = fs.realpathSync(this.root);
+      real = followLast ? fs.realpathSync(full) : path.join(fs.realpathSync(path.dirname(full)), path.basename(full));
+    } catch (error) {
+      if (isGone(error) || isDenied(error)) return undefined;
+      throw error;
+    }
+    const inside = real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+    return inside ? full : undefined;
+  }
+
+  /** Whether the root exists and is a directory. */
+  isDirectory(relative = ''): boolean {
+    try {
+      return fs.statSync(relative === '' ? this.root : this.resolve(relative)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
   exists(relative: string): boolean {
     return fs.existsSync(this.resolve(relative));
   }

@@ -330,3 +330,23 @@ export function singleLine(src: Lines): string {
   if (src.lines.length !== 1) src.fail(Math.min(src.lines.length, 1), `expected exactly one line, found ${src.lines.length}`);
   return src.lines[0];
 }
+
+/**
+ * The first `count` whitespace-separated tokens of a line and the rest of the
+ * line as written (inner spacing kept, ends trimmed): for rows whose last
+ * column is free text (keys' description, fb's id, devices' names).
+ * `head` is shorter than `count` when the line has fewer tokens; the caller decides.
+ */
+export function splitHead(line: string, count: number): { head: string[]; rest: string } {
+  const head: string[] = [];
+  let i = 0;
+  const n = line.length;
+  while (head.length < count) {
+    while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && line[i] !== ' ' && line[i] !== '\t') i++;
+    head.push(line.slice(start, i));
+  }
+  return { head, rest: line.slice(i).trim() };
+}

@@ -3,12 +3,100 @@
  * as pressure/ and sys/), keyed by handler name.
  */
 import type { HandlerTable } from '../handler';
+import { buddyinfo } from './buddyinfo';
+import { cgroups } from './cgroups';
+import { cmdline } from './cmdline';
+import { consoles } from './consoles';
+import { cpuinfo } from './cpuinfo';
+import { crypto } from './crypto';
+import { devices } from './devices';
 import { diskstats } from './diskstats';
+import { dma } from './dma';
+import { execdomains } from './execdomains';
+import { fb } from './fb';
+import { filesystems } from './filesystems';
+import { interrupts } from './interrupts';
+import { iomem } from './iomem';
+import { ioports } from './ioports';
+import { kallsyms } from './kallsyms';
+import { keyUsers } from './key-users';
+import { keys } from './keys';
+import { latencyStats } from './latency_stats';
+import { loadavg } from './loadavg';
+import { locks } from './locks';
+import { mdstat } from './mdstat';
 import { meminfo } from './meminfo';
+import { misc } from './misc';
+import { modules } from './modules';
+import { mounts } from './mounts';
+import { mtrr } from './mtrr';
+import { pagetypeinfo } from './pagetypeinfo';
+import { partitions } from './partitions';
+import { pressureCpu, pressureIo, pressureIrq, pressureMemory } from './pressure';
+import { schedstat } from './schedstat';
+import { slabinfo } from './slabinfo';
 import { softirqs } from './softirqs';
+import { stat } from './stat';
+import { swaps } from './swaps';
+import { fileNr } from './sys/fs/file-nr';
+import { entropyAvail, poolsize } from './sys/kernel/random';
+import { timerList } from './timer_list';
+import { timerStats } from './timer_stats';
+import { uptime } from './uptime';
+import { version } from './version';
+import { versionSignature } from './version_signature';
+import { vmallocinfo } from './vmallocinfo';
+import { vmstat } from './vmstat';
+import { zoneinfo } from './zoneinfo';
 
 export const rootHandlers = {
+  buddyinfo,
+  cgroups,
+  cmdline,
+  consoles,
+  cpuinfo,
+  crypto,
+  devices,
   diskstats,
+  dma,
+  execdomains,
+  fb,
+  filesystems,
+  interrupts,
+  iomem,
+  ioports,
+  kallsyms,
+  'key-users': keyUsers,
+  keys,
+  latency_stats: latencyStats,
+  loadavg,
+  locks,
+  mdstat,
   meminfo,
+  misc,
+  modules,
+  mounts,
+  mtrr,
+  pagetypeinfo,
+  partitions,
+  'pressure/cpu': pressureCpu,
+  'pressure/io': pressureIo,
+  'pressure/irq': pressureIrq,
+  'pressure/memory': pressureMemory,
+  schedstat,
+  slabinfo,
   softirqs,
+  stat,
+  swaps,
+  'sys/fs/file-nr': fileNr,
+  'sys/kernel/random/entropy_avail': entropyAvail,
+  'sys/kernel/random/poolsize': poolsize,
+  timer_list: timerList,
+  timer_stats: timerStats,
+  uptime,
+  version,
+  version_signature: versionSignature,
+  vmallocinfo,
+  vmstat,
+  zoneinfo,
 } satisfies HandlerTable;

@@ -1,0 +1,236 @@
+/**
+ * Runs each enabled collector on its interval, off the request path, and
+ * publishes snapshots.
+ *
+ * - Collectors due at the same moment form a cycle: they run concurrently and
+ *   their results are published together, in one swap, when the last of them
+ *   has finished or timed out (a scrape never sees half a cycle).
+ * - A run still going is not started again (its next turn is skipped); a run
+ *   that exceeds its timeout is reported as failed at once.
+ * - One collector's failure (throws, times out, file missing) never affects
+ *   the others: each run is caught on its own and only its series are dropped.
+ * - Failures are logged once per state change (ok → failed → ok), missing
+ *   files at debug (a file this kernel does not have is not an alarm).
+ */
+import type { Logger } from 'pino';
+import { ParseError } from '../errors';
+import { getHandler } from '../registry';
+import { isGone, type ProcFs } from '../procfs';
+import type { MetricFamily } from './exposition';
+import { applyCollector, type CollectorDefinition, type CollectorInput, type MapperEnv, type OptionValues } from './mapper';
+import { Snapshot, type CollectorRun } from './snapshot';
+
+export interface ScheduledCollector {
+  definition: CollectorDefinition;
+  options: OptionValues;
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+export class MissingFileError extends Error {
+  override readonly name = 'MissingFileError';
+  constructor(readonly file: string) {
+    super(`${file}: no such file (not on this kernel?)`);
+  }
+}
+
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(readonly ms: number) {
+    super(`timed out after ${ms} ms`);
+  }
+}
+
+/** Reads a collector's files and applies its mappings. Rejects on any failure. */
+export async function collect(definition: CollectorDefinition, procfs: ProcFs, options: OptionValues, env: MapperEnv): Promise<MetricFamily[]> {
+  const input: CollectorInput = {};
+  await Promise.all(
+    Object.entries(definition.reads).map(async ([name, need]) => {
+      const handler = getHandler(name);
+      if (!handler) throw new Error(`unknown handler ${name}`);
+      let text: string;
+      try {
+        text = await procfs.readTextAsync(name);
+      } catch (error) {
+        if (isGone(error)) {
+          if (need === 'optional') return;
+          throw new MissingFileError(`${procfs.root}/${name}`);
+        }
+        throw error;
+      }
+      input[name] = handler.parse(text, `${procfs.root}/${name}`);
+    }),
+  );
+  return applyCollector(definition, input, options, env);
+}
+
+/** One run of one collector, with a timeout; never rejects. `settled` resolves when the work itself has ended. */
+export function runCollector(
+  collector: ScheduledCollector,
+  procfs: ProcFs,
+  env: MapperEnv,
+): { result: Promise<CollectorRun>; settled: Promise<void> } {
+  const started = process.hrtime.bigint();
+  const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+  const name = collector.definition.name;
+  const work = Promise.resolve().then(() => collect(collector.definition, procfs, collector.options, env));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(collector.timeoutMs)), collector.timeoutMs);
+    timer.unref?.();
+  });
+  const result = Promise.race([work, timeout]).then(
+    (families): CollectorRun => ({ collector: name, success: true, durationSeconds: seconds(), families, finishedAt: Date.now() }),
+    (error: unknown): CollectorRun => ({
+      collector: name,
+      success: false,
+      durationSeconds: seconds(),
+      families: [],
+      error: error instanceof ParseError || error instanceof Error ? error.message : String(error),
+      missing: error instanceof MissingFileError,
+      finishedAt: Date.now(),
+    }),
+  );
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  void result.finally(() => clearTimeout(timer));
+  return { result, settled };
+}
+
+interface Entry {
+  collector: ScheduledCollector;
+  nextDue: number;
+  running: boolean;
+  state: 'unknown' | 'ok' | 'failed' | 'missing';
+}
+
+export interface SchedulerOptions {
+  collectors: readonly ScheduledCollector[];
+  procfs: ProcFs;
+  env: MapperEnv;
+  logger: Logger;
+  /** Families appended to every snapshot (the exporter's process metrics), fetched at each publish. */
+  extra?: () => Promise<MetricFamily[]>;
+}
+
+export class Scheduler {
+  private readonly entries: Entry[];
+  private current: Snapshot | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private readonly firstWaiters: ((s: Snapshot) => void)[] = [];
+  /** Number of snapshots published (tests, logs). */
+  published = 0;
+  /** Duration of the last cycle in seconds (first run start to publish). */
+  lastCycleSeconds = 0;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.entries = options.collectors.map((collector) => ({ collector, nextDue: 0, running: false, state: 'unknown' }));
+  }
+
+  /** The latest complete snapshot; undefined before the first cycle has finished. */
+  get snapshot(): Snapshot | undefined {
+    return this.current;
+  }
+
+  /** Resolves with the first snapshot (at once if there is one). */
+  firstSnapshot(): Promise<Snapshot> {
+    if (this.current) return Promise.resolve(this.current);
+    return new Promise((resolve) => this.firstWaiters.push(resolve));
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const now = Date.now();
+    for (const e of this.entries) e.nextDue = now;
+    this.tick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Runs every collector once and publishes (the `--once` path and tests). */
+  async runOnce(): Promise<Snapshot> {
+    await this.cycle(this.entries.filter((e) => !e.running));
+    return this.current!;
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    const due: Entry[] = [];
+    for (const e of this.entries) {
+      if (e.nextDue > now) continue;
+      const interval = e.collector.intervalMs;
+      // Fixed rate; after a long stall, resume from now rather than running a burst.
+      e.nextDue = e.nextDue + interval > now ? e.nextDue + interval : now + interval;
+      if (e.running) {
+        this.options.logger.debug({ collector: e.collector.definition.name }, 'previous run still going; skipping this one');
+        continue;
+      }
+      due.push(e);
+    }
+    if (due.length > 0) void this.cycle(due);
+    const next = Math.min(...this.entries.map((e) => e.nextDue));
+    if (Number.isFinite(next)) {
+      this.timer = setTimeout(() => this.tick(), Math.max(0, next - Date.now()));
+      this.timer.unref?.();
+    }
+  }
+
+  private async cycle(due: Entry[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    const runs = await Promise.all(
+      due.map((e) => {
+        e.running = true;
+        const { result, settled } = runCollector(e.collector, this.options.procfs, this.options.env);
+        void settled.then(() => {
+          e.running = false;
+        });
+        return result.then((run) => {
+          this.logTransition(e, run);
+          return run;
+        });
+      }),
+    );
+    let extra: MetricFamily[] = [];
+    if (this.options.extra) {
+      try {
+        extra = await this.options.extra();
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'process metrics failed');
+      }
+    }
+    // Synchronous from here: build the new snapshot from the current one and swap.
+    const byName = new Map<string, CollectorRun>();
+    for (const run of this.current?.runs ?? []) byName.set(run.collector, run);
+    for (const run of runs) byName.set(run.collector, run);
+    const ordered = this.entries.map((e) => byName.get(e.collector.definition.name)).filter((r): r is CollectorRun => r !== undefined);
+    this.current = new Snapshot(ordered, extra);
+    this.published++;
+    this.lastCycleSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const resolve of this.firstWaiters.splice(0)) resolve(this.current);
+  }
+
+  private logTransition(e: Entry, run: CollectorRun): void {
+    const state = run.success ? 'ok' : run.missing ? 'missing' : 'failed';
+    const previous = e.state;
+    e.state = state;
+    if (state === previous) return;
+    const log = this.options.logger;
+    const fields = { collector: run.collector, duration_seconds: run.durationSeconds };
+    if (state === 'ok') {
+      if (previous !== 'unknown') log.info(fields, 'collector succeeded again');
+    } else if (state === 'missing') {
+      log.debug({ ...fields, err: run.error }, 'collector failed: file not present');
+    } else {
+      log.error({ ...fields, err: run.error }, 'collector failed');
+    }
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The HTTP server (express): /metrics (cached snapshot; OpenMetrics when the
+ * Accept header prefers it; gzip when accepted), /healthz, the landing page,
+ * /dump and /dump/:file.
+ */
+import express, { type Request, type Response } from 'express';
+import type { Server } from 'http';
+import type { AddressInfo } from 'net';
+import type { Logger } from 'pino';
+import { toCsv } from '../format/csv';
+import type { ProcFs } from '../procfs';
+import { dump, dumpEntries, DumpError } from './dump';
+import { CONTENT_TYPES, type ExpositionFormat } from './exposition';
+import type { Scheduler } from './scheduler';
+
+export interface ServerOptions {
+  scheduler: Scheduler;
+  procfs: ProcFs;
+  logger: Logger;
+  telemetryPath: string;
+  dump: { enabled: boolean; perProcess: boolean };
+  /** How long /metrics waits for the first snapshot before answering 503. */
+  firstSnapshotWaitMs?: number;
+}
+
+/**
+ * Picks the exposition format from an Accept header: OpenMetrics when an
+ * `application/openmetrics-text` entry (version 1.0.0, 0.0.1 or none) has a
+ * higher q than the text format; text otherwise.
+ */
+export function negotiateFormat(accept: string | undefined): ExpositionFormat {
+  if (!accept) return 'text';
+  let om = -1;
+  let text = -1;
+  for (const part of accept.split(',')) {
+    const [type, ...params] = part.trim().split(';').map((s) => s.trim());
+    let q = 1;
+    let version: string | undefined;
+    for (const p of params) {
+      const [k, v] = p.split('=').map((s) => s.trim());
+      if (k === 'q') q = Number(v);
+      if (k === 'version') version = v;
+    }
+    if (!Number.isFinite(q)) continue;
+    if (type === 'application/openmetrics-text' && (version === undefined || version === '1.0.0' || version === '0.0.1')) om = Math.max(om, q);
+    else if (type === 'text/plain' || type === '*/*' || type === 'text/*') text = Math.max(text, q);
+  }
+  return om > 0 && om >= text ? 'openmetrics' : 'text';
+}
+
+function landingPage(telemetryPath: string, dumpEnabled: boolean): string {
+  const dumpLink = dumpEnabled ? '<li><a href="/dump">/dump</a>: the /proc files that can be dumped as JSON (or CSV)</li>' : '';
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>proc-exporter</title></head>
+<body>
+<h1>proc-exporter</h1>
+<p>A Prometheus exporter for Linux /proc, compatible with node_exporter.</p>
+<ul>
+<li><a href="${telemetryPath}">${telemetryPath}</a>: metrics</li>
+<li><a href="/healthz">/healthz</a>: 200 once the first collection cycle has completed</li>
+${dumpLink}
+</ul>
+</body></html>
+`;
+}
+
+export function createApp(options: ServerOptions): express.Express {
+  const { scheduler, procfs, logger, telemetryPath } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.debug(
+        { method: req.method, url: req.originalUrl, status: res.statusCode, duration_ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get(telemetryPath, async (req: Request, res: Response) => {
+    let snapshot = scheduler.snapshot;
+    if (!snapshot) {
+      const wait = options.firstSnapshotWaitMs ?? 10_000;
+      snapshot = await Promise.race([scheduler.firstSnapshot(), new Promise<undefined>((r) => setTimeout(() => r(undefined), wait).unref())]);
+    }
+    if (!snapshot) {
+      res.status(503).type('text/plain').send('no complete collection cycle yet\n');
+      return;
+    }
+    const format = negotiateFormat(req.get('accept'));
+    res.set('Content-Type', CONTENT_TYPES[format]);
+    res.vary('Accept').vary('Accept-Encoding');
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip');
+      res.send(snapshot.gzip(format));
+    } else {
+      res.send(Buffer.from(snapshot.text(format)));
+    }
+  });
+
+  app.get('/healthz', (_req, res) => {
+    if (scheduler.snapshot) res.status(200).type('text/plain').send('ok\n');
+    else res.status(503).type('text/plain').send('starting: no complete collection cycle yet\n');
+  });
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(landingPage(telemetryPath, options.dump.enabled));
+  });
+
+  if (options.dump.enabled) {
+    app.get('/dump', (_req, res) => {
+      res.json({ files: dumpEntries(options.dump.perProcess) });
+    });
+    app.get('/dump/:file', (req, res) => {
+      try {
+        const result = dump(req.params.file, req.query as { pid?: unknown; item?: unknown }, procfs, options.dump.perProcess);
+        if (req.query.format === 'csv') {
+          res.type('text/csv; charset=utf-8').send(toCsv(result.records, '|'));
+        } else if (req.query.format === undefined || req.query.format === 'json') {
+          res.type('application/json').send(`${JSON.stringify(result, null, 2)}\n`);
+        } else {
+          throw new DumpError(404, 'format: expected json or csv');
+        }
+      } catch (error) {
+        const status = error instanceof DumpError ? error.status : 500;
+        if (status >= 500) logger.warn({ err: (error as Error).message, url: req.originalUrl }, 'dump failed');
+        res.status(status).json({ error: (error as Error).message });
+      }
+    });
+  }
+
+  app.use((req, res) => {
+    res.status(404).json({ error: `${req.path}: not found` });
+  });
+
+  // Malformed URLs (bad percent-encoding) and anything unexpected: JSON, never a stack trace.
+  app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error.message }, 'request failed');
+    res.status(status === 400 ? 404 : status).json({ error: status === 500 ? 'internal error' : error.message });
+  });
+
+  return app;
+}
+
+/** Starts listening; rejects (EADDRINUSE, EACCES, …) instead of throwing later. */
+export function listen(app: express.Express, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = host === undefined ? app.listen(port) : app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+export function serverAddress(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `${host}:${address.port}`;
+}

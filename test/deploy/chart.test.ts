@@ -1,0 +1,426 @@
+import Ajv from 'ajv';
+import { expect } from 'chai';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
+import { fixturesRoot, projectRoot } from '../support/fixtures';
+import { schemaErrors, strictFieldErrors } from './k8s-validate';
+import { buildRenderer, chartDir, helmRender, Manifest, renderManifests, valuesFile } from './support';
+import { tableInDoc, valuesRows, valuesTable } from './values-table';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>;
+
+const schema = JSON.parse(fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8')) as object;
+const defaults = parseYaml(fs.readFileSync(path.join(chartDir, 'values.yaml'), 'utf8')) as Obj;
+const chartYaml = parseYaml(fs.readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8')) as Obj;
+const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Obj;
+const validateValues = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+
+/** Every optional feature switched on. */
+const ALL_ON = {
+  hostNetwork: false,
+  hostPID: true,
+  image: { repository: 'registry.example.com/infra/proc-exporter', tag: '0.1.0-rc.1', pullPolicy: 'Always' },
+  imagePullSecrets: [{ name: 'regcred' }],
+  serviceAccount: { annotations: { 'example.com/owner': 'sre' } },
+  extraArgs: ['--collector.diskstats.device-exclude=^(ram|loop)\\d+$', '--no-collector.softirqs'],
+  env: [
+    { name: 'UV_THREADPOOL_SIZE', value: '2' },
+    { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+  ],
+  podAnnotations: { 'example.com/team': 'sre' },
+  podLabels: { tier: 'monitoring' },
+  commonLabels: { env: 'prod' },
+  priorityClassName: 'system-node-critical',
+  resources: { requests: { cpu: '20m', memory: '64Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
+  tolerations: [
+    { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+    { operator: 'Exists' },
+  ],
+  affinity: {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['fargate'] }] }],
+      },
+    },
+  },
+  updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
+  service: { clusterIP: 'None', internalTrafficPolicy: 'Local', labels: { scrape: 'yes' }, annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/scheme': 'http' } },
+  prometheus: {
+    monitor: {
+      enabled: true,
+      namespace: 'monitoring',
+      additionalLabels: { release: 'kube-prometheus-stack' },
+      jobLabel: 'app.kubernetes.io/name',
+      interval: '15s',
+      scrapeTimeout: '10s',
+      honorLabels: true,
+      sampleLimit: 20000,
+      relabelings: [{ sourceLabels: ['__meta_kubernetes_pod_host_ip'], targetLabel: 'host_ip', action: 'replace' }],
+      metricRelabelings: [{ sourceLabels: ['__name__'], regex: 'node_softirqs_.*', action: 'drop' }],
+    },
+  },
+  networkPolicy: {
+    enabled: true,
+    ingressFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }],
+  },
+  logLevel: 'debug',
+  logFormat: 'logfmt',
+  config: { ...defaults.config, interval: '10s' },
+};
+
+const byKind = (ms: Manifest[], kind: string): Obj => {
+  const found = ms.filter((m) => m.kind === kind);
+  expect(found, kind).to.have.length(1);
+  return found[0] as Obj;
+};
+
+function renderError(args: string[]): string {
+  const r = helmRender(args);
+  expect(r.status, `render should fail; stdout: ${r.stdout.slice(0, 200)}`).to.equal(1);
+  return r.stderr;
+}
+
+describe('deploy: Helm chart', function () {
+  this.timeout(120000);
+  let defaultsOut: Manifest[];
+  let allOn: Manifest[];
+  let allOnFile: string;
+
+  before(() => {
+    buildRenderer();
+    allOnFile = valuesFile(ALL_ON);
+    defaultsOut = renderManifests([]);
+    allOn = renderManifests(['-f', allOnFile, '--name', 'pe', '--namespace', 'observability', '--api-versions', 'monitoring.coreos.com/v1']);
+  });
+
+  describe('values', () => {
+    it('values.yaml passes values.schema.json', () => {
+      expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
+    });
+
+    it('the all-features values, merged as helm merges them, pass the schema', () => {
+      const r = helmRender(['-f', allOnFile, '--show-values']);
+      expect(r.status, r.stderr).to.equal(0);
+      const merged = JSON.parse(r.stdout) as Obj;
+      expect(merged.prometheus.monitor.enabled).to.equal(true);
+      expect(merged.prometheus.monitor.scheme).to.equal('http'); // kept from values.yaml
+      expect(validateValues(merged), JSON.stringify(validateValues.errors)).to.equal(true);
+    });
+
+    for (const [what, bad] of [
+      ['an unknown top-level key', { hostNetwrok: true }],
+      ['a log format the exporter lacks', { logFormat: 'xml' }],
+      ['runAsUser 0', { securityContext: { runAsUser: 0 } }],
+      ['an invalid update strategy', { updateStrategy: { type: 'Recreate' } }],
+      ['a port out of range', { containerPort: 70000 }],
+      ['a malformed maxUnavailable', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 'half' } } }],
+      ['a bad scrape interval', { prometheus: { monitor: { interval: 'often' } } }],
+    ] as const) {
+      it(`the schema rejects ${what}`, () => {
+        const r = helmRender(['-f', valuesFile(bad), '--show-values']);
+        expect(r.status, r.stderr).to.equal(0);
+        expect(validateValues(JSON.parse(r.stdout))).to.equal(false);
+      });
+    }
+
+    it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
+      expect(chartYaml.apiVersion).to.equal('v2');
+      expect(chartYaml.name).to.equal('proc-exporter');
+      expect(chartYaml.version).to.match(/^\d+\.\d+\.\d+/);
+      expect(chartYaml.appVersion).to.equal(pkg.version);
+    });
+  });
+
+  describe('rendered with default values', () => {
+    it('gives a ConfigMap, DaemonSet, Service and ServiceAccount, and nothing optional', () => {
+      expect(defaultsOut.map((m) => m.kind).sort()).to.deep.equal(['ConfigMap', 'DaemonSet', 'Service', 'ServiceAccount']);
+      for (const m of defaultsOut) {
+        expect(m.source).to.match(/^proc-exporter\/templates\/\w+\.yaml$/);
+        expect(m.metadata.namespace).to.equal('default');
+        expect(m.metadata.labels!['app.kubernetes.io/managed-by']).to.equal('Helm');
+      }
+    });
+
+    it('passes the Kubernetes schemas', () => {
+      expect(schemaErrors(defaultsOut)).to.deep.equal([]);
+    });
+
+    it('has no unknown fields (strict field validation)', () => {
+      expect(strictFieldErrors(defaultsOut)).to.deep.equal([]);
+    });
+
+    it('carries the security settings in the DaemonSet', () => {
+      const ds = byKind(defaultsOut, 'DaemonSet');
+      const pod = ds.spec.template.spec;
+      const c = pod.containers[0];
+      expect(pod.securityContext).to.deep.include({ runAsNonRoot: true, runAsUser: 65534 });
+      expect(pod.securityContext.seccompProfile).to.deep.equal({ type: 'RuntimeDefault' });
+      expect(c.securityContext).to.deep.include({
+        runAsNonRoot: true,
+        runAsUser: 65534,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+      });
+      expect(c.securityContext.capabilities).to.deep.equal({ drop: ['ALL'] });
+      expect(c.securityContext.seccompProfile).to.deep.equal({ type: 'RuntimeDefault' });
+      expect(c.securityContext.privileged ?? false).to.equal(false);
+      expect(pod.automountServiceAccountToken).to.equal(false);
+      expect(byKind(defaultsOut, 'ServiceAccount').automountServiceAccountToken).to.equal(false);
+    });
+
+    it('mounts the host /proc read-only at /host/proc and passes --path.procfs', () => {
+      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
+      const c = pod.containers[0];
+      const vol = pod.volumes.find((v: Obj) => v.hostPath?.path === '/proc');
+      expect(vol, 'hostPath /proc volume').to.exist;
+      const mount = c.volumeMounts.find((m: Obj) => m.name === vol.name);
+      expect(mount).to.deep.include({ mountPath: '/host/proc', readOnly: true });
+      expect(c.args).to.include('--path.procfs=/host/proc');
+      for (const m of c.volumeMounts) expect(m.readOnly, `${m.name} read-only`).to.equal(true);
+    });
+
+    it('reaches every Linux node, updates node by node, probes /healthz', () => {
+      const ds = byKind(defaultsOut, 'DaemonSet');
+      const pod = ds.spec.template.spec;
+      const c = pod.containers[0];
+      expect(pod.tolerations).to.deep.equal([{ operator: 'Exists' }]);
+      expect(pod.nodeSelector).to.deep.equal({ 'kubernetes.io/os': 'linux' });
+      expect(ds.spec.updateStrategy.type).to.equal('RollingUpdate');
+      expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal(1);
+      for (const probe of [c.livenessProbe, c.readinessProbe]) {
+        expect(probe.httpGet).to.deep.include({ path: '/healthz', port: 'metrics' });
+      }
+      expect(c.ports).to.deep.include({ name: 'metrics', containerPort: 19100, hostPort: 19100, protocol: 'TCP' });
+      expect(c.image).to.equal(`proc-exporter:${chartYaml.appVersion}`);
+    });
+
+    it('runs on the host network, listening on the node IP only', () => {
+      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
+      const c = pod.containers[0];
+      expect(pod.hostNetwork).to.equal(true);
+      expect(pod.hostPID).to.equal(false);
+      expect(pod.dnsPolicy).to.equal('ClusterFirstWithHostNet');
+      expect(c.args).to.include('--web.listen-address=$(HOST_IP):19100');
+      expect(c.env).to.deep.include({ name: 'HOST_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } });
+      expect(c.args).to.include.members(['--web.telemetry-path=/metrics', '--config=/etc/proc-exporter/config.yaml', '--log.format=json']);
+    });
+
+    it("holds .Values.config in the ConfigMap, mounted where --config points, and rolls pods on change", () => {
+      const cm = byKind(defaultsOut, 'ConfigMap');
+      expect(parseYaml(cm.data['config.yaml'])).to.deep.equal(defaults.config);
+      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
+      const vol = pod.volumes.find((v: Obj) => v.configMap?.name === cm.metadata.name);
+      expect(pod.containers[0].volumeMounts.find((m: Obj) => m.name === vol.name).mountPath).to.equal('/etc/proc-exporter');
+      const sum = (ms: Manifest[]) => byKind(ms, 'DaemonSet').spec.template.metadata.annotations['checksum/config'];
+      expect(sum(defaultsOut)).to.match(/^[0-9a-f]{64}$/);
+      expect(sum(renderManifests(['--set', 'config.interval=30s']))).to.not.equal(sum(defaultsOut));
+      expect(sum(renderManifests(['--set', 'logLevel=debug']))).to.equal(sum(defaultsOut));
+    });
+
+    it('exposes a Service that selects the pods, annotated for Prometheus discovery', () => {
+      const svc = byKind(defaultsOut, 'Service');
+      const ds = byKind(defaultsOut, 'DaemonSet');
+      expect(ds.spec.template.metadata.labels).to.deep.include(svc.spec.selector);
+      expect(ds.spec.selector.matchLabels).to.deep.equal(svc.spec.selector);
+      expect(svc.spec.ports).to.deep.equal([{ name: 'metrics', port: 19100, targetPort: 'metrics', protocol: 'TCP' }]);
+      expect(svc.metadata.annotations).to.deep.equal({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '19100',
+        'prometheus.io/path': '/metrics',
+      });
+    });
+
+    it('renders NOTES.txt', () => {
+      const r = helmRender(['--notes']);
+      expect(r.status, r.stderr).to.equal(0);
+      expect(r.stdout).to.include('daemonset/release-name-proc-exporter');
+      expect(r.stdout).to.include('prometheus.io/scrape');
+      expect(r.stdout).to.not.include('<no value>');
+    });
+  });
+
+  describe('rendered with every optional feature on', () => {
+    it('adds the ServiceMonitor and the NetworkPolicy', () => {
+      expect(allOn.map((m) => m.kind).sort()).to.deep.equal(['ConfigMap', 'DaemonSet', 'NetworkPolicy', 'Service', 'ServiceAccount', 'ServiceMonitor']);
+      for (const m of allOn) expect(m.metadata.labels).to.deep.include({ env: 'prod', 'app.kubernetes.io/instance': 'pe' });
+    });
+
+    it('passes the Kubernetes and Prometheus Operator schemas', () => {
+      expect(schemaErrors(allOn)).to.deep.equal([]);
+    });
+
+    it('has no unknown fields (strict field validation)', () => {
+      expect(strictFieldErrors(allOn)).to.deep.equal([]);
+    });
+
+    it('the strict check catches a misspelled field and the schema check a wrong type', () => {
+      const broken = JSON.parse(JSON.stringify(allOn)) as Manifest[];
+      const ds = broken.find((m) => m.kind === 'DaemonSet') as Obj;
+      ds.spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem = true;
+      expect(strictFieldErrors(broken).join('\n')).to.match(/readOnlyRootFileSystem/);
+      ds.spec.template.spec.containers[0].ports[0].containerPort = '19100';
+      expect(schemaErrors(broken).join('\n')).to.match(/containerPort must be integer/);
+    });
+
+    it('puts every switch into the DaemonSet', () => {
+      const ds = byKind(allOn, 'DaemonSet');
+      const pod = ds.spec.template.spec;
+      const c = pod.containers[0];
+      expect(ds.metadata).to.deep.include({ name: 'pe-proc-exporter', namespace: 'observability' });
+      expect(pod.hostNetwork).to.equal(false);
+      expect(pod.hostPID).to.equal(true);
+      expect(pod.dnsPolicy).to.equal(undefined);
+      expect(pod.priorityClassName).to.equal('system-node-critical');
+      expect(pod.imagePullSecrets).to.deep.equal([{ name: 'regcred' }]);
+      expect(pod.tolerations).to.deep.equal(ALL_ON.tolerations);
+      expect(pod.affinity).to.deep.equal(ALL_ON.affinity);
+      expect(ds.spec.template.metadata.annotations).to.deep.include({ 'example.com/team': 'sre' });
+      expect(ds.spec.template.metadata.labels).to.deep.include({ tier: 'monitoring' });
+      expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal('10%');
+      expect(c.image).to.equal('registry.example.com/infra/proc-exporter:0.1.0-rc.1');
+      expect(c.imagePullPolicy).to.equal('Always');
+      expect(c.resources).to.deep.equal(ALL_ON.resources);
+      expect(c.env).to.deep.equal(ALL_ON.env); // no HOST_IP without hostNetwork
+      expect(c.ports[0]).to.not.have.property('hostPort');
+      expect(c.args).to.deep.equal([
+        '--web.listen-address=:19100',
+        '--web.telemetry-path=/metrics',
+        '--path.procfs=/host/proc',
+        '--config=/etc/proc-exporter/config.yaml',
+        '--log.level=debug',
+        '--log.format=logfmt',
+        ...ALL_ON.extraArgs,
+      ]);
+      // The security settings do not depend on the switches.
+      expect(c.securityContext).to.deep.equal(byKind(defaultsOut, 'DaemonSet').spec.template.spec.containers[0].securityContext);
+    });
+
+    it('points the ServiceMonitor at the Service port and telemetry path', () => {
+      const sm = byKind(allOn, 'ServiceMonitor');
+      const svc = byKind(allOn, 'Service');
+      expect(sm.metadata.namespace).to.equal('monitoring');
+      expect(sm.metadata.labels).to.deep.include({ release: 'kube-prometheus-stack' });
+      expect(sm.spec.namespaceSelector).to.deep.equal({ matchNames: ['observability'] });
+      expect(svc.metadata.labels).to.deep.include(sm.spec.selector.matchLabels);
+      const ep = sm.spec.endpoints[0];
+      expect(ep).to.deep.include({ port: svc.spec.ports[0].name, path: '/metrics', scheme: 'http', interval: '15s', scrapeTimeout: '10s', honorLabels: true });
+      expect(ep.relabelings[0]).to.deep.equal({ sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node', action: 'replace' });
+      expect(ep.relabelings[1]).to.deep.equal(ALL_ON.prometheus.monitor.relabelings[0]);
+      expect(ep.metricRelabelings).to.deep.equal(ALL_ON.prometheus.monitor.metricRelabelings);
+      expect(sm.spec.sampleLimit).to.equal(20000);
+      expect(svc.spec.clusterIP).to.equal('None');
+      expect(svc.spec.internalTrafficPolicy).to.equal('Local');
+    });
+
+    it('limits ingress to the metrics port from the listed peers, and egress to nothing', () => {
+      const np = byKind(allOn, 'NetworkPolicy');
+      expect(np.spec.podSelector.matchLabels).to.deep.equal(byKind(allOn, 'DaemonSet').spec.selector.matchLabels);
+      expect(np.spec.policyTypes).to.deep.equal(['Ingress', 'Egress']);
+      expect(np.spec.ingress).to.deep.equal([{ ports: [{ port: 19100, protocol: 'TCP' }], from: ALL_ON.networkPolicy.ingressFrom }]);
+      expect(np.spec.egress).to.deep.equal([]);
+    });
+
+    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork', () => {
+      const r = helmRender(['--notes', '-f', allOnFile]);
+      expect(r.status, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/hostNetwork is off/);
+      expect(r.stdout).to.match(/ServiceMonitor/);
+    });
+  });
+
+  describe('--set, required and fail', () => {
+    it('--set overrides values.yaml like helm', () => {
+      const ds = byKind(renderManifests(['--set', 'image.tag=1.2.3', '--set', 'hostNetwork=false', '--set', 'updateStrategy.rollingUpdate.maxUnavailable=3']), 'DaemonSet');
+      expect(ds.spec.template.spec.containers[0].image).to.equal('proc-exporter:1.2.3');
+      expect(ds.spec.template.spec.hostNetwork).to.equal(false);
+      expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal(3);
+    });
+
+    it('OnDelete drops rollingUpdate', () => {
+      const ds = byKind(renderManifests(['--set', 'updateStrategy.type=OnDelete']), 'DaemonSet');
+      expect(ds.spec.updateStrategy).to.deep.equal({ type: 'OnDelete' });
+    });
+
+    it('an empty image.repository is refused by `required`', () => {
+      expect(renderError(['--set', 'image.repository='])).to.match(/image\.repository is required/);
+    });
+
+    it('extraArgs cannot override the flags the chart manages (`fail`)', () => {
+      expect(renderError(['--set', 'extraArgs[0]=--path.procfs=/proc'])).to.match(/extraArgs must not set --path\.procfs/);
+      expect(renderError(['--set', 'extraArgs[0]=--web.listen-address=:9100'])).to.match(/extraArgs must not set --web\.listen-address/);
+    });
+
+    it('root is refused (`fail`)', () => {
+      expect(renderError(['--set', 'securityContext.runAsUser=0'])).to.match(/runAsUser 0 is not supported/);
+    });
+
+    it('a ServiceMonitor without the Service is refused (`fail`)', () => {
+      expect(renderError(['--set', 'prometheus.monitor.enabled=true', '--set', 'service.enabled=false'])).to.match(/needs service\.enabled/);
+    });
+
+    it('serviceAccount.create=false uses the named account and renders none', () => {
+      const ms = renderManifests(['--set', 'serviceAccount.create=false', '--set', 'serviceAccount.name=node-exporters']);
+      expect(ms.map((m) => m.kind)).to.not.include('ServiceAccount');
+      expect(byKind(ms, 'DaemonSet').spec.template.spec.serviceAccountName).to.equal('node-exporters');
+    });
+  });
+
+  describe('the exporter and the chart agree', () => {
+    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
+    const repoConfig = path.join(projectRoot, 'config.yaml');
+
+    it("the chart's default config uses only keys of the repository's config.yaml", function () {
+      if (!fs.existsSync(repoConfig)) this.skip(); // the exporter's config.yaml is not in this tree yet
+      const repo = parseYaml(fs.readFileSync(repoConfig, 'utf8')) as Obj;
+      const missing: string[] = [];
+      const walk = (ours: Obj, theirs: Obj, prefix: string) => {
+        for (const [k, v] of Object.entries(ours)) {
+          if (!(k in theirs)) missing.push(prefix + k);
+          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
+        }
+      };
+      walk(defaults.config, repo, '');
+      expect(missing, 'keys of .Values.config not in config.yaml').to.deep.equal([]);
+      // ... and has every section and every collector of it.
+      expect(Object.keys(defaults.config).sort()).to.deep.equal(Object.keys(repo).sort());
+      expect(Object.keys(defaults.config.collectors).sort()).to.deep.equal(Object.keys(repo.collectors ?? {}).sort());
+      expect(defaults.config.procfs).to.equal('/host/proc');
+    });
+
+    it("the exporter accepts the ConfigMap's config.yaml and the DaemonSet's flags (--once, fixture procfs)", function () {
+      if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
+      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
+      const cfg = path.join(dir, 'config.yaml');
+      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
+      const args = (pod.containers[0].args as string[]).map((a) =>
+        a
+          .replace('$(HOST_IP)', '127.0.0.1')
+          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
+          .replace(/^--config=.*/, `--config=${cfg}`),
+      );
+      const r = spawnSync(process.execPath, [mainJs, ...args, '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
+      expect(r.status, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/^node_disk_reads_completed_total\{/m);
+    });
+  });
+
+  describe('docs/deploy.md', () => {
+    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
+      expect(tableInDoc()).to.equal(valuesTable());
+    });
+
+    it('the table covers every key of values.yaml', () => {
+      const rows = valuesRows().map((r) => r.key);
+      const leaves = (o: Obj, prefix: string): string[] =>
+        Object.entries(o).flatMap(([k, v]) =>
+          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
+        );
+      for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import { expect } from 'chai';
+import { ParseError } from '../../../src/errors';
+import { parseXtNames } from '../../../src/parsers/net/ip_tables';
+import { fixture } from '../../support/fixtures';
+
+describe('net/ip6_tables_targets', () => {
+  it('parses Linux 6.x, one record per name', () => {
+    const records = parseXtNames(fixture('proc/net/ip6_tables_targets'), 'net/ip6_tables_targets');
+    expect(records).to.have.length(46);
+    expect(records[0]).to.deep.equal({ name: 'NFQUEUE' });
+    expect(records[45]).to.deep.equal({ name: 'MARK' });
+  });
+
+  it('parses Linux 3.2', () => {
+    const records = parseXtNames(fixture('linux-3.2/proc/net/ip6_tables_targets'), 'net/ip6_tables_targets');
+    expect(records).to.have.length(2);
+    expect(records[0]).to.deep.equal({ name: 'LOG' });
+    expect(records[1]).to.deep.equal({ name: 'ERROR' });
+  });
+
+  it('rejects a line with two words', () => {
+    expect(() => parseXtNames('filter\nnat table\n', 'net/ip6_tables_targets')).to.throw(ParseError, /net\/ip6_tables_targets:2: expected one name per line/);
+  });
+});
