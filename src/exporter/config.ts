@@ -10,7 +10,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { collectors as collectorTable } from '../../collectors/index';
 import { pathExists, readWholeFile } from '../procfs';
 import type { CollectorDefinition, OptionValues } from './mapper';
@@ -250,10 +250,12 @@ export const DEFAULTS = {
 
 /** Parses YAML text into a raw document; a syntax error becomes one line. */
 export function parseConfigText(text: string, file: string): RawConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
+    const pos = lineCounter.linePos(e.pos[0]);
+    const where = `line ${pos.line}, column ${pos.col}: `;
     throw new ConfigError(`${file}: ${where}${e.message.split('\n')[0]}`);
   }
   const value = doc.toJS() as unknown;
@@ -368,16 +370,17 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     const interval = fileSettings.interval === undefined ? intervalMs : parseDuration(fileSettings.interval as string)!;
     const timeout = fileSettings.timeout === undefined ? interval : parseDuration(fileSettings.timeout as string)!;
     const options: OptionValues = {};
-    const given = new Set<string>();
+    /** Where each option's value came from: 1 the file, 2 a flag. */
+    const given = new Map<string, number>();
     for (const [option, spec] of Object.entries(definition.options ?? {})) {
       const fromFlag = flag(optionFlag(name, option)) as string | undefined;
       let value: string | number | boolean | undefined = spec.default;
       if (fileSettings[option] !== undefined) {
         value = fileSettings[option] as string | number | boolean;
-        given.add(option);
+        given.set(option, 1);
       }
       if (fromFlag !== undefined) {
-        given.add(option);
+        given.set(option, 2);
         if (spec.type === 'number') {
           value = Number(fromFlag);
           if (!Number.isFinite(value)) throw new ConfigError(`${optionFlag(name, option)}: expected a number`);
@@ -394,15 +397,20 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
       }
       options[option] = value;
     }
-    // node_exporter: an include list replaces the default exclude list; giving both is an error.
+    // node_exporter: an include list replaces the default exclude list; giving both in the same
+    // place (both in the file, or both as flags) is an error; a flag wins over the file.
     for (const [option, spec] of Object.entries(definition.options ?? {})) {
       if (spec.type !== 'regex' || !option.endsWith('Include')) continue;
       const exclude = option.replace(/Include$/, 'Exclude');
       if (!(exclude in options) || typeof options[option] !== 'string' || options[option] === '') continue;
-      if (given.has(exclude) && options[exclude] !== '') {
-        throw new ConfigError(`collectors.${name}: ${option} and ${exclude} are mutually exclusive`);
+      const includeFrom = given.get(option) ?? 0;
+      const excludeFrom = options[exclude] === '' ? 0 : given.get(exclude) ?? 0;
+      if (excludeFrom === includeFrom) {
+        const where = includeFrom === 2 ? `${optionFlag(name, option)}` : `collectors.${name}`;
+        throw new ConfigError(`${where}: ${option} and ${exclude} are mutually exclusive`);
       }
-      options[exclude] = '';
+      if (excludeFrom > includeFrom) options[option] = '';
+      else options[exclude] = '';
     }
     collectors.push({ name, definition, enabled, intervalMs: interval, timeoutMs: timeout, options });
   }

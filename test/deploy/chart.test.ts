@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import { expect } from 'chai';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
@@ -406,6 +407,53 @@ describe('deploy: Helm chart', function () {
       const r = spawnSync(process.execPath, [mainJs, ...args, '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/^node_disk_reads_completed_total\{/m);
+    });
+  });
+
+  describe('the probes and the Service port against the running exporter', () => {
+    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
+
+    it("answers the DaemonSet's probe path and the telemetry path on 127.0.0.1 with the DaemonSet's flags", async function () {
+      if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
+      this.timeout(40000);
+      const port = await new Promise<number>((resolve) => {
+        const srv = net.createServer().listen(0, '127.0.0.1', () => {
+          const p = (srv.address() as net.AddressInfo).port;
+          srv.close(() => resolve(p));
+        });
+      });
+      const ds = byKind(defaultsOut, 'DaemonSet');
+      const c = ds.spec.template.spec.containers[0];
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
+      const cfg = path.join(dir, 'config.yaml');
+      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
+      const args = (c.args as string[]).map((a) =>
+        a
+          .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
+          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
+          .replace(/^--config=.*/, `--config=${cfg}`),
+      );
+      expect(args).to.include(`--web.listen-address=127.0.0.1:${port}`);
+      const child = spawn(process.execPath, [mainJs, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        let status = 0;
+        for (let i = 0; i < 100 && status !== 200; i++) {
+          status = await fetch(base + c.readinessProbe.httpGet.path).then((r) => r.status, () => 0);
+          expect(child.exitCode, `exporter exited: ${stderr}`).to.equal(null);
+          if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(status, `readiness ${c.readinessProbe.httpGet.path}`).to.equal(200);
+        expect((await fetch(base + c.livenessProbe.httpGet.path)).status).to.equal(200);
+        const metrics = await fetch(base + '/metrics');
+        expect(metrics.status).to.equal(200);
+        expect(await metrics.text()).to.match(/^node_sockstat_sockets_used /m);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      }
     });
   });
 

@@ -17,7 +17,7 @@ for (const name of Object.keys(handlers).sort()) {
   const result = fc.check(handlerProperty(handler, texts.get(name)!), { numRuns: runs });
   if (result.failed) {
     failures++;
-    const error = result.errors instanceof Error ? result.errors.message : String(result.errors);
+    const error = 'error' in result && result.error !== undefined ? String(result.error) : 'failed';
     process.stdout.write(`FAIL ${name} seed=${result.seed} path=${result.counterexamplePath}\n  ${error.split('\n')[0]}\n`);
   } else {
     process.stdout.write(`ok   ${name} (${runs} cases)\n`);

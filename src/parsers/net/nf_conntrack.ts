@@ -3,7 +3,7 @@
  * Kernel: net/netfilter/nf_conntrack_standalone.c, ct_seq_show():
  * `"%-8s %u %-8s %u "` (layer-3 name and number, layer-4 name and number),
  * `"%ld "` (seconds to expiry, absent for offloaded flows), the layer-4 state
- * (tcp, sctp, dccp: `ESTABLISHED`…), the original tuple (`src= dst= sport= dport=`,
+ * (tcp, sctp, dccp: `ESTABLISHED`…; gre: `timeout=%u, stream_timeout=%u`), the original tuple (`src= dst= sport= dport=`,
  * icmp `type= code= id=`, gre `srckey= dstkey=`), `zone-orig=`, `packets= bytes=`
  * (accounting), `[UNREPLIED]`, the reply tuple with its own `zone-reply=`,
  * `packets= bytes=`, then `[ASSURED]`/`[OFFLOAD]`/`[HW_OFFLOAD]`, `mark=`,
@@ -15,6 +15,7 @@
  * One record per connection. `original` and `reply` hold each direction's
  * `key=value` pairs (from its `src=` to the next direction or the trailing
  * fields); bracketed flags are kept, in order, without brackets, in `flags`.
+ * Protocol `key=value` details printed before the tuples (gre) go to `l4info`.
  * Trailing `key=value` fields (`mark`, `zone`, `use`, …) are top-level
  * fields under the kernel's names. Values that are decimal numbers become
  * numbers; addresses and anything else stay text.
@@ -34,6 +35,8 @@ export interface ConntrackRecord {
   timeout?: number;
   /** Layer-4 state (tcp, sctp, dccp); absent for udp, icmp, … */
   state?: string;
+  /** key=value pairs a protocol prints before the tuples (gre: `timeout=180, stream_timeout=180`). */
+  l4info?: TupleFields;
   original: TupleFields;
   reply: TupleFields;
   flags: string[];
@@ -88,8 +91,14 @@ function parseConntrackLines(text: string, file: string, withL3: boolean): Connt
       if (eq <= 0) src.fail(i, `expected key=value, found ${JSON.stringify(token)}`);
       const key = token.slice(0, eq);
       const raw = token.slice(eq + 1);
+      if (key === '__proto__') src.fail(i, 'unexpected key __proto__');
       if (key === 'src' && part < 1) part++;
-      else if (part === -1) src.fail(i, `expected the original tuple to start with src=, found ${JSON.stringify(token)}`);
+      else if (part === -1) {
+        // Protocol details before the tuples (gre prints "timeout=%u, stream_timeout=%u ").
+        const info = (record.l4info ??= {});
+        info[key] = value(raw.endsWith(',') ? raw.slice(0, -1) : raw);
+        continue;
+      }
       if (part === 1 && TRAILING.has(key)) part = 2;
       if (part === 0) original[key] = value(raw);
       else if (part === 1) reply[key] = value(raw);

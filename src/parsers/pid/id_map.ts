@@ -1,6 +1,6 @@
 /**
- * /proc/<pid>/uid_map and gid_map — user-namespace id mappings.
- * Kernel: kernel/user_namespace.c, uid_m_show() / gid_m_show() "%10u %10u %10u\n";
+ * /proc/<pid>/uid_map, gid_map and projid_map — user-namespace id mappings.
+ * Kernel: kernel/user_namespace.c, uid_m_show() / gid_m_show() / projid_m_show() "%10u %10u %10u\n";
  * names from user_namespaces(7) (ID-inside-ns, ID-outside-ns, length).
  * Sample: "         0          0 4294967295"
  */
@@ -32,5 +32,11 @@ export const uidMap = defineHandler<IdMapRecord>({
 export const gidMap = defineHandler<IdMapRecord>({
   name: 'pid/gid_map',
   summary: 'user-namespace gid mapping (inside, outside, length)',
+  parse: (text, file) => parseIdMap(text, file),
+});
+
+export const projidMap = defineHandler<IdMapRecord>({
+  name: 'pid/projid_map',
+  summary: 'user-namespace project id mapping (inside, outside, length)',
   parse: (text, file) => parseIdMap(text, file),
 });

@@ -9,6 +9,7 @@
  *   sessionid       fs/proc/base.c proc_sessionid_read()   "4294967295" (no newline)
  *   coredump_filter fs/proc/base.c proc_coredump_filter_read() "%08lx" → "00000033"
  *   timerslack_ns   fs/proc/base.c timerslack_ns_show()    "50000"
+ *   ksm_merging_pages fs/proc/base.c proc_pid_ksm_merging_pages() "0"
  *   personality     fs/proc/base.c proc_pid_personality()  "%08x" → "00000000"
  *   setgroups       kernel/user_namespace.c proc_setgroups_show() "allow" / "deny"
  *   wchan           fs/proc/base.c proc_pid_wchan()        "hrtimer_nanosleep" (no newline; "0" when running or hidden)
@@ -61,6 +62,7 @@ export interface LoginuidRecord { loginuid: number }
 export interface SessionidRecord { sessionid: number }
 export interface CoredumpFilterRecord { coredump_filter: string }
 export interface TimerslackNsRecord { timerslack_ns: number }
+export interface KsmMergingPagesRecord { ksm_merging_pages: number }
 export interface PersonalityRecord { personality: string }
 export interface SetgroupsRecord { setgroups: string }
 export interface WchanRecord { wchan: string }
@@ -75,6 +77,7 @@ export const parseLoginuid: (text: string, file?: string) => LoginuidRecord[] = 
 export const parseSessionid: (text: string, file?: string) => SessionidRecord[] = single('sessionid', 'int');
 export const parseCoredumpFilter: (text: string, file?: string) => CoredumpFilterRecord[] = single('coredump_filter', 'hex');
 export const parseTimerslackNs: (text: string, file?: string) => TimerslackNsRecord[] = single('timerslack_ns', 'int');
+export const parseKsmMergingPages: (text: string, file?: string) => KsmMergingPagesRecord[] = single('ksm_merging_pages', 'int');
 export const parsePersonality: (text: string, file?: string) => PersonalityRecord[] = single('personality', 'hex');
 export const parseSetgroups: (text: string, file?: string) => SetgroupsRecord[] = single('setgroups', 'word');
 export const parseWchan: (text: string, file?: string) => WchanRecord[] = single('wchan', 'word');
@@ -92,6 +95,7 @@ export const loginuid = handler('loginuid', 'audit login uid (4294967295 = unset
 export const sessionid = handler('sessionid', 'audit session id (4294967295 = unset)', parseSessionid);
 export const coredumpFilter = handler('coredump_filter', 'core dump mapping filter mask (hex as written)', parseCoredumpFilter);
 export const timerslackNs = handler('timerslack_ns', 'timer slack in ns', parseTimerslackNs);
+export const ksmMergingPages = handler('ksm_merging_pages', 'pages of the process merged by KSM', parseKsmMergingPages);
 export const personality = handler('personality', 'execution domain flags (hex as written)', parsePersonality);
 export const setgroups = handler('setgroups', 'whether setgroups(2) is allowed in the user namespace', parseSetgroups);
 export const wchan = handler('wchan', 'kernel function the task sleeps in', parseWchan);

@@ -43,6 +43,14 @@ describe('net/nf_conntrack', () => {
     });
   });
 
+  it('keeps gre details printed before the tuples under l4info', () => {
+    const line = 'ipv4     2 gre      47 178 timeout=180, stream_timeout=180 src=10.0.0.5 dst=10.0.0.9 srckey=0x0 dstkey=0x1f4 src=10.0.0.9 dst=10.0.0.5 srckey=0x1f4 dstkey=0x0 [ASSURED] mark=0 use=2\n';
+    const [record] = parseNfConntrack(line);
+    expect(record).to.deep.include({ l4proto: 'gre', l4protonum: 47, timeout: 178, l4info: { timeout: 180, stream_timeout: 180 } });
+    expect(record.original).to.deep.equal({ src: '10.0.0.5', dst: '10.0.0.9', srckey: '0x0', dstkey: '0x1f4' });
+    expect(record).to.not.have.property('state');
+  });
+
   it('rejects a line without the reply tuple', () => {
     expect(() => parseNfConntrack('ipv4     2 tcp      6 431993 ESTABLISHED src=1.2.3.4 dst=5.6.7.8 sport=1 dport=2 mark=0 use=2\n')).to.throw(
       ParseError,

@@ -87,11 +87,13 @@ function parseRpcStats(text: string, file: string, names: Names): RpcStatsRecord
       if (record.count !== f.length - 2) src.fail(i, `count says ${record.count} values, found ${f.length - 2}`);
       first = 2;
     }
-    const known = names[line] ?? [];
+    const known = Object.hasOwn(names, line) ? names[line] : [];
+    // Only the server's thread line carries fractions (its deprecated histogram).
+    const fractional = line === 'th';
     for (let c = first; c < f.length; c++) {
       const position = c - first;
       const name = position < known.length ? known[position] : `value${position + 1}`;
-      record.values[name] = src.float(f[c], i, name);
+      record.values[name] = fractional ? src.float(f[c], i, name) : src.int(f[c], i, name);
     }
     records.push(record);
   }

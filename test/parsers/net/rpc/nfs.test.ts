@@ -26,6 +26,10 @@ describe('net/rpc/nfs', () => {
   });
 
   it('rejects a non-numeric value', () => {
-    expect(() => parseRpcNfs('rpc 12 x 0\n')).to.throw(ParseError, /net\/rpc\/nfs:1: Retransmissions is not a number/);
+    expect(() => parseRpcNfs('rpc 12 x 0\n')).to.throw(ParseError, /net\/rpc\/nfs:1: Retransmissions is not an integer/);
+  });
+
+  it('rejects a fraction outside the thread line', () => {
+    expect(() => parseRpcNfs('rpc 12 1.5 0\n')).to.throw(ParseError, /net\/rpc\/nfs:1: Retransmissions is not an integer/);
   });
 });

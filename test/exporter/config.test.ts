@@ -1,0 +1,172 @@
+/** config.yaml + schema + flags: valid files, every invalid case's message, flag overrides, exit status 2. */
+import { expect } from 'chai';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, parseConfigText, parseDuration, parseListenAddress, validateConfig } from '../../src/exporter/config';
+import { runExporter } from './helpers';
+
+function messageOf(yaml: string): string {
+  try {
+    parseConfigText(yaml, 'test.yaml');
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function configError(argv: string[]): string {
+  try {
+    loadConfig(argv);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('exporter config', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-config-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  describe('valid', () => {
+    it('loads the repository config.yaml as the default, with all four collectors on', () => {
+      const config = loadConfig([]);
+      expect(config.configFile).to.equal(DEFAULT_CONFIG_FILE);
+      expect(config.listenAddress).to.equal(':19100');
+      expect(config.listen).to.deep.equal({ host: undefined, port: 19100 });
+      expect(config.telemetryPath).to.equal('/metrics');
+      expect(config.procfs).to.equal('/proc');
+      expect(config.intervalMs).to.equal(5000);
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(['diskstats', 'netstat', 'sockstat', 'softirqs']);
+      expect(config.dump).to.deep.equal({ enabled: true, perProcess: false });
+      expect(config.log).to.deep.equal({ level: 'info', format: 'json' });
+    });
+
+    it('uses built-in defaults for an empty file (softirqs off, as in node_exporter)', () => {
+      const config = loadConfig(['--config', write('empty.yaml', '')]);
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(['diskstats', 'netstat', 'sockstat']);
+      const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
+      expect(diskstats.options.deviceExclude).to.equal('^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$');
+      expect(diskstats.timeoutMs).to.equal(5000);
+    });
+
+    it('reads per-collector interval, timeout and options', () => {
+      const file = write('c.yaml', 'interval: 10s\ncollectors:\n  diskstats:\n    interval: 1m30s\n    timeout: 2s\n    deviceInclude: "^sd"\n  netstat:\n');
+      const config = loadConfig(['--config', file]);
+      const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
+      expect(diskstats.intervalMs).to.equal(90_000);
+      expect(diskstats.timeoutMs).to.equal(2000);
+      expect(diskstats.options).to.deep.equal({ deviceExclude: '', deviceInclude: '^sd' });
+      expect(config.collectors.find((c) => c.name === 'netstat')!.intervalMs).to.equal(10_000);
+    });
+
+    it('parses durations and listen addresses', () => {
+      expect(parseDuration('500ms')).to.equal(500);
+      expect(parseDuration('1h2m3s')).to.equal(3_723_000);
+      expect(parseDuration('0s')).to.equal(undefined);
+      expect(parseDuration('15')).to.equal(undefined);
+      expect(parseListenAddress(':19100')).to.deep.equal({ host: undefined, port: 19100 });
+      expect(parseListenAddress('[::1]:80')).to.deep.equal({ host: '::1', port: 80 });
+      expect(parseListenAddress('127.0.0.1:99999')).to.equal(undefined);
+    });
+  });
+
+  describe('invalid: one message naming the key and the problem', () => {
+    const cases: [string, string][] = [
+      ['collectors:\n  diskstats:\n    interval: 15\n', 'collectors.diskstats.interval: expected a string'],
+      ['collectors:\n  diskstats:\n    interval: soon\n', 'collectors.diskstats.interval: expected a duration like 15s'],
+      ['interval: 0s\n', 'interval: expected a duration like 15s'],
+      ['collectors:\n  diskstats:\n    enabled: yes please\n', 'collectors.diskstats.enabled: expected true or false'],
+      ['collectors:\n  diskstat:\n    enabled: true\n', 'collectors.diskstat: unknown collector (known: diskstats, netstat, sockstat, softirqs)'],
+      ['collectors:\n  diskstats:\n    deviceExclud: x\n', 'collectors.diskstats.deviceExclud: unknown key'],
+      ['web:\n  listenAddress: "19100"\n', 'web.listenAddress: expected an address like :19100 or 127.0.0.1:19100'],
+      ['web:\n  telemetryPath: metrics\n', 'web.telemetryPath: expected a path starting with /'],
+      ['log:\n  format: text\n', 'log.format: expected one of json, logfmt'],
+      ['log:\n  level: loud\n', 'log.level: expected one of debug, info, warn, error'],
+      ['dump:\n  perProcess: 1\n', 'dump.perProcess: expected true or false'],
+      ['collectors:\n  netstat:\n    fields: "^(Tcp"\n', 'collectors.netstat.fields: invalid regular expression: /^(Tcp/: Unterminated group'],
+      ['- just\n- a list\n', '(top level): expected a mapping'],
+      ['web: [unclosed\n', 'test.yaml: line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      ['a: 1\na: 2\n', 'test.yaml: line 2, column 1: Map keys must be unique'],
+    ];
+    for (const [yaml, message] of cases) {
+      it(`${JSON.stringify(yaml)} → ${message}`, () => {
+        const text = messageOf(yaml);
+        expect(text).to.include(message);
+        expect(text).to.not.include('\n');
+      });
+    }
+
+    it('reports every problem of a file on one line', () => {
+      expect(validateConfig({ interval: 'x', log: { format: 'y' } })).to.deep.equal(['interval: expected a duration like 15s', 'log.format: expected one of json, logfmt']);
+    });
+
+    it('names a missing --config file', () => {
+      expect(configError(['--config', path.join(dir, 'nope.yaml')])).to.match(/nope\.yaml: no such file$/);
+    });
+
+    it('refuses both deviceInclude and deviceExclude', () => {
+      const file = write('both.yaml', 'collectors:\n  diskstats:\n    deviceInclude: "^sd"\n    deviceExclude: "^loop"\n');
+      expect(configError(['--config', file])).to.equal('collectors.diskstats: deviceInclude and deviceExclude are mutually exclusive');
+    });
+
+    it('exits with status 2 and one line on stderr, no stack trace', () => {
+      const file = write('bad.yaml', 'collectors:\n  diskstats:\n    interval: 15 seconds\n');
+      const result = runExporter(['--config', file, '--once']);
+      expect(result.status).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.equal(`proc-exporter: ${file}: collectors.diskstats.interval: expected a duration like 15s\n`);
+    });
+
+    it('exits with status 2 for an unknown flag and for a missing procfs root', () => {
+      const unknown = runExporter(['--collector.nope']);
+      expect(unknown.status).to.equal(2);
+      expect(unknown.stderr).to.equal("proc-exporter: unknown option '--collector.nope'\n");
+      const missing = runExporter(['--once', '--path.procfs', path.join(dir, 'no-proc')]);
+      expect(missing.status).to.equal(2);
+      expect(missing.stderr).to.equal(`proc-exporter: procfs root ${path.join(dir, 'no-proc')}: no such directory\n`);
+    });
+  });
+
+  describe('flags override the file', () => {
+    it('--web.listen-address, --web.telemetry-path, --path.procfs, --log.*', () => {
+      const config = loadConfig(['--web.listen-address=127.0.0.1:9999', '--web.telemetry-path', '/m', '--path.procfs', '/host/proc', '--log.level', 'debug', '--log.format', 'logfmt']);
+      expect(config.listen).to.deep.equal({ host: '127.0.0.1', port: 9999 });
+      expect(config.telemetryPath).to.equal('/m');
+      expect(config.procfs).to.equal('/host/proc');
+      expect(config.log).to.deep.equal({ level: 'debug', format: 'logfmt' });
+    });
+
+    it('--no-collector.<name> and --collector.<name>', () => {
+      const config = loadConfig(['--config', write('e.yaml', ''), '--no-collector.diskstats', '--collector.softirqs']);
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(['netstat', 'sockstat', 'softirqs']);
+    });
+
+    it('--collector.disable-defaults keeps only the collectors enabled by flags', () => {
+      const config = loadConfig(['--collector.disable-defaults', '--collector.sockstat']);
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(['sockstat']);
+    });
+
+    it('--collector.diskstats.device-include replaces the default exclude list; --collector.netstat.fields', () => {
+      const config = loadConfig(['--collector.diskstats.device-include=^vd', '--collector.netstat.fields', '^Tcp_.*$']);
+      expect(config.collectors.find((c) => c.name === 'diskstats')!.options).to.deep.equal({ deviceExclude: '', deviceInclude: '^vd' });
+      expect(config.collectors.find((c) => c.name === 'netstat')!.options).to.deep.equal({ fields: '^Tcp_.*$' });
+    });
+
+    it('names the flag in its errors', () => {
+      expect(configError(['--web.listen-address', 'nowhere'])).to.equal('--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got "nowhere"');
+      expect(configError(['--collector.netstat.fields', '(['])).to.match(/^--collector\.netstat\.fields: invalid regular expression: /);
+      expect(configError(['--log.format', 'xml'])).to.include("option '--log.format <format>' argument 'xml' is invalid");
+    });
+  });
+});
