@@ -41,14 +41,19 @@ export function readForHandler(file: string, handler: Handler<object>): string |
   } catch (error) {
     if (isDenied(error)) return undefined;
     const code = (error as NodeJS.ErrnoException).code;
+    // A saved copy of a link (a regular file holding the target) reads as its text.
+    if (code === 'EINVAL' && handler.source === 'link') return readWholeFile(file).replace(/\n$/, '');
     if (isGone(error)) {
       const pid = processOf(file);
-      if (pid !== undefined && !pathExists(path.dirname(file))) throw new ProcessGoneError(file, pid);
+      const processAlive = pid === undefined || pathExists(path.dirname(file));
+      if (!processAlive) throw new ProcessGoneError(file, pid);
+      // Kernel threads answer ESRCH for environ and smaps_rollup: there is nothing to show.
+      if (code === 'ESRCH') return undefined;
       throw new ReadError(file, 'no such file');
     }
     if (code === 'EISDIR') throw new ReadError(file, 'is a directory');
-    // A saved copy of a link (a regular file holding the target) reads as its text.
-    if (code === 'EINVAL' && handler.source === 'link') return readWholeFile(file).replace(/\n$/, '');
+    // attr/* without a security module, and files the kernel declines to produce for this task.
+    if (code === 'EINVAL') return undefined;
     throw new ReadError(file, (error as Error).message);
   }
 }

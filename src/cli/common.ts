@@ -49,6 +49,12 @@ export function parseAll(files: readonly string[], as: string | undefined): Pars
  * line `name: message` on stderr and exit status 2.
  */
 export function runCommand(name: string, program: Command, argv: readonly string[], body: (files: string[], options: Record<string, unknown>) => void): void {
+  // Output piped into `head` that closes early is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(EXIT_FAILURE);
+  });
   try {
     program.parse(argv as string[], { from: 'user' });
     const options = program.opts();

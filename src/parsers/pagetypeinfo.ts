@@ -40,7 +40,7 @@ function nodeZone(src: Lines, i: number, line: string): { node: number; zone: st
   const f = fields(after.slice(5));
   if (f.length === 0) src.fail(i, 'missing zone name');
   let zone = f[0];
-  let rest = after.slice(5).trimStart().slice(zone.length);
+  const rest = after.slice(5).trimStart().slice(zone.length);
   if (zone.endsWith(',')) {
     zone = zone.slice(0, -1);
   }

@@ -84,7 +84,11 @@ export interface HttpResponse {
 
 export function get(url: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers }, (res) => {
+    // The path is sent as written (no URL normalisation of `..`), as a hostile client would.
+    const m = /^http:\/\/(\[[^\]]+\]|[^/:]+):(\d+)(\/.*)?$/.exec(url);
+    if (!m) throw new Error(`bad url ${url}`);
+    const options = { host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]), path: m[3] ?? '/', headers };
+    const req = http.get(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -38,17 +38,4 @@ describe('kallsyms', () => {
     expect(() => parseKallsyms('ffffffff81000000 T \n')).to.throw(ParseError, /kallsyms:1: expected one symbol name/);
     expect(() => parseKallsyms('ffffffff81000000 T a\nffffffff81000000 T x\tlinear\n')).to.throw(ParseError, /kallsyms:2: expected "\[module\]"/);
   });
-
-  it('parses the 6.x fixture faster than the kernel writes it (20 ms on the capture machine), once warm', () => {
-    const text = fixture('proc/kallsyms');
-    parseKallsyms(text);
-    let best = Infinity;
-    for (let k = 0; k < 5; k++) {
-      const start = process.hrtime.bigint();
-      parseKallsyms(text);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    // generous bound so that a loaded CI machine does not fail; a regex or quadratic parse takes seconds
-    expect(best).to.be.below(200);
-  });
 });

@@ -10,7 +10,7 @@
  * is bound (absent otherwise; abstract names keep their leading `@`, and the
  * path is the rest of the line, spaces included). Decoded: `type` (STREAM,
  * DGRAM, SEQPACKET), `state` (socket_state: UNCONNECTED, CONNECTING,
- * CONNECTED, DISCONNECTING), `flags` (names of the Flags bits) and `listening`.
+ * CONNECTED, DISCONNECTING), `listening` and `flag_names` (names of the Flags bits).
  */
 import { defineHandler } from '../../handler';
 import { fields, Lines } from '../helpers';
@@ -24,10 +24,14 @@ export interface UnixRecord {
   St: string;
   Inode: number;
   Path?: string;
+  /** SOCK_* name of Type. */
   type?: string;
+  /** socket_state name of St. */
   state?: string;
-  flags: string[];
+  /** Whether the socket listens (Flags has __SO_ACCEPTCON). */
   listening: boolean;
+  /** Names of the Flags bits. */
+  flag_names: string[];
 }
 
 const TYPES: Record<number, string> = { 1: 'STREAM', 2: 'DGRAM', 3: 'RAW', 4: 'RDM', 5: 'SEQPACKET', 6: 'DCCP', 10: 'PACKET' };
@@ -66,17 +70,15 @@ export function parseUnix(text: string, file = 'net/unix'): UnixRecord[] {
       Type: f[4],
       St: f[5],
       Inode: src.int(f[6], i, 'Inode'),
-      flags: (flagsValue & SO_ACCEPTCON) !== 0 ? ['__SO_ACCEPTCON'] : [],
-      listening: (flagsValue & SO_ACCEPTCON) !== 0,
-    };
-    const otherFlags = flagsValue & ~SO_ACCEPTCON;
-    if (otherFlags !== 0) record.flags.push(`0x${otherFlags.toString(16)}`);
+    } as UnixRecord;
+    // The path is everything after the single space that follows the inode (it may hold spaces).
+    if (f.length > 7) record.Path = line.slice(endOfToken(line, 7) + 1);
     if (TYPES[typeCode] !== undefined) record.type = TYPES[typeCode];
     if (STATES[stCode] !== undefined) record.state = STATES[stCode];
-    if (f.length > 7) {
-      // The path is everything after the single space that follows the inode (it may hold spaces).
-      record.Path = line.slice(endOfToken(line, 7) + 1);
-    }
+    record.listening = (flagsValue & SO_ACCEPTCON) !== 0;
+    record.flag_names = record.listening ? ['__SO_ACCEPTCON'] : [];
+    const otherFlags = flagsValue & ~SO_ACCEPTCON;
+    if (otherFlags !== 0) record.flag_names.push(`0x${otherFlags.toString(16)}`);
     records.push(record);
   }
   return records;

@@ -85,13 +85,15 @@ const NUMERIC_FIELDS = [
 const REQUIRED_AFTER_STATE = 38;
 
 export function parseStat(text: string, file = 'pid/stat'): StatRecord[] {
-  const src = new Lines(file, text);
-  if (src.length === 0) return [];
-  if (src.length > 1) src.fail(1, `expected one line, found ${src.length}`);
-  const line = src.lines[0];
+  // The kernel prints comm raw here: a name set with prctl(PR_SET_NAME) may even hold a
+  // newline, so the whole text is the line and only what follows the last ")" must be one line.
+  const line = text.endsWith('\n') ? text.slice(0, -1) : text;
+  if (line === '') return [];
+  const src = new Lines(file, line.replace(/\n/g, ' '));
   const open = line.indexOf('(');
   const close = line.lastIndexOf(')');
   if (open <= 0 || close < open) src.fail(0, 'expected "pid (comm) state …"');
+  if (line.indexOf('\n', close) >= 0) src.fail(0, 'expected one line after the command name');
   const record: Record<string, number | string> = {
     pid: src.int(line.slice(0, open).trim(), 0, 'pid'),
     comm: line.slice(open + 1, close),

@@ -10,17 +10,17 @@ describe('net/unix', () => {
     // "0000000073fdc865: 00000003 00000000 00000000 0001 03  1590"
     expect(records[0]).to.deep.equal({
       Num: '0000000073fdc865', RefCount: 3, Protocol: 0, Flags: '00000000', Type: '0001', St: '03', Inode: 1590,
-      flags: [], listening: false, type: 'STREAM', state: 'CONNECTED',
+      listening: false, flag_names: [], type: 'STREAM', state: 'CONNECTED',
     });
     expect(records[0]).to.not.have.property('Path');
     expect(records[2]).to.deep.equal({
       Num: '000000000a5b9dd5', RefCount: 2, Protocol: 0, Flags: '00010000', Type: '0001', St: '01', Inode: 14630,
-      Path: '/tmp/proc-exporter-fixture.sock', flags: ['__SO_ACCEPTCON'], listening: true, type: 'STREAM', state: 'UNCONNECTED',
+      Path: '/tmp/proc-exporter-fixture.sock', listening: true, flag_names: ['__SO_ACCEPTCON'], type: 'STREAM', state: 'UNCONNECTED',
     });
     expect(records[3]).to.include({ type: 'SEQPACKET', Path: '/tmp/proc-exporter-fixture.sock.seq', listening: true });
     expect(records[8]).to.deep.equal({
       Num: '00000000fe369259', RefCount: 2, Protocol: 0, Flags: '00000000', Type: '0002', St: '01', Inode: 14633,
-      Path: '@proc-exporter-abstract', flags: [], listening: false, type: 'DGRAM', state: 'UNCONNECTED',
+      Path: '@proc-exporter-abstract', listening: false, flag_names: [], type: 'DGRAM', state: 'UNCONNECTED',
     });
   });
 
@@ -33,7 +33,7 @@ describe('net/unix', () => {
     expect(records[35]).to.include({ Type: '0005', type: 'SEQPACKET', Path: '/run/udev/control' });
     expect(records[634]).to.deep.equal({
       Num: 'ffff8807e23dde40', RefCount: 3, Protocol: 0, Flags: '00000000', Type: '0001', St: '03', Inode: 7376,
-      flags: [], listening: false, type: 'STREAM', state: 'CONNECTED',
+      listening: false, flag_names: [], type: 'STREAM', state: 'CONNECTED',
     });
   });
 

@@ -31,10 +31,16 @@ describe('pid/stat', () => {
     expect(Object.keys(r)).to.have.length(52);
   });
 
+  it('keeps a command name holding a newline (printed raw by the kernel)', () => {
+    const line = '5 (a\nb) S 1 5 5 0 -1 4194304 1 0 0 0 0 0 0 0 20 0 1 0 100 1000 10 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n';
+    expect(parseStat(line)[0]).to.include({ pid: 5, comm: 'a\nb', state: 'S', ppid: 1, starttime: 100, policy: 0 });
+  });
+
   it('rejects text where a number must be, and a truncated line', () => {
     expect(() => parseStat('1 (init) S 0 1 1 0 -1 x 1 2 3 4 5 6 7 8 20 0 1 0 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 17 0 0 0\n', '/proc/1/stat'))
       .to.throw(ParseError, /\/proc\/1\/stat:1: flags is not an integer \("x"\)/);
     expect(() => parseStat('1 (init) S 0 1 1 0\n')).to.throw(ParseError, /pid\/stat:1: expected at least 41 fields, found 7/);
     expect(() => parseStat('1 init S 0\n')).to.throw(ParseError, /pid\/stat:1: expected "pid \(comm\) state/);
+    expect(() => parseStat(`${fixture('proc/4242/stat')}garbage 1 2\n`)).to.throw(ParseError, /pid\/stat:1: expected one line after the command name/);
   });
 });

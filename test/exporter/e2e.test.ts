@@ -1,0 +1,134 @@
+/**
+ * End to end with a real Prometheus (Debian's `prometheus` package; .ci/run
+ * installs it): the exporter and Prometheus on loopback ports, scrape interval
+ * 1s; asserts through Prometheus's HTTP API. And `promtool check metrics` on
+ * the exporter's output finds nothing but node_exporter's own camelCase names.
+ */
+import { expect } from 'chai';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { get, runExporter, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+
+function which(command: string): string | undefined {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface PromResult {
+  status: string;
+  data: { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
+}
+
+describe('end to end with a real Prometheus', function () {
+  this.timeout(90_000);
+  const prometheus = which('prometheus');
+  let exporter: StartedExporter | undefined;
+  let prom: ChildProcess | undefined;
+  let promLog = '';
+  let dir: string;
+  let api: string;
+
+  before(async function () {
+    if (!prometheus) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-e2e-'));
+    exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
+    const port = await freePort();
+    api = `http://127.0.0.1:${port}`;
+    const config = path.join(dir, 'prometheus.yml');
+    fs.writeFileSync(
+      config,
+      `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: proc\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
+    );
+    prom = spawn(prometheus!, [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    prom.stderr!.setEncoding('utf8');
+    prom.stderr!.on('data', (c: string) => (promLog += c));
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await get(`${api}/-/ready`)).status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`prometheus did not become ready: ${promLog}`);
+  });
+
+  after(async () => {
+    if (prom && prom.exitCode === null) {
+      const exited = new Promise((r) => prom!.once('exit', r));
+      prom.kill('SIGTERM');
+      const kill = setTimeout(() => prom!.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(kill);
+    }
+    await exporter?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function query(q: string): Promise<PromResult['data']['result']> {
+    const res = await get(`${api}/api/v1/query?query=${encodeURIComponent(q)}`);
+    const body = JSON.parse(res.body) as PromResult;
+    expect(body.status, res.body).to.equal('success');
+    return body.data.result;
+  }
+
+  async function eventually(q: string, ok: (r: PromResult['data']['result']) => boolean): Promise<PromResult['data']['result']> {
+    let last: PromResult['data']['result'] = [];
+    for (let i = 0; i < 60; i++) {
+      last = await query(q);
+      if (ok(last)) return last;
+      await sleep(500);
+    }
+    throw new Error(`${q}: got ${JSON.stringify(last)}\nprometheus log: ${promLog}`);
+  }
+
+  it('scrapes the exporter: up is 1 after two scrapes, rates and gauges have series', async () => {
+    await eventually('count_over_time(up{job="proc"}[1m])', (r) => r.length === 1 && Number(r[0].value[1]) >= 2);
+    const up = await query('up{job="proc"}');
+    expect(up.map((r) => r.value[1])).to.deep.equal(['1']);
+    const rate = await eventually('rate(node_disk_reads_completed_total[10s])', (r) => r.length > 0);
+    expect(rate.map((r) => r.metric.device)).to.deep.equal(['vda']);
+    const sockets = await query('node_sockstat_sockets_used');
+    expect(sockets.map((r) => r.value[1])).to.deep.equal(['8']);
+    const success = await query('node_scrape_collector_success');
+    expect(success.map((r) => `${r.metric.collector}=${r.value[1]}`).sort()).to.deep.equal(['diskstats=1', 'netstat=1', 'sockstat=1', 'softirqs=1']);
+    expect((await query('node_netstat_Tcp_InSegs')).length).to.equal(1);
+    expect((await query('node_softirqs_functions_total')).length).to.equal(20);
+  });
+});
+
+describe('promtool check metrics', function () {
+  this.timeout(30_000);
+  const promtool = which('promtool');
+
+  it("reports nothing but node_exporter's own camelCase names", function () {
+    if (!promtool) this.skip();
+    const once = runExporter(['--once', '--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
+    expect(once.status).to.equal(0);
+    const result = spawnSync(promtool!, ['check', 'metrics'], { input: once.stdout, encoding: 'utf8' });
+    const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
+    // node_exporter's netstat names are <Protocol>_<Field> as the kernel spells them.
+    const netstat = [...once.stdout.matchAll(/^# TYPE (node_netstat_\S+) /gm)].map((m) => m[1]).filter((n) => /[a-z][A-Z]/.test(n));
+    const expected = netstat.map((n) => `${n} metric names should be written in 'snake_case' not 'camelCase'`).sort();
+    expect(netstat.length).to.be.greaterThan(30);
+    expect(findings).to.deep.equal(expected);
+  });
+});
