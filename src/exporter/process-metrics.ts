@@ -27,6 +27,9 @@ export class ProcessMetrics {
     for (const metric of this.registry.getMetricsAsArray()) {
       try {
         const m = (await (metric as unknown as { get(): Promise<unknown> }).get()) as JsonMetric;
+        // prom-client's nodejs_active_{handles,requests,resources}_total are gauges named like
+        // counters (promtool flags them); their per-type siblings without _total carry the same data.
+        if (m.type !== 'counter' && m.name.endsWith('_total')) continue;
         out.push({
           name: m.name,
           help: m.help,

@@ -105,4 +105,23 @@ describe('scheduler', () => {
     expect(b.collector).to.equal('netstat');
     expect(second.text('openmetrics')).to.match(/# EOF\n$/);
   });
+
+  it('logs a collector failure once per state change, not every cycle; a missing file at debug', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'debug' }, { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) });
+    const hang = new Set<string>();
+    const procfs = new TrickyProcFs(TREE_6_18, hang);
+    const scheduler = new Scheduler({ collectors: [scheduled(throwing), scheduled(broken), scheduled(collectors.sockstat, 60_000, 50)], procfs, env, logger });
+    await scheduler.runOnce();
+    await scheduler.runOnce();
+    await scheduler.runOnce();
+    hang.add('net/sockstat');
+    await scheduler.runOnce();
+    const failures = lines.filter((l) => typeof l.msg === 'string' && (l.msg as string).startsWith('collector failed'));
+    expect(failures.map((l) => `${String(l.level)} ${String(l.collector)} ${String(l.msg)}`).sort()).to.deep.equal([
+      '20 broken collector failed: file not present',
+      '50 sockstat collector failed',
+      '50 throwing collector failed',
+    ]);
+  });
 });

@@ -115,143 +115,251 @@ function hexNumber(s: string, start: number, end: number): number {
   return n;
 }
 
-/** Strict decimal (optional leading -), NaN when malformed. */
-function decimal(s: string): number {
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  if (i >= s.length) return NaN;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return NaN;
+/** Strict decimal (optional leading -) of s[start, end), NaN when malformed. */
+function decimalAt(s: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (s.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
   }
-  return Number(s);
+  if (i >= end) return NaN;
+  let n = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  // Beyond 2^53 the digit loop loses precision; let Number() round as everywhere else.
+  if (n > Number.MAX_SAFE_INTEGER) n = Math.abs(Number(s.slice(start, end)));
+  return negative ? -n : n;
 }
 
 const CACHE_LIMIT = 65536;
+const MAX_TOKENS = 64;
 
-/** Splits a line on spaces and tabs into `out`; returns the count. */
-function tokenize(line: string, out: string[]): number {
-  let n = 0;
-  const length = line.length;
-  let i = 0;
-  while (i < length) {
-    let c = line.charCodeAt(i);
-    while (i < length && (c === 32 || c === 9)) c = line.charCodeAt(++i);
-    if (i >= length) break;
-    const start = i;
-    while (i < length && c !== 32 && c !== 9) c = line.charCodeAt(++i);
-    out[n++] = line.slice(start, i);
-  }
-  return n;
+/** IPv4 text of a host-order word already parsed as a number (little-endian host). */
+function ipv4FromWord(word: number): string {
+  return `${word & 255}.${(word >>> 8) & 255}.${(word >>> 16) & 255}.${word >>> 24}`;
 }
+
+/** Canonical two-digit state codes, so that rows do not each allocate their own `st` string. */
+const ST_TEXT: readonly string[] = Array.from({ length: 256 }, (_, n) => n.toString(16).toUpperCase().padStart(2, '0'));
 
 function makeParser(kind: Kind, ipv6: boolean, defaultFile: string) {
   const addressLength = ipv6 ? 32 : 8;
-  const decode = ipv6 ? ipv6FromHostWordsHex : ipv4FromHostHex;
+  const endpointLength = addressLength + 5;
   const trailing = TRAILING[kind];
+  const isTcp = kind === 'tcp';
   return function parse(text: string, file = defaultFile): SocketRecord[] {
-    const src: Lines = new Lines(file, text);
     const records: SocketRecord[] = [];
-    if (src.length === 0) return records;
-    const cache = new Map<string, string>();
-    const ip = (hex: string, i: number, what: string): string => {
-      let text = cache.get(hex);
-      if (text === undefined) {
-        text = decode(hex);
-        if (text === undefined) src.fail(i, `${what} is not a ${addressLength}-digit hex address (${JSON.stringify(hex)})`);
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(hex, text);
+    if (text.length === 0) return records;
+    let lineIndex = 0;
+    const fail = (reason: string): never => new Lines(file, text).fail(lineIndex, reason);
+    const v4cache = new Map<number, string>();
+    const v6cache = new Map<string, string>();
+    const starts = new Int32Array(MAX_TOKENS);
+    const ends = new Int32Array(MAX_TOKENS);
+    const length = text.length;
+
+    // Tokenises text[pos, lineEnd) into starts/ends from token `n`; returns the count (at most MAX_TOKENS are kept).
+    const tokenize = (pos: number, lineEnd: number, n: number): number => {
+      let i = pos;
+      while (i < lineEnd) {
+        let c = text.charCodeAt(i);
+        while (i < lineEnd && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+        if (i >= lineEnd) break;
+        const start = i;
+        while (i < lineEnd && c !== 32 && c !== 9) c = text.charCodeAt(++i);
+        if (n < MAX_TOKENS) {
+          starts[n] = start;
+          ends[n] = i;
+        }
+        n++;
       }
-      return text;
+      return n;
     };
-    const t: string[] = [];
-    const header = src.lines[0];
-    if (tokenize(header, t) === 0 || t[0] !== 'sl') src.fail(0, 'expected the header line "sl local_address …"');
-    for (let i = 1; i < src.length; i++) {
-      const line = src.lines[i];
-      const n = tokenize(line, t);
-      if (n === 0) continue;
-      if (n < 10 + 2) src.fail(i, `expected at least 12 columns, found ${n}`);
-      const slToken = t[0];
-      if (slToken.charCodeAt(slToken.length - 1) !== 58) src.fail(i, 'expected "sl:" first');
-      const sl = decimal(slToken.slice(0, -1));
-      if (Number.isNaN(sl)) src.fail(i, `sl is not an integer (${JSON.stringify(slToken)})`);
-
-      const local = t[1];
-      const remote = t[2];
-      if (local.length !== addressLength + 5 || local.charCodeAt(addressLength) !== 58) {
-        src.fail(i, `local_address is not ADDR:PORT (${JSON.stringify(local)})`);
+    // The columns from local_address to retrnsmt have a fixed width ("%08X:%04X %08X:%04X %02X
+    // %08X:%08X %02X:%08lX %08X"): when the separators sit where that format puts them, set
+    // tokens 1-6 directly and tokenise only the rest of the line. `p` is just past "sl:".
+    const E = endpointLength;
+    const fixedTokens = (p: number, lineEnd: number): number => {
+      const stop = p + 44 + 2 * E;
+      if (
+        stop >= lineEnd ||
+        text.charCodeAt(p) !== 32 ||
+        text.charCodeAt(p + 1) === 32 ||
+        text.charCodeAt(p + 1 + E) !== 32 ||
+        text.charCodeAt(p + 2 + 2 * E) !== 32 ||
+        text.charCodeAt(p + 5 + 2 * E) !== 32 ||
+        text.charCodeAt(p + 14 + 2 * E) !== 58 ||
+        text.charCodeAt(p + 23 + 2 * E) !== 32 ||
+        text.charCodeAt(p + 26 + 2 * E) !== 58 ||
+        text.charCodeAt(p + 35 + 2 * E) !== 32 ||
+        text.charCodeAt(stop) !== 32
+      ) {
+        return -1;
       }
-      if (remote.length !== addressLength + 5 || remote.charCodeAt(addressLength) !== 58) {
-        src.fail(i, `rem_address is not ADDR:PORT (${JSON.stringify(remote)})`);
+      starts[1] = p + 1;
+      ends[1] = p + 1 + E;
+      starts[2] = p + 2 + E;
+      ends[2] = p + 2 + 2 * E;
+      starts[3] = p + 3 + 2 * E;
+      ends[3] = p + 5 + 2 * E;
+      starts[4] = p + 6 + 2 * E;
+      ends[4] = p + 23 + 2 * E;
+      starts[5] = p + 24 + 2 * E;
+      ends[5] = p + 35 + 2 * E;
+      starts[6] = p + 36 + 2 * E;
+      ends[6] = stop;
+      return tokenize(stop, lineEnd, 7);
+    };
+    const address = (at: number, what: string): string => {
+      if (ipv6) {
+        const hex = text.slice(at, at + 32);
+        let decoded = v6cache.get(hex);
+        if (decoded === undefined) {
+          decoded = ipv6FromHostWordsHex(hex);
+          if (decoded === undefined) fail(`${what} is not a 32-digit hex address (${JSON.stringify(hex)})`);
+          if (v6cache.size >= CACHE_LIMIT) v6cache.clear();
+          v6cache.set(hex, decoded as string);
+        }
+        return decoded as string;
       }
-      const localIp = ip(local.slice(0, addressLength), i, 'local_address');
-      const remIp = ip(remote.slice(0, addressLength), i, 'rem_address');
-      const localPort = hexNumber(local, addressLength + 1, local.length);
-      const remPort = hexNumber(remote, addressLength + 1, remote.length);
-      if (localPort < 0) src.fail(i, `local port is not hexadecimal (${JSON.stringify(local)})`);
-      if (remPort < 0) src.fail(i, `remote port is not hexadecimal (${JSON.stringify(remote)})`);
+      const word = hexNumber(text, at, at + 8);
+      if (word < 0) fail(`${what} is not a 8-digit hex address (${JSON.stringify(text.slice(at, at + 8))})`);
+      // `| 0` keeps the key a small integer (a 32-bit word above 2^31 would be a heap number).
+      const key = word | 0;
+      let decoded = v4cache.get(key);
+      if (decoded === undefined) {
+        decoded = ipv4FromWord(word);
+        if (v4cache.size >= CACHE_LIMIT) v4cache.clear();
+        v4cache.set(key, decoded);
+      }
+      return decoded;
+    };
+    const hexField = (t: number, what: string): number => {
+      const value = hexNumber(text, starts[t], ends[t]);
+      if (value < 0) fail(`${what} is not hexadecimal (${JSON.stringify(text.slice(starts[t], ends[t]))})`);
+      return value;
+    };
+    const intField = (t: number, what: string): number => {
+      const value = decimalAt(text, starts[t], ends[t]);
+      if (Number.isNaN(value)) fail(`${what} is not an integer (${JSON.stringify(text.slice(starts[t], ends[t]))})`);
+      return value;
+    };
+    /** Splits "hex:hex" token t at its colon; returns the colon index or fails. */
+    const colonOf = (t: number, what: string): number => {
+      const colon = text.indexOf(':', starts[t]);
+      if (colon <= starts[t] || colon >= ends[t] - 1) fail(`${what} is not hex:hex (${JSON.stringify(text.slice(starts[t], ends[t]))})`);
+      return colon;
+    };
 
-      const st = t[3];
-      const code = hexNumber(st, 0, st.length);
-      if (code < 0) src.fail(i, `st is not hexadecimal (${JSON.stringify(st)})`);
+    let pos = 0;
+    // The header line.
+    let lineEnd = text.indexOf('\n');
+    if (lineEnd < 0) lineEnd = length;
+    const headerTokens = tokenize(0, lineEnd, 0);
+    if (headerTokens === 0 || text.slice(starts[0], ends[0]) !== 'sl') fail('expected the header line "sl local_address …"');
+    pos = lineEnd + 1;
+    lineIndex = 1;
+    for (; pos < length; pos = lineEnd + 1, lineIndex++) {
+      lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0) lineEnd = length;
+      // The first token ("sl:"), then the fixed-width columns when they are where the format puts them.
+      let i = pos;
+      while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      if (i >= lineEnd) continue;
+      starts[0] = i;
+      while (i < lineEnd && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+      ends[0] = i;
+      let n = text.charCodeAt(i - 1) === 58 ? fixedTokens(i, lineEnd) : -1;
+      if (n < 0) n = tokenize(i, lineEnd, 1);
 
-      const queues = t[4];
-      const qColon = queues.indexOf(':');
-      const txQueue = qColon > 0 ? hexNumber(queues, 0, qColon) : -1;
-      const rxQueue = qColon > 0 ? hexNumber(queues, qColon + 1, queues.length) : -1;
-      if (txQueue < 0 || rxQueue < 0) src.fail(i, `tx_queue:rx_queue is not hex:hex (${JSON.stringify(queues)})`);
+      if (n < 12) fail(`expected at least 12 columns, found ${n}`);
 
-      const timers = t[5];
-      const tColon = timers.indexOf(':');
-      const tr = tColon > 0 ? hexNumber(timers, 0, tColon) : -1;
-      const when = tColon > 0 ? hexNumber(timers, tColon + 1, timers.length) : -1;
-      if (tr < 0 || when < 0) src.fail(i, `tr:tm->when is not hex:hex (${JSON.stringify(timers)})`);
+      if (text.charCodeAt(ends[0] - 1) !== 58) fail('expected "sl:" first');
+      const sl = decimalAt(text, starts[0], ends[0] - 1);
+      if (Number.isNaN(sl)) fail(`sl is not an integer (${JSON.stringify(text.slice(starts[0], ends[0]))})`);
 
-      const retrnsmt = hexNumber(t[6], 0, t[6].length);
-      if (retrnsmt < 0) src.fail(i, `retrnsmt is not hexadecimal (${JSON.stringify(t[6])})`);
-      const uid = decimal(t[7]);
-      if (Number.isNaN(uid)) src.fail(i, `uid is not an integer (${JSON.stringify(t[7])})`);
-      const timeout = decimal(t[8]);
-      if (Number.isNaN(timeout)) src.fail(i, `timeout is not an integer (${JSON.stringify(t[8])})`);
-      const inode = decimal(t[9]);
-      if (Number.isNaN(inode)) src.fail(i, `inode is not an integer (${JSON.stringify(t[9])})`);
+      const ls = starts[1];
+      const rs = starts[2];
+      if (ends[1] - ls !== endpointLength || text.charCodeAt(ls + addressLength) !== 58) {
+        fail(`local_address is not ADDR:PORT (${JSON.stringify(text.slice(ls, ends[1]))})`);
+      }
+      if (ends[2] - rs !== endpointLength || text.charCodeAt(rs + addressLength) !== 58) {
+        fail(`rem_address is not ADDR:PORT (${JSON.stringify(text.slice(rs, ends[2]))})`);
+      }
+      const localIp = address(ls, 'local_address');
+      const remIp = address(rs, 'rem_address');
+      const localPort = hexNumber(text, ls + addressLength + 1, ends[1]);
+      const remPort = hexNumber(text, rs + addressLength + 1, ends[2]);
+      if (localPort < 0) fail(`local port is not hexadecimal (${JSON.stringify(text.slice(ls, ends[1]))})`);
+      if (remPort < 0) fail(`remote port is not hexadecimal (${JSON.stringify(text.slice(rs, ends[2]))})`);
 
-      const record: SocketRecord = {
-        sl,
-        local_address: local,
-        rem_address: remote,
-        local_ip: localIp,
-        local_port: localPort,
-        rem_ip: remIp,
-        rem_port: remPort,
-        st,
-        state: STATES[code],
-        tx_queue: txQueue,
-        rx_queue: rxQueue,
-        tr,
-        timer: TIMERS[tr],
-        tm_when: when,
-        retrnsmt,
-        uid,
-        timeout,
-        inode,
-      };
-      if (record.state === undefined) delete record.state;
-      if (record.timer === undefined) delete record.timer;
-      const r = record as unknown as Record<string, unknown>;
-      const known = Math.min(n - 10, trailing.length);
-      for (let k = 0; k < known; k++) {
-        const name = trailing[k];
-        const token = t[10 + k];
-        if (name === 'pointer') {
-          r[name] = token;
-        } else {
-          const value = decimal(token);
-          if (Number.isNaN(value)) src.fail(i, `${name} is not an integer (${JSON.stringify(token)})`);
-          r[name] = value;
+      const code = hexField(3, 'st');
+      const st = ends[3] - starts[3] === 2 && code < 256 && text.charCodeAt(starts[3]) < 97 && text.charCodeAt(starts[3] + 1) < 97
+        ? ST_TEXT[code]
+        : text.slice(starts[3], ends[3]);
+
+      const q = colonOf(4, 'tx_queue:rx_queue');
+      const txQueue = hexNumber(text, starts[4], q);
+      const rxQueue = hexNumber(text, q + 1, ends[4]);
+      if (txQueue < 0 || rxQueue < 0) fail(`tx_queue:rx_queue is not hex:hex (${JSON.stringify(text.slice(starts[4], ends[4]))})`);
+
+      const w = colonOf(5, 'tr:tm->when');
+      const tr = hexNumber(text, starts[5], w);
+      const when = hexNumber(text, w + 1, ends[5]);
+      if (tr < 0 || when < 0) fail(`tr:tm->when is not hex:hex (${JSON.stringify(text.slice(starts[5], ends[5]))})`);
+
+      const retrnsmt = hexField(6, 'retrnsmt');
+      const uid = intField(7, 'uid');
+      const timeout = intField(8, 'timeout');
+      const inode = intField(9, 'inode');
+      const ref = intField(10, 'ref');
+      const localAddress = text.slice(ls, ends[1]);
+      const remAddress = text.slice(rs, ends[2]);
+      const pointer = text.slice(starts[11], ends[11]);
+      const state = STATES[code];
+      const timer = TIMERS[tr];
+      // One object literal per row shape keeps V8's objects small and fast.
+      let record: SocketRecord;
+      if (isTcp && n >= 17) {
+        record = {
+          sl, local_address: localAddress, rem_address: remAddress, local_ip: localIp, local_port: localPort,
+          rem_ip: remIp, rem_port: remPort, st, state, tx_queue: txQueue, rx_queue: rxQueue, tr, timer,
+          tm_when: when, retrnsmt, uid, timeout, inode, ref, pointer,
+          rto: intField(12, 'rto'), ato: intField(13, 'ato'), quick_pingpong: intField(14, 'quick_pingpong'),
+          cwnd: intField(15, 'cwnd'), ssthresh: intField(16, 'ssthresh'),
+        };
+      } else if (!isTcp && n >= 13) {
+        record = {
+          sl, local_address: localAddress, rem_address: remAddress, local_ip: localIp, local_port: localPort,
+          rem_ip: remIp, rem_port: remPort, st, state, tx_queue: txQueue, rx_queue: rxQueue, tr, timer,
+          tm_when: when, retrnsmt, uid, timeout, inode, ref, pointer, drops: intField(12, 'drops'),
+        };
+      } else {
+        record = {
+          sl, local_address: localAddress, rem_address: remAddress, local_ip: localIp, local_port: localPort,
+          rem_ip: remIp, rem_port: remPort, st, state, tx_queue: txQueue, rx_queue: rxQueue, tr, timer,
+          tm_when: when, retrnsmt, uid, timeout, inode, ref, pointer,
+        };
+        if (isTcp) {
+          if (n > 12) record.rto = intField(12, 'rto');
+          if (n > 13) record.ato = intField(13, 'ato');
+          if (n > 14) record.quick_pingpong = intField(14, 'quick_pingpong');
+          if (n > 15) record.cwnd = intField(15, 'cwnd');
         }
       }
-      if (n > 10 + trailing.length) record.extra = t.slice(10 + trailing.length, n);
+      if (record.state === undefined) delete record.state;
+      if (record.timer === undefined) delete record.timer;
+      const known = 10 + trailing.length;
+      if (n > known) {
+        if (n > MAX_TOKENS) fail(`expected at most ${MAX_TOKENS} columns, found ${n}`);
+        const extra: string[] = [];
+        for (let t = known; t < n; t++) extra.push(text.slice(starts[t], ends[t]));
+        record.extra = extra;
+      }
       records.push(record);
     }
     return records;
