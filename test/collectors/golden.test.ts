@@ -13,15 +13,15 @@ import { normalizeDurations, runExporter, TREE_3_2, TREE_6_18 } from '../exporte
 
 const GOLDEN_DIR = path.join(projectRoot, 'test', 'collectors');
 const TREES = [
-  { suffix: '', root: TREE_6_18 },
-  { suffix: '.linux-3.2', root: TREE_3_2 },
+  { suffix: '', label: 'Linux 6.18', root: TREE_6_18 },
+  { suffix: '.linux-3.2', label: 'Linux 3.2', root: TREE_3_2 },
 ];
 
 describe('collector golden files (--once on fixture trees)', () => {
   for (const name of Object.keys(collectors)) {
     for (const tree of TREES) {
       const golden = path.join(GOLDEN_DIR, `${name}${tree.suffix}.prom`);
-      it(`${name} on ${path.basename(tree.root)} matches ${path.relative(projectRoot, golden)}`, () => {
+      it(`${name} on ${tree.label} matches ${path.relative(projectRoot, golden)}`, () => {
         const result = runExporter(['--once', '--config', '/dev/null', '--path.procfs', tree.root, '--collector.disable-defaults', `--collector.${name}`]);
         expect(result.stderr, 'stderr').to.equal('');
         expect(result.status, 'exit status').to.equal(0);

@@ -5,8 +5,8 @@ import * as path from 'path';
 import { projectRoot } from '../support/fixtures';
 
 /** Procfs roots for the exporter's tests (fixtures/trees/*, frozen copies of real captures). */
-export const TREE_6_18 = path.join(projectRoot, 'fixtures', 'trees', 'linux-6.18');
-export const TREE_3_2 = path.join(projectRoot, 'fixtures', 'trees', 'linux-3.2');
+export const TREE_6_18 = path.join(projectRoot, 'fixtures', 'proc');
+export const TREE_3_2 = path.join(projectRoot, 'fixtures', 'linux-3.2', 'proc');
 
 /** node arguments that run the exporter: the compiled bin under `npm test`, the TypeScript source under tsx. */
 export function exporterArgs(): string[] {
