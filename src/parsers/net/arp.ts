@@ -40,6 +40,7 @@ export function parseArp(text: string, file = 'net/arp'): ArpRecord[] {
     const f = fields(src.lines[i]);
     if (f.length === 0) continue;
     if (f.length !== 6) src.fail(i, `expected 6 columns, found ${f.length}`);
+    src.hex(f[1], i, 'HW type');
     records.push({
       ip_address: f[0],
       hw_type: f[1],
@@ -49,7 +50,6 @@ export function parseArp(text: string, file = 'net/arp'): ArpRecord[] {
       mask: f[4],
       device: f[5],
     });
-    src.hex(f[1], i, 'HW type');
   }
   return records;
 }

@@ -7,7 +7,7 @@
  * hardware address as printed (hex digits without separators).
  */
 import { defineHandler } from '../../handler';
-import { Lines, whitespaceTable, type ColumnSpec } from '../helpers';
+import { fields, Lines } from '../helpers';
 
 export interface DevMcastRecord {
   ifindex: number;
@@ -17,21 +17,23 @@ export interface DevMcastRecord {
   address: string;
 }
 
-const COLUMNS: readonly ColumnSpec[] = [
-  ['ifindex', 'int'],
-  ['device', 'str'],
-  ['refcount', 'int'],
-  ['global_use', 'int'],
-  ['address', 'str'],
-];
-
 export function parseDevMcast(text: string, file = 'net/dev_mcast'): DevMcastRecord[] {
   const src: Lines = new Lines(file, text);
-  const rows = whitespaceTable(src, COLUMNS, { skipBlank: true }) as unknown as DevMcastRecord[];
-  rows.forEach((row, n) => {
-    if (!/^[0-9a-f]*$/.test(row.address)) src.fail(n, `address is not hexadecimal (${JSON.stringify(row.address)})`);
-  });
-  return rows;
+  const records: DevMcastRecord[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const f = fields(src.lines[i]);
+    if (f.length === 0) continue;
+    if (f.length !== 5) src.fail(i, `expected 5 columns, found ${f.length}`);
+    if (!/^[0-9a-f]*$/.test(f[4])) src.fail(i, `address is not hexadecimal (${JSON.stringify(f[4])})`);
+    records.push({
+      ifindex: src.int(f[0], i, 'ifindex'),
+      device: f[1],
+      refcount: src.int(f[2], i, 'refcount'),
+      global_use: src.int(f[3], i, 'global_use'),
+      address: f[4],
+    });
+  }
+  return records;
 }
 
 export const devMcast = defineHandler<DevMcastRecord>({

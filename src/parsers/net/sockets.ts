@@ -16,16 +16,19 @@
  * sockets: 07 CLOSE is an unconnected UDP socket). Queue sizes, timer and
  * retransmit counts are hex in the file and numbers here.
  *
- * Fixtures: fixtures/proc/net/* are this machine's; raw, icmp and icmp6 data rows
- * (fixtures/synthetic/proc/net/{raw,icmp,icmp6}) are synthetic, written after
- * raw_sock_seq_show(), ping_v4_format_sock() and __ip6_dgram_sock_seq_show().
+ * Fixtures: fixtures/proc/net/* were captured on this machine while a script held
+ * sockets of each kind open (listening, connected, TIME_WAIT, IPv4-mapped, raw,
+ * UDP-Lite). Ping sockets are disabled here (net.ipv4.ping_group_range), so the
+ * icmp and icmp6 rows (fixtures/synthetic/proc/net/{icmp,icmp6}) are synthetic,
+ * written after ping_v4_format_sock() (padded to 127 columns by seq_pad()) and
+ * __ip6_dgram_sock_seq_show().
  *
  * Hot path: /proc/net/tcp can have 100,000+ rows, so rows are tokenised by hand
  * and decoded addresses are cached (bench/net-tcp.ts measures it).
  */
 import { defineHandler, type Handler } from '../../handler';
 import { Lines } from '../helpers';
-import { ipv4FromHostHex, ipv6FromHostWordsHex } from './address';
+import { ipv6FromHostWordsHex } from './address';
 
 export interface SocketRecord {
   /** Slot (tcp: row number; udp/raw: hash bucket). */
@@ -47,7 +50,7 @@ export interface SocketRecord {
   tr: number;
   /** Name of `tr`: off, retransmit, keepalive, timewait, probe. */
   timer?: string;
-  /** `tm->when`: clock ticks until the timer expires. */
+  /** `tm->when`: clock ticks until the timer expires (negative when Linux 3.x prints an overdue one). */
   tm_when: number;
   retrnsmt: number;
   uid: number;
@@ -309,8 +312,10 @@ function makeParser(kind: Kind, ipv6: boolean, defaultFile: string) {
 
       const w = colonOf(5, 'tr:tm->when');
       const tr = hexNumber(text, starts[5], w);
-      const when = hexNumber(text, w + 1, ends[5]);
+      let when = hexNumber(text, w + 1, ends[5]);
       if (tr < 0 || when < 0) fail(`tr:tm->when is not hex:hex (${JSON.stringify(text.slice(starts[5], ends[5]))})`);
+      // Older kernels print an expired timer's negative delta with %08lX: 16 digits, two's complement.
+      if (ends[5] - w - 1 === 16 && when >= 2 ** 63) when = Number(BigInt.asIntN(64, BigInt(`0x${text.slice(w + 1, ends[5])}`)));
 
       const retrnsmt = hexField(6, 'retrnsmt');
       const uid = intField(7, 'uid');

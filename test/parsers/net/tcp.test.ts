@@ -48,6 +48,23 @@ describe('net/tcp', () => {
     });
   });
 
+  it('reads rows off the fixed-width layout: a negative 64-bit tm->when and a wide sl', () => {
+    const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+    const text = `${header}  12: 0E01A8C0:C007 10887D4A:03E1 01 00000000:00000000 01:FFFFFFFFFFFFFFFE 00000003   500        0 1332677 1 ffff88048695b600 38 4 26 10 -1\n` +
+      `123456: 0100007F:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 24003 1 ffff8807df4e9440 100 0 0 10 -1\n`;
+    const records = parseTcp(text);
+    expect(records[0]).to.include({ sl: 12, tr: 1, timer: 'retransmit', tm_when: -2, retrnsmt: 3, rem_ip: '74.125.136.16', rem_port: 993 });
+    expect(records[1]).to.include({ sl: 123456, local_ip: '127.0.0.1', local_port: 80, state: 'LISTEN', inode: 24003 });
+  });
+
+  it('keeps columns a newer kernel adds, and leaves an unknown state code without a name', () => {
+    const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+    const record = parseTcp(`${header}   0: 0100007F:0050 00000000:0000 1F 00000000:00000000 00:00000000 00000000     0        0 24003 1 0 100 0 0 10 -1 77 abc\n`)[0];
+    expect(record).to.include({ st: '1F', ssthresh: -1 });
+    expect(record).to.not.have.property('state');
+    expect(record.extra).to.deep.equal(['77', 'abc']);
+  });
+
   it('gives [] for the header alone', () => {
     expect(parseTcp('  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n')).to.deep.equal([]);
   });
