@@ -8,12 +8,68 @@ import { diskstats } from './diskstats';
 import { netstat } from './netstat';
 import { sockstat } from './sockstat';
 import { softirqs } from './softirqs';
+import { arp } from './arp';
+import { buddyinfo } from './buddyinfo';
+import { cgroups } from './cgroups';
+import { conntrack } from './conntrack';
+import { lnstat } from './lnstat';
+import { mdadm } from './mdadm';
+import { mountstats } from './mountstats';
+import { nfs } from './nfs';
+import { nfsd } from './nfsd';
+import { processes } from './processes';
+import { schedstat } from './schedstat';
+import { slabinfo } from './slabinfo';
+import { udpQueues } from './udp_queues';
+import { xfrm } from './xfrm';
+import { zoneinfo } from './zoneinfo';
+import { cpu } from './cpu';
+import { entropy } from './entropy';
+import { filefd } from './filefd';
+import { interrupts } from './interrupts';
+import { loadavg } from './loadavg';
+import { meminfo } from './meminfo';
+import { netdev } from './netdev';
+import { pressure } from './pressure';
+import { softnet } from './softnet';
+import { stat } from './stat';
+import { tcpstat } from './tcpstat';
+import { textfile } from './textfile';
+import { vmstat } from './vmstat';
 
 export const collectors = {
   diskstats,
   netstat,
   sockstat,
   softirqs,
+  arp,
+  buddyinfo,
+  cgroups,
+  conntrack,
+  lnstat,
+  mdadm,
+  mountstats,
+  nfs,
+  nfsd,
+  processes,
+  schedstat,
+  slabinfo,
+  udp_queues: udpQueues,
+  xfrm,
+  zoneinfo,
+  cpu,
+  entropy,
+  filefd,
+  interrupts,
+  loadavg,
+  meminfo,
+  netdev,
+  pressure,
+  softnet,
+  stat,
+  tcpstat,
+  textfile,
+  vmstat,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

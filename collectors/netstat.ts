@@ -35,7 +35,11 @@ export const netstat = defineCollector({
     mapping<NetstatRecord>({
       from: ['net/netstat', 'net/snmp'],
       // `key` becomes `<Protocol>_<Field>` for the name, the help and the filter.
-      each: (r) => Object.fromEntries(Object.entries(r.counters).map(([field, v]) => [`${r.protocol}_${field}`, v])),
+      each: (r) => {
+        const out: Record<string, number> = {};
+        for (const field in r.counters) out[`${r.protocol}_${field}`] = r.counters[field];
+        return out;
+      },
       name: ({ key }) => `node_netstat_${key}`,
       help: ({ key }) => `Statistic ${key.replace('_', '')}.`,
       type: 'untyped',

@@ -24,5 +24,6 @@ for f in /proc/net/* /proc/net/*/*; do
   copy "$rel"
 done
 for f in /proc/pressure/* /proc/sysvipc/*; do copy "${f#/proc/}"; done
-for rel in sys/fs/file-nr sys/kernel/random/entropy_avail sys/kernel/random/poolsize; do copy "$rel"; done
+for rel in sys/fs/file-nr sys/kernel/random/entropy_avail sys/kernel/random/poolsize \
+  sys/kernel/pid_max sys/kernel/threads-max sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max; do copy "$rel"; done
 echo "captured into $dest from $(uname -sr) on $(date -u +%F)"

@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { handlerNames, handlers } from '../src/registry';
+import { collectors } from '../collectors/index';
+import { optionFlag } from '../src/exporter/config';
 
 export const README = path.join(__dirname, '..', '..', 'README.md');
 
@@ -22,8 +24,23 @@ export function replaceSection(text: string, section: string, body: string): str
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
+/** The collectors of collectors/index.ts: name, default state (node_exporter's), flags with their defaults. */
+export function collectorTable(): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = Object.values(collectors)
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((c) => {
+      const flags = Object.entries(c.options ?? {}).map(([option, spec]) => {
+        const value = spec.default === undefined || spec.default === '' ? 'unset' : `\`${cell(String(spec.default))}\``;
+        return `\`${optionFlag(c.name, option)}\` (${value})`;
+      });
+      return `| ${c.name} | ${c.defaultEnabled ? 'enabled' : 'disabled'} | ${flags.join('<br>') || '—'} | ${cell(c.description)} |`;
+    });
+  return ['| collector | default | flags (default) | reads |', '|:---|:---|:---|:---|', ...rows].join('\n');
+}
+
 export function generatedSections(): Record<string, string> {
-  return { handlers: handlerTable() };
+  return { handlers: handlerTable(), collectors: collectorTable() };
 }
 
 if (require.main === module) {

@@ -12,6 +12,9 @@ import * as path from 'path';
 
 const FIRST_READ = 256 * 1024;
 const scratch = Buffer.allocUnsafe(FIRST_READ);
+/** First buffers of readTextAsync, reused (one per read in flight, at most ASYNC_POOL_LIMIT kept). */
+const asyncPool: Buffer[] = [];
+const ASYNC_POOL_LIMIT = 16;
 
 /** Reads a whole file, however large, without trusting its stat size. */
 export function readWholeFile(file: string): string {
@@ -90,22 +93,51 @@ export class ProcFs {
   /**
    * Reads a file without blocking the event loop (the exporter's collectors):
    * the same read-until-0 loop as readWholeFile, on libuv's thread pool, so a
-   * read that hangs can be timed out by the caller.
+   * read that hangs can be timed out by the caller. Callback fs calls (cheaper
+   * than FileHandle's), and the first buffer comes from a small pool: a cycle
+   * allocates no 256 KiB buffers once the pool is warm.
    */
-  async readTextAsync(relative: string): Promise<string> {
-    const handle = await fs.promises.open(this.resolve(relative), 'r');
-    try {
-      const chunks: Buffer[] = [];
-      for (;;) {
-        const chunk = Buffer.allocUnsafe(FIRST_READ);
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-        if (bytesRead === 0) break;
-        chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-      }
-      return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+  readTextAsync(relative: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const file = this.resolve(relative);
+      fs.open(file, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
+        const chunks: Buffer[] = [];
+        let buffer = first;
+        let filled = 0;
+        const finish = (failure: unknown, text?: string): void => {
+          fs.close(fd, (closeError) => {
+            if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
+            if (failure !== undefined) reject(failure);
+            else if (closeError) reject(closeError);
+            else resolve(text!);
+          });
+        };
+        const step = (): void => {
+          if (filled === buffer.length) {
+            chunks.push(buffer);
+            buffer = Buffer.allocUnsafe(FIRST_READ);
+            filled = 0;
+          }
+          fs.read(fd, buffer, filled, buffer.length - filled, null, (readError, bytes) => {
+            if (readError) return finish(readError);
+            if (bytes > 0) {
+              filled += bytes;
+              return step();
+            }
+            let text: string;
+            try {
+              text = chunks.length === 0 ? buffer.toString('utf8', 0, filled) : Buffer.concat([...chunks, buffer.subarray(0, filled)]).toString('utf8');
+            } catch (error) {
+              return finish(error);
+            }
+            finish(undefined, text);
+          });
+        };
+        step();
+      });
+    });
   }
 
   /**
@@ -160,6 +192,43 @@ export class ProcFs {
     }
     return pids.sort((a, b) => a - b);
   }
+}
+
+/** One file of a directory read by readDirectoryFiles: its text and mtime, or why it could not be read. */
+export interface DirectoryFile {
+  /** Full path (the directory joined with the name). */
+  path: string;
+  text?: string;
+  /** Modification time, whole seconds since the epoch. */
+  mtimeSeconds?: number;
+  error?: string;
+}
+
+/**
+ * The files of a directory OUTSIDE the procfs root whose names end in `suffix`
+ * (the textfile collector's *.prom files), sorted by name, read without
+ * blocking the event loop. Rejects when the directory cannot be listed; a file
+ * that cannot be read is returned with `error`.
+ */
+export async function readDirectoryFiles(dir: string, suffix: string): Promise<DirectoryFile[]> {
+  const names = (await fs.promises.readdir(dir)).filter((n) => n.endsWith(suffix)).sort();
+  return Promise.all(
+    names.map(async (name): Promise<DirectoryFile> => {
+      const file = path.join(dir, name);
+      try {
+        const handle = await fs.promises.open(file, 'r');
+        try {
+          const text = await handle.readFile('utf8');
+          const stat = await handle.stat();
+          return { path: file, text, mtimeSeconds: Math.floor(stat.mtimeMs / 1000) };
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        return { path: file, error: (error as Error).message };
+      }
+    }),
+  );
 }
 
 export function pathExists(file: string): boolean {

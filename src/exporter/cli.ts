@@ -4,7 +4,9 @@
  * status 2, never a stack trace.
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import type { Server } from 'http';
+import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
 import { ProcFs } from '../procfs';
 import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from './config';
@@ -13,6 +15,7 @@ import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
 import { createApp, listen, serverAddress } from './server';
+import { httpsOptions, loadWebConfig, type WebConfig } from './web-config';
 
 export const EXIT_STARTUP = 2;
 
@@ -37,26 +40,105 @@ export function scheduledCollectors(config: ExporterConfig): ScheduledCollector[
 
 export interface Running {
   server: Server;
-  scheduler: Scheduler;
+  /** The scheduler in use (replaced by a reload). */
+  readonly scheduler: Scheduler;
+  /** The configuration in use (replaced by a reload). */
+  readonly config: ExporterConfig;
   address: string;
   logger: Logger;
+  /**
+   * Applies a new configuration without dropping the listener: the new
+   * collectors run a first cycle, then the new settings replace the old ones
+   * in one swap. Rejects (and changes nothing) when the new configuration
+   * cannot be applied; what needs a new listener (address, TLS on/off,
+   * client_auth_type) is refused with a message saying to restart.
+   */
+  reload(next: ExporterConfig): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Test hooks of startExporter. */
+export interface StartOptions {
+  /** The procfs tree to read (default: a ProcFs on config.procfs); tests pass instrumented ones. */
+  procfs?: (root: string) => ProcFs;
+}
+
+/** One line naming what is wrong with a procfs root, or undefined when it can be listed. */
+export function procfsProblem(root: string): string | undefined {
+  try {
+    if (!fs.statSync(root).isDirectory()) return `procfs root ${root}: not a directory`;
+    fs.readdirSync(root);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `procfs root ${root}: no such directory`;
+    if (code === 'EACCES' || code === 'EPERM') return `procfs root ${root}: permission denied`;
+    return `procfs root ${root}: ${(error as Error).message}`;
+  }
+}
+
+function sameTlsShape(a: WebConfig | undefined, b: WebConfig | undefined): boolean {
+  if (!a?.tls || !b?.tls) return !a?.tls && !b?.tls;
+  return a.tls.clientAuthType === b.tls.clientAuthType && a.tls.minVersion === b.tls.minVersion && a.tls.maxVersion === b.tls.maxVersion;
+}
+
 /** Starts scheduler and server for a resolved config (used by main and by tests in-process). */
-export async function startExporter(config: ExporterConfig, logger: Logger, env: MapperEnv = { pageSize: pageSize() }): Promise<Running> {
-  const procfs = new ProcFs(config.procfs);
+export async function startExporter(
+  config: ExporterConfig,
+  logger: Logger,
+  env: MapperEnv = { pageSize: pageSize() },
+  hooks: StartOptions = {},
+): Promise<Running> {
+  const makeProcFs = hooks.procfs ?? ((root: string) => new ProcFs(root));
   const processMetrics = new ProcessMetrics();
-  const scheduler = new Scheduler({ collectors: scheduledCollectors(config), procfs, env, logger, extra: () => processMetrics.families() });
-  const app = createApp({ scheduler, procfs, logger, telemetryPath: config.telemetryPath, dump: config.dump });
-  const server = await listen(app, config.listen.port, config.listen.host);
+  const inFlight = { count: 0 };
+  const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
+    const procfs = makeProcFs(c.procfs);
+    const scheduler = new Scheduler({ collectors: scheduledCollectors(c), procfs, env, logger, extra: () => processMetrics.families() });
+    const app = createApp({
+      scheduler,
+      procfs,
+      logger,
+      telemetryPath: c.telemetryPath,
+      dump: c.dump,
+      maxRequests: c.maxRequests,
+      inFlight,
+      webConfig: web ? () => web : undefined,
+    });
+    return { scheduler, app };
+  };
+  let web = config.webConfigFile === undefined ? undefined : loadWebConfig(config.webConfigFile);
+  let current = { config, ...build(config, web) };
+  const server = await listen((req, res) => current.app(req, res), config.listen.port, config.listen.host, web?.tls);
   server.keepAliveTimeout = 65_000;
-  scheduler.start();
+  current.scheduler.start();
   const address = serverAddress(server);
+
+  const reload = async (next: ExporterConfig): Promise<void> => {
+    if (next.listenAddress !== current.config.listenAddress) {
+      throw new ConfigError(`web.listenAddress: changed from ${current.config.listenAddress} to ${next.listenAddress}; a new address needs a restart`);
+    }
+    const problem = procfsProblem(next.procfs);
+    if (problem !== undefined) throw new ConfigError(problem);
+    const nextWeb = next.webConfigFile === undefined ? undefined : loadWebConfig(next.webConfigFile);
+    if (!sameTlsShape(web, nextWeb)) throw new ConfigError('--web.config.file: turning TLS on or off, or changing client_auth_type or TLS versions, needs a restart');
+    const built = build(next, nextWeb);
+    built.scheduler.start();
+    // The new collectors' first cycle, bounded by their longest timeout: /metrics never goes without a snapshot.
+    const longest = Math.max(1000, ...next.collectors.filter((c) => c.enabled).map((c) => c.timeoutMs)) + 1000;
+    await Promise.race([built.scheduler.firstSnapshot(), new Promise((r) => setTimeout(r, longest).unref())]);
+    if (nextWeb?.tls) (server as HttpsServer).setSecureContext(httpsOptions(nextWeb.tls));
+    const previous = current;
+    current = { config: next, ...built };
+    web = nextWeb;
+    logger.level = next.log.level;
+    previous.scheduler.stop();
+  };
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= new Promise<void>((resolve) => {
-      scheduler.stop();
+      current.scheduler.stop();
       const force = setTimeout(() => server.closeAllConnections(), 5000);
       force.unref();
       server.close(() => {
@@ -65,7 +147,19 @@ export async function startExporter(config: ExporterConfig, logger: Logger, env:
       });
       server.closeIdleConnections();
     }));
-  return { server, scheduler, address, logger, stop };
+  return {
+    server,
+    get scheduler() {
+      return current.scheduler;
+    },
+    get config() {
+      return current.config;
+    },
+    address,
+    logger,
+    reload,
+    stop,
+  };
 }
 
 /** `--once`: every enabled collector once, the text format on stdout. */
@@ -89,8 +183,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     fail(error instanceof ConfigError ? error.message : (error as Error).message);
     return;
   }
-  if (!new ProcFs(config.procfs).isDirectory()) {
-    fail(`procfs root ${config.procfs}: no such directory`);
+  const problem = procfsProblem(config.procfs);
+  if (problem !== undefined) {
+    fail(problem);
     return;
   }
   const logger = createLogger(config.log.level, config.log.format);
@@ -107,6 +202,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     running = await startExporter(config, logger);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
+    if (error instanceof ConfigError) return fail(error.message);
     fail(e.code === 'EADDRINUSE' ? `listen ${config.listenAddress}: address already in use` : e.code ? `listen ${config.listenAddress}: ${e.code}` : e.message);
     return;
   }
@@ -122,6 +218,27 @@ export async function main(argv: readonly string[]): Promise<void> {
     },
     'listening',
   );
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    logger.warn('running as root: the exporter needs no privileges; run it as an unprivileged user (root can read every process\'s files)');
+  }
+  if (config.webConfigFile === undefined && config.listen.host === undefined) {
+    logger.info('serving plain HTTP without authentication on every interface; see --web.config.file for TLS and basic auth');
+  }
+  // SIGHUP: re-read config.yaml (and the web config) with the same flags; keep the old one if the new one is invalid.
+  let reloading = Promise.resolve();
+  process.on('SIGHUP', () => {
+    reloading = reloading.then(async () => {
+      let next: ExporterConfig;
+      try {
+        next = loadConfig(argv);
+        await running.reload(next);
+      } catch (error) {
+        logger.error({ err: (error as Error).message.split('\n')[0] }, 'reload failed; the running configuration is kept');
+        return;
+      }
+      logger.info({ config: next.configFile ?? null, collectors: next.collectors.filter((c) => c.enabled).map((c) => `${c.name}@${c.intervalMs / 1000}s`) }, 'configuration reloaded');
+    });
+  });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
     void running.stop().then(() => {

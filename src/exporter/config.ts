@@ -14,6 +14,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { collectors as collectorTable } from '../../collectors/index';
 import { pathExists, readWholeFile } from '../procfs';
 import type { CollectorDefinition, OptionValues } from './mapper';
+import { resolveMappings } from './mappings';
+import { resolveProcessGroups } from './process-groups';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -33,6 +35,18 @@ export interface CollectorSettings {
   options: OptionValues;
 }
 
+export interface DumpSettings {
+  enabled: boolean;
+  /** Per-process files (pid/*) may be dumped. */
+  perProcess: boolean;
+  /** pid/environ of processes other than the exporter itself may be dumped (needs perProcess too). */
+  environOfOtherProcesses: boolean;
+  /** Largest file read and largest response sent, in bytes; beyond it 413. */
+  maxBytes: number;
+  /** A dump taking longer answers 503. */
+  timeoutMs: number;
+}
+
 export interface ExporterConfig {
   /** The file read, or undefined when none was (built-in defaults only). */
   configFile?: string;
@@ -43,7 +57,11 @@ export interface ExporterConfig {
   intervalMs: number;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'logfmt' };
   collectors: CollectorSettings[];
-  dump: { enabled: boolean; perProcess: boolean };
+  dump: DumpSettings;
+  /** `--web.config.file` (exporter-toolkit's format: TLS, basic auth, headers); undefined: plain HTTP, no auth. */
+  webConfigFile?: string;
+  /** Concurrent requests served at most (`--web.max-requests`); beyond it 503. 0: no limit. */
+  maxRequests: number;
   once: boolean;
 }
 
@@ -121,6 +139,8 @@ export function configSchema(table: Record<string, CollectorDefinition> = collec
         properties: {
           listenAddress: { type: 'string', format: 'listen-address' },
           telemetryPath: { type: 'string', pattern: '^/' },
+          configFile: { type: 'string', minLength: 1 },
+          maxRequests: { type: 'integer', minimum: 0 },
         },
       },
       procfs: { type: 'string', minLength: 1 },
@@ -135,10 +155,19 @@ export function configSchema(table: Record<string, CollectorDefinition> = collec
         additionalProperties: false,
         properties: Object.fromEntries(Object.entries(table).map(([name, def]) => [name, collectorSchema(def)])),
       },
+      // Entries are validated by mappings.ts / process-groups.ts (messages name the entry).
+      mappings: { type: ['array', 'null'] },
+      process_groups: {},
       dump: {
         type: 'object',
         additionalProperties: false,
-        properties: { enabled: { type: 'boolean' }, perProcess: { type: 'boolean' } },
+        properties: {
+          enabled: { type: 'boolean' },
+          perProcess: { type: 'boolean' },
+          environOfOtherProcesses: { type: 'boolean' },
+          maxBytes: { type: 'integer', minimum: 1 },
+          timeout: durationSchema,
+        },
       },
     },
   };
@@ -155,6 +184,7 @@ const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
   object: 'a mapping',
   'object,null': 'a mapping',
+  'array,null': 'a list',
 };
 
 function keyOf(instancePath: string): string {
@@ -231,12 +261,14 @@ function regexProblems(raw: RawConfig): string[] {
 // ---- the raw document ---------------------------------------------------------------------
 
 interface RawConfig {
-  web?: { listenAddress?: string; telemetryPath?: string };
+  web?: { listenAddress?: string; telemetryPath?: string; configFile?: string; maxRequests?: number };
   procfs?: string;
   interval?: string;
   log?: { level?: ExporterConfig['log']['level']; format?: ExporterConfig['log']['format'] };
   collectors?: Record<string, Record<string, unknown> | null>;
-  dump?: { enabled?: boolean; perProcess?: boolean };
+  mappings?: unknown;
+  process_groups?: unknown;
+  dump?: { enabled?: boolean; perProcess?: boolean; environOfOtherProcesses?: boolean; maxBytes?: number; timeout?: string };
 }
 
 export const DEFAULTS = {
@@ -245,7 +277,8 @@ export const DEFAULTS = {
   procfs: '/proc',
   interval: '5s',
   log: { level: 'info', format: 'json' },
-  dump: { enabled: true, perProcess: false },
+  dump: { enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeout: '10s' },
+  maxRequests: 40,
 } as const;
 
 /** Parses YAML text into a raw document; a syntax error becomes one line. */
@@ -293,6 +326,8 @@ export function buildProgram(): Command {
     .option('--config <file>', `configuration file (default: ${DEFAULT_CONFIG_FILE})`)
     .option('--web.listen-address <address>', `address to listen on (default: ${DEFAULTS.listenAddress})`)
     .option('--web.telemetry-path <path>', `path under which to expose metrics (default: ${DEFAULTS.telemetryPath})`)
+    .option('--web.config.file <file>', 'web configuration file (exporter-toolkit format): TLS, client certificates, basic auth, headers')
+    .option('--web.max-requests <n>', `maximum number of requests served at once, 0 for no limit; beyond it 503 (default: ${DEFAULTS.maxRequests})`)
     .option('--path.procfs <path>', `procfs mountpoint (default: ${DEFAULTS.procfs})`)
     .option('--collector.disable-defaults', 'disable every collector not enabled by a --collector.<name> flag')
     .addOption(new Option('--log.level <level>', 'only log messages with this severity or above').choices(['debug', 'info', 'warn', 'error']))
@@ -306,7 +341,8 @@ export function buildProgram(): Command {
     program.option(`--collector.${name}`, `enable the ${name} collector (default: ${def.defaultEnabled ? 'enabled' : 'disabled'})`);
     program.option(`--no-collector.${name}`, `disable the ${name} collector`);
     for (const [option, spec] of Object.entries(def.options ?? {})) {
-      program.option(`${optionFlag(name, option)} <value>`, spec.description);
+      // A boolean option is also a bare flag (--collector.stat.softirq), as node_exporter's.
+      program.option(`${optionFlag(name, option)} ${spec.type === 'boolean' ? '[value]' : '<value>'}`, spec.description);
     }
   }
   return program;
@@ -359,6 +395,10 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
   }
   const procfs = path.resolve((flag('--path.procfs') as string | undefined) ?? raw.procfs ?? DEFAULTS.procfs);
   const intervalMs = parseDuration(raw.interval ?? DEFAULTS.interval)!;
+  const webConfigFile = (flag('--web.config.file') as string | undefined) ?? raw.web?.configFile;
+  const maxRequestsFlag = flag('--web.max-requests') as string | undefined;
+  if (maxRequestsFlag !== undefined && !/^\d{1,9}$/.test(maxRequestsFlag)) throw new ConfigError('--web.max-requests: expected a whole number (0 for no limit)');
+  const maxRequests = maxRequestsFlag !== undefined ? Number(maxRequestsFlag) : raw.web?.maxRequests ?? DEFAULTS.maxRequests;
   const disableDefaults = flag('--collector.disable-defaults') === true;
 
   const collectors: CollectorSettings[] = [];
@@ -373,7 +413,8 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     /** Where each option's value came from: 1 the file, 2 a flag. */
     const given = new Map<string, number>();
     for (const [option, spec] of Object.entries(definition.options ?? {})) {
-      const fromFlag = flag(optionFlag(name, option)) as string | undefined;
+      const rawFlag = flag(optionFlag(name, option)) as string | true | undefined;
+      const fromFlag = rawFlag === true ? 'true' : rawFlag;
       let value: string | number | boolean | undefined = spec.default;
       if (fileSettings[option] !== undefined) {
         value = fileSettings[option] as string | number | boolean;
@@ -414,6 +455,13 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     }
     collectors.push({ name, definition, enabled, intervalMs: interval, timeoutMs: timeout, options });
   }
+  // Config-driven mappings and process groups: more collectors, scheduled and mapped like the built-in ones.
+  const context = { procfs, intervalMs, parseDuration };
+  const mapped = resolveMappings(raw.mappings, context);
+  const grouped = resolveProcessGroups(raw.process_groups, context);
+  const extraProblems = [...mapped.problems, ...grouped.problems];
+  if (extraProblems.length > 0) throw new ConfigError(`${file ?? 'config'}: ${extraProblems.join('; ')}`);
+  collectors.push(...mapped.settings, ...grouped.settings);
 
   return {
     configFile: file,
@@ -430,7 +478,12 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     dump: {
       enabled: raw.dump?.enabled ?? DEFAULTS.dump.enabled,
       perProcess: raw.dump?.perProcess ?? DEFAULTS.dump.perProcess,
+      environOfOtherProcesses: raw.dump?.environOfOtherProcesses ?? DEFAULTS.dump.environOfOtherProcesses,
+      maxBytes: raw.dump?.maxBytes ?? DEFAULTS.dump.maxBytes,
+      timeoutMs: parseDuration(raw.dump?.timeout ?? DEFAULTS.dump.timeout)!,
     },
+    webConfigFile: webConfigFile === undefined ? undefined : path.resolve(file === undefined || flag('--web.config.file') !== undefined ? '.' : path.dirname(file), webConfigFile),
+    maxRequests,
     once: flag('--once') === true,
   };
 }

@@ -6,12 +6,16 @@
  * the handler's own name/pattern (request text only fills `<pid>` with digits
  * or `self`, and `*` with a name that is an entry of that very directory),
  * ProcFs refuses `..` and absolute paths, and a path whose real location
- * (after symbolic links) is outside the root is refused.
+ * (after symbolic links) is outside the root is refused. pid/environ of any
+ * process but the exporter's own needs `dump.environOfOtherProcesses`.
+ * Reads are bounded in size (413) and time (503).
  */
-import { ProcessGoneError, ReadError } from '../errors';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ParseError } from '../errors';
 import { handlerPattern, isPerProcess, type Handler } from '../handler';
-import { parseFile, type ParseResult } from '../parse';
-import type { ProcFs } from '../procfs';
+import type { ParseResult } from '../parse';
+import { isDenied, isGone, type ProcFs } from '../procfs';
 import { getHandler, handlerNames } from '../registry';
 
 export class DumpError extends Error {
@@ -77,6 +81,8 @@ export function dumpRelativePath(handler: Handler<object>, query: { pid?: unknow
     } else if (s === '*') {
       const item = query.item;
       const dir = out.join('/');
+      // Never list a directory whose real location is outside the root (a symbolic link out of the tree).
+      if (procfs.realPathInside(dir) === undefined) throw new DumpError(404, `${dir}: not present under the procfs root`);
       if (typeof item !== 'string' || !ITEM.test(item) || item === '.' || item === '..' || !procfs.list(dir).includes(item)) {
         const available = procfs.list(dir).filter((e) => ITEM.test(e)).sort();
         throw new DumpError(404, `item: expected one of the files in ${dir}/ (${available.join(', ') || 'none'})`);
@@ -89,16 +95,111 @@ export function dumpRelativePath(handler: Handler<object>, query: { pid?: unknow
   return out.join('/');
 }
 
-/** Parses the file; errors become DumpErrors with an HTTP status. */
-export function dump(file: string, query: { pid?: unknown; item?: unknown }, procfs: ProcFs, allowPerProcess: boolean): ParseResult {
-  const handler = dumpHandler(file, allowPerProcess);
+export interface DumpLimits {
+  /** Per-process files may be dumped. */
+  perProcess: boolean;
+  /** pid/environ of a process other than the exporter itself may be dumped. */
+  environOfOtherProcesses?: boolean;
+  /** Largest file read, in bytes (413 beyond). */
+  maxBytes?: number;
+  /** A dump taking longer is abandoned with 503. */
+  timeoutMs?: number;
+}
+
+/** Whether `<root>/<pid>` is the exporter's own process (only ever true when the root is the live /proc). */
+function isOwnProcess(procfs: ProcFs, pid: string): boolean {
+  try {
+    return fs.realpathSync(path.join(procfs.root, pid)) === fs.realpathSync('/proc/self');
+  } catch {
+    return false;
+  }
+}
+
+/** Reads at most maxBytes of a file under the root (through ProcFs), without blocking the event loop. */
+async function readBounded(procfs: ProcFs, relative: string, maxBytes: number, abandoned: () => boolean): Promise<string> {
+  const handle = await fs.promises.open(procfs.resolve(relative), 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      if (abandoned()) throw new DumpError(503, 'abandoned');
+      const chunk = Buffer.allocUnsafe(Math.min(256 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw new DumpError(413, `${relative}: larger than the dump size limit of ${maxBytes} bytes (dump.maxBytes)`);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The text a handler parses (file text or link target); undefined when there is nothing to show (EACCES, ESRCH, EINVAL), as proc2json does. */
+async function readForDump(procfs: ProcFs, relative: string, handler: Handler<object>, limits: Required<DumpLimits>, abandoned: () => boolean): Promise<string | undefined> {
+  try {
+    if (handler.source === 'link') {
+      try {
+        return procfs.readLink(relative);
+      } catch (error) {
+        // A saved copy of a link (a regular file holding the target) reads as its text.
+        if ((error as NodeJS.ErrnoException).code === 'EINVAL') return (await readBounded(procfs, relative, limits.maxBytes, abandoned)).replace(/\n$/, '');
+        throw error;
+      }
+    }
+    return await readBounded(procfs, relative, limits.maxBytes, abandoned);
+  } catch (error) {
+    if (error instanceof DumpError) throw error;
+    if (isDenied(error)) return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH' || code === 'EINVAL') return undefined;
+    if (isGone(error)) throw new DumpError(404, `${relative}: no such file (or its process has exited)`);
+    if (code === 'EISDIR') throw new DumpError(404, `${relative}: is a directory`);
+    throw new DumpError(500, `${relative}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Parses the file; errors become DumpErrors with an HTTP status. Every read
+ * goes through `procfs` (its `resolve` refuses `..` and absolute paths), after
+ * the real location of the path was checked to be inside the root.
+ */
+export async function dump(file: string, query: { pid?: unknown; item?: unknown }, procfs: ProcFs, options: DumpLimits | boolean): Promise<ParseResult> {
+  const limits: Required<DumpLimits> = {
+    environOfOtherProcesses: false,
+    maxBytes: 16 * 1024 * 1024,
+    timeoutMs: 10_000,
+    ...(typeof options === 'boolean' ? { perProcess: options } : options),
+  };
+  const handler = dumpHandler(file, limits.perProcess);
   const relative = dumpRelativePath(handler, query, procfs);
+  if (handler.name === 'pid/environ' && !limits.environOfOtherProcesses && !isOwnProcess(procfs, relative.split('/')[0])) {
+    throw new DumpError(403, 'pid/environ: only the exporter\'s own environment can be dumped (dump.environOfOtherProcesses is false)');
+  }
   const absolute = procfs.realPathInside(relative, handler.source !== 'link');
   if (absolute === undefined) throw new DumpError(404, `${relative}: not present under the procfs root`);
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new DumpError(503, `${relative}: dump timed out after ${limits.timeoutMs} ms (dump.timeout)`));
+    }, limits.timeoutMs);
+  });
+  const work = readForDump(procfs, relative, handler, limits, () => timedOut).then((text) => {
+    if (timedOut) throw new DumpError(503, 'abandoned');
+    try {
+      return { source: absolute, handler: handler.name, records: text === undefined ? [] : handler.parse(text, absolute) };
+    } catch (error) {
+      if (error instanceof ParseError) throw new DumpError(500, error.message);
+      throw new DumpError(500, `${relative}: ${(error as Error).message}`);
+    }
+  });
+  work.catch(() => undefined);
   try {
-    return parseFile(absolute, handler.name);
-  } catch (error) {
-    if (error instanceof ReadError || error instanceof ProcessGoneError) throw new DumpError(404, error.message);
-    throw new DumpError(500, (error as Error).message);
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

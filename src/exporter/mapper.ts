@@ -94,6 +94,62 @@ export interface CollectorDefinition {
   /** Filters applied to every mapping. */
   filters?: readonly FilterSpec[];
   metrics: readonly MetricMapping[];
+  /**
+   * Instead of reading `reads` (one file per handler), produces the input
+   * itself: the process walk of process groups, per-process mappings. May keep
+   * state between runs (counters of exited processes). Keys are what `from` names.
+   */
+  gather?: (ctx: GatherContext) => Promise<CollectorInput>;
+  /** Checks the input before mapping (a field no record has): throwing fails the run. */
+  checkInput?: (input: CollectorInput) => void;
+  /** More series than this in one run fails the run (config-driven mappings' cardinality limit). */
+  maxSeries?: number;
+  /**
+   * Rewrites the input before the mappings see it, with state kept between
+   * runs (cpu: counters that go backwards are clamped to the last value seen).
+   */
+  transform?: (input: CollectorInput, ctx: CollectorContext) => CollectorInput;
+  /**
+   * Families the collector builds itself, for input already in Prometheus's
+   * shape (textfile: families read from *.prom files). Merged with the mapped
+   * families; a name both produce fails the run.
+   */
+  families?: (input: CollectorInput, ctx: CollectorContext) => MetricFamily[];
+}
+
+/** What `transform` and `families` receive. */
+export interface CollectorContext {
+  options: OptionValues;
+  env: MapperEnv;
+  /** This collector's state between runs (see collectorState). */
+  state: CollectorState;
+}
+
+/** State a collector keeps between runs; starts empty. */
+export type CollectorState = Record<string, unknown>;
+
+const states = new WeakMap<OptionValues, CollectorState>();
+
+/**
+ * The state of one configured collector: keyed by its options object, which the
+ * scheduler passes unchanged on every run, so each scheduled collector has its
+ * own, and a new configuration (a reload, another scheduler, a test) starts
+ * afresh. applyCollector uses it unless given a state explicitly.
+ */
+export function collectorState(options: OptionValues): CollectorState {
+  let state = states.get(options);
+  if (!state) {
+    state = {};
+    states.set(options, state);
+  }
+  return state;
+}
+
+/** What a `gather` function receives. */
+export interface GatherContext {
+  procfs: import('../procfs').ProcFs;
+  options: OptionValues;
+  env: MapperEnv;
 }
 
 /** Keeps the literal type of a collector module (and checks it). */
@@ -156,6 +212,18 @@ function passes(filters: readonly FilterSpec[], ctx: MappingContext, labels: Lab
   return true;
 }
 
+const labelEntryCache = new WeakMap<MetricMapping, [string, Getter<unknown, string | number>][]>();
+
+/** A mapping's labels as [name, getter] pairs, built once per mapping. */
+function labelEntries(m: MetricMapping): [string, Getter<unknown, string | number>][] {
+  let entries = labelEntryCache.get(m);
+  if (entries === undefined) {
+    entries = Object.entries(m.labels ?? {});
+    labelEntryCache.set(m, entries);
+  }
+  return entries;
+}
+
 /** Records per handler name; undefined for an optional file that is absent. */
 export type CollectorInput = Record<string, readonly object[] | undefined>;
 
@@ -165,23 +233,39 @@ export type CollectorInput = Record<string, readonly object[] | undefined>;
  * client_golang orders them). Throws on a mapping error (a non-numeric value,
  * one name with two types, a duplicate series): that collector's run fails.
  */
-export function applyCollector(definition: CollectorDefinition, input: CollectorInput, options: OptionValues, env: MapperEnv): MetricFamily[] {
+export function applyCollector(
+  definition: CollectorDefinition,
+  rawInput: CollectorInput,
+  options: OptionValues,
+  env: MapperEnv,
+  state: CollectorState = collectorState(options),
+): MetricFamily[] {
   const families = new Map<string, MetricFamily>();
   const seen = new Map<string, Set<string>>();
   const collectorFilters = definition.filters ?? [];
+  /** Metric name as given → sanitized and checked (names repeat for every device, CPU, …). */
+  const checkedNames = new Map<string, string>();
+  definition.checkInput?.(rawInput);
+  const context: CollectorContext = { options, env, state };
+  const input = definition.transform ? definition.transform(rawInput, context) : rawInput;
 
   const emit = (m: MetricMapping, ctx: MappingContext): void => {
     const raw = m.value === undefined ? (m.each !== undefined ? ctx.entry : undefined) : resolve(m.value, ctx);
     if (raw === undefined || raw === null) return;
     if (typeof raw !== 'number') throw new Error(`${definition.name}: value of ${String(typeof m.name === 'string' ? m.name : ctx.key)} is not a number (${JSON.stringify(raw)})`);
     const labels: Labels = {};
-    for (const [label, getter] of Object.entries(m.labels ?? {})) {
+    for (const [label, getter] of labelEntries(m)) {
       const v = resolve(getter, ctx);
       labels[label] = v === undefined || v === null ? '' : String(v);
     }
     if (!passes(collectorFilters, ctx, labels) || !passes(m.filters ?? [], ctx, labels)) return;
-    const name = sanitizeMetricName(typeof m.name === 'function' ? m.name(ctx) : m.name);
-    if (!isValidMetricName(name)) throw new Error(`${definition.name}: invalid metric name ${JSON.stringify(name)}`);
+    const given = typeof m.name === 'function' ? m.name(ctx) : m.name;
+    let name = checkedNames.get(given);
+    if (name === undefined) {
+      name = sanitizeMetricName(given);
+      if (!isValidMetricName(name)) throw new Error(`${definition.name}: invalid metric name ${JSON.stringify(name)}`);
+      checkedNames.set(given, name);
+    }
     let family = families.get(name);
     if (!family) {
       family = { name, help: typeof m.help === 'function' ? m.help(ctx) : m.help, type: m.type, samples: [] };
@@ -214,14 +298,22 @@ export function applyCollector(definition: CollectorDefinition, input: Collector
         if (typeof map !== 'object') throw new Error(`${definition.name}: ${String(m.each)} is not a map`);
         const entries = map as Record<string, unknown>;
         const keys = m.only ? m.only.filter((k) => Object.prototype.hasOwnProperty.call(entries, k)) : Object.keys(entries);
-        for (const key of keys) emit(m, { ...ctx, key, entry: entries[key] });
+        for (const key of keys) emit(m, { handler, record, key, entry: entries[key], options, env });
       }
     }
   }
 
-  const out = [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const family of out) family.samples.sort((a, b) => compareLabels(a.labels, b.labels));
-  return out;
+  if (definition.maxSeries !== undefined) {
+    const series = [...families.values()].reduce((n, f) => n + f.samples.length, 0);
+    if (series > definition.maxSeries) throw new Error(`${definition.name}: ${series} series, over the limit of ${definition.maxSeries}`);
+  }
+  for (const family of families.values()) family.samples.sort((a, b) => compareLabels(a.labels, b.labels));
+  // Built families keep their own sample order (a histogram's buckets, _sum, _count).
+  for (const family of definition.families?.(input, context) ?? []) {
+    if (families.has(family.name)) throw new Error(`${definition.name}: ${family.name} produced twice`);
+    families.set(family.name, family);
+  }
+  return [...families.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Checks a definition's static parts (names, label names, option references); returns the problems. */
@@ -241,7 +333,8 @@ export function checkDefinition(definition: CollectorDefinition, handlerExists: 
     if (typeof m.name === 'string' && !isValidMetricName(m.name)) problems.push(`${where}: invalid metric name`);
     if (typeof m.name === 'string' && m.type === 'counter' && !m.name.endsWith('_total')) problems.push(`${where}: counter names end in _total`);
     for (const label of Object.keys(m.labels ?? {})) if (!isValidLabelName(label)) problems.push(`${where}: invalid label name ${label}`);
-    for (const h of typeof m.from === 'string' ? [m.from] : m.from) if (!(h in definition.reads)) problems.push(`${where}: reads ${h}, which is not in reads`);
+    // A `gather` collector names its own input keys (a process walk, every file of a directory).
+    for (const h of typeof m.from === 'string' ? [m.from] : m.from) if (!(h in definition.reads) && !definition.gather) problems.push(`${where}: reads ${h}, which is not in reads`);
     checkFilters(m.filters, where);
   }
   for (const [name, spec] of Object.entries(options)) {

@@ -43,6 +43,7 @@ export class TimeoutError extends Error {
 
 /** Reads a collector's files and applies its mappings. Rejects on any failure. */
 export async function collect(definition: CollectorDefinition, procfs: ProcFs, options: OptionValues, env: MapperEnv): Promise<MetricFamily[]> {
+  if (definition.gather) return applyCollector(definition, await definition.gather({ procfs, options, env }), options, env);
   const input: CollectorInput = {};
   await Promise.all(
     Object.entries(definition.reads).map(async ([name, need]) => {

@@ -4,6 +4,8 @@
  * /dump and /dump/:file.
  */
 import express, { type Request, type Response } from 'express';
+import * as http from 'http';
+import * as https from 'https';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { Logger } from 'pino';
@@ -12,15 +14,22 @@ import type { ProcFs } from '../procfs';
 import { dump, dumpEntries, DumpError } from './dump';
 import { CONTENT_TYPES, type ExpositionFormat } from './exposition';
 import type { Scheduler } from './scheduler';
+import { httpsOptions, webConfigMiddleware, type TlsSettings, type WebConfig } from './web-config';
 
 export interface ServerOptions {
   scheduler: Scheduler;
   procfs: ProcFs;
   logger: Logger;
   telemetryPath: string;
-  dump: { enabled: boolean; perProcess: boolean };
+  dump: { enabled: boolean; perProcess: boolean; environOfOtherProcesses?: boolean; maxBytes?: number; timeoutMs?: number };
   /** How long /metrics waits for the first snapshot before answering 503. */
   firstSnapshotWaitMs?: number;
+  /** Requests served at once at most; beyond it 503 (`--web.max-requests`). 0 or undefined: no limit. */
+  maxRequests?: number;
+  /** The in-flight count, shared by the apps that replace each other on a reload. */
+  inFlight?: { count: number };
+  /** The web config (TLS client-certificate policy, basic auth, headers), read at each request. */
+  webConfig?: () => WebConfig | undefined;
 }
 
 /**
@@ -70,6 +79,28 @@ export function createApp(options: ServerOptions): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  // First of all, before authentication (bcrypt is costly): the cap on concurrent requests.
+  const inFlight = options.inFlight ?? { count: 0 };
+  app.use((_req, res, next) => {
+    const max = options.maxRequests ?? 0;
+    if (max > 0 && inFlight.count >= max) {
+      res.status(503).set('Retry-After', '1').json({ error: `too many concurrent requests (limit ${max}, --web.max-requests)` });
+      return;
+    }
+    inFlight.count++;
+    let done = false;
+    const release = (): void => {
+      if (!done) {
+        done = true;
+        inFlight.count--;
+      }
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
+  });
+  if (options.webConfig) app.use(webConfigMiddleware(options.webConfig));
+
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -98,7 +129,7 @@ export function createApp(options: ServerOptions): express.Express {
       res.set('Content-Encoding', 'gzip');
       res.send(snapshot.gzip(format));
     } else {
-      res.send(Buffer.from(snapshot.text(format)));
+      res.send(snapshot.body(format));
     }
   });
 
@@ -112,20 +143,26 @@ export function createApp(options: ServerOptions): express.Express {
   });
 
   if (options.dump.enabled) {
+    const maxBytes = options.dump.maxBytes ?? 16 * 1024 * 1024;
     app.get('/dump', (_req, res) => {
       res.json({ files: dumpEntries(options.dump.perProcess) });
     });
-    app.get('/dump/:file', (req, res) => {
+    app.get('/dump/:file', async (req, res) => {
       try {
-        const result = dump(req.params.file, req.query as { pid?: unknown; item?: unknown }, procfs, options.dump.perProcess);
-        if (req.query.format === 'csv') {
-          res.type('text/csv; charset=utf-8').send(toCsv(result.records, '|'));
-        } else if (req.query.format === undefined || req.query.format === 'json') {
-          res.type('application/json').send(`${JSON.stringify(result, null, 2)}\n`);
-        } else {
-          throw new DumpError(404, 'format: expected json or csv');
-        }
+        const format = req.query.format;
+        if (format !== undefined && format !== 'json' && format !== 'csv') throw new DumpError(404, 'format: expected json or csv');
+        const result = await dump(req.params.file, req.query as { pid?: unknown; item?: unknown }, procfs, {
+          perProcess: options.dump.perProcess,
+          environOfOtherProcesses: options.dump.environOfOtherProcesses ?? false,
+          maxBytes,
+          timeoutMs: options.dump.timeoutMs ?? 10_000,
+        });
+        const body = format === 'csv' ? toCsv(result.records, '|') : `${JSON.stringify(result, null, 2)}\n`;
+        if (Buffer.byteLength(body) > maxBytes) throw new DumpError(413, `response larger than the dump size limit of ${maxBytes} bytes (dump.maxBytes)`);
+        if (res.headersSent || res.destroyed) return;
+        res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').send(body);
       } catch (error) {
+        if (res.headersSent || res.destroyed) return;
         const status = error instanceof DumpError ? error.status : 500;
         if (status >= 500) logger.warn({ err: (error as Error).message, url: req.originalUrl }, 'dump failed');
         res.status(status).json({ error: (error as Error).message });
@@ -147,12 +184,33 @@ export function createApp(options: ServerOptions): express.Express {
   return app;
 }
 
-/** Starts listening; rejects (EADDRINUSE, EACCES, …) instead of throwing later. */
-export function listen(app: express.Express, port: number, host?: string): Promise<Server> {
+/**
+ * A malformed request the HTTP parser itself rejects (a request line or
+ * headers beyond Node's limit, bad syntax): a JSON answer, as for every other
+ * refusal, then the connection is closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: import('stream').Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ error: tooLarge ? 'request line or headers too large' : 'malformed request' });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * Starts listening (HTTPS when `tls` is given); rejects (EADDRINUSE, EACCES, …)
+ * instead of throwing later.
+ */
+export function listen(handler: http.RequestListener, port: number, host?: string, tls?: TlsSettings): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = host === undefined ? app.listen(port) : app.listen(port, host);
+    const server: Server = tls ? https.createServer(httpsOptions(tls), handler) : http.createServer(handler);
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 60_000;
+    server.on('clientError', answerClientError);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
+    if (host === undefined) server.listen(port);
+    else server.listen(port, host);
   });
 }
 

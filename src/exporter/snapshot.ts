@@ -52,6 +52,7 @@ export function scrapeFamilies(runs: readonly CollectorRun[]): MetricFamily[] {
 export class Snapshot {
   private readonly texts: Partial<Record<ExpositionFormat, string>> = {};
   private readonly gzips: Partial<Record<ExpositionFormat, Buffer>> = {};
+  private readonly bodies: Partial<Record<ExpositionFormat, Buffer>> = {};
 
   constructor(
     /** Runs in collector-table order. */
@@ -80,6 +81,11 @@ export class Snapshot {
       this.texts[format] = text;
     }
     return text;
+  }
+
+  /** The exposition as UTF-8 bytes, encoded once per snapshot (what /metrics sends uncompressed). */
+  body(format: ExpositionFormat): Buffer {
+    return (this.bodies[format] ??= Buffer.from(this.text(format)));
   }
 
   gzip(format: ExpositionFormat): Buffer {

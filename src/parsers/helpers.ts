@@ -26,6 +26,30 @@ export function splitLines(text: string): string[] {
 
 /** Whitespace-separated fields of a line, without empty leading/trailing fields. */
 export function fields(line: string): string[] {
+  // Fast path for the usual ASCII line of spaces and tabs; anything else that
+  // \s or trim() may treat as whitespace (\n \v \f \r, non-ASCII) takes the regex path.
+  const out: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c !== 32 && c !== 9) break;
+      i++;
+    }
+    if (i >= n) return out;
+    const start = i;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c === 32 || c === 9) break;
+      if ((c >= 10 && c <= 13) || c >= 128) return slowFields(line);
+      i++;
+    }
+    out.push(line.slice(start, i));
+  }
+}
+
+function slowFields(line: string): string[] {
   const trimmed = line.trim();
   return trimmed === '' ? [] : trimmed.split(WHITESPACE);
 }
@@ -167,6 +191,7 @@ export function headerTable(
   const headerIndex = options.headerIndex ?? 0;
   if (src.lines.length <= headerIndex) src.fail(headerIndex, 'missing header line');
   const header = fields(src.lines[headerIndex]);
+  if (header.some((name) => !/^[\x21-\x7e]+$/.test(name))) src.fail(headerIndex, 'header names must be printable ASCII');
   const numeric = new Set(options.numeric ?? []);
   const hexColumns = new Set(options.hexColumns ?? []);
   const rows: Row[] = [];

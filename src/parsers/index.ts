@@ -39,7 +39,9 @@ import { softirqs } from './softirqs';
 import { stat } from './stat';
 import { swaps } from './swaps';
 import { fileNr } from './sys/fs/file-nr';
+import { pidMax, threadsMax } from './sys/kernel/limits';
 import { entropyAvail, poolsize } from './sys/kernel/random';
+import { nfConntrackCount, nfConntrackMax } from './sys/net/netfilter/nf_conntrack';
 import { timerList } from './timer_list';
 import { timerStats } from './timer_stats';
 import { uptime } from './uptime';
@@ -89,8 +91,12 @@ export const rootHandlers = {
   stat,
   swaps,
   'sys/fs/file-nr': fileNr,
+  'sys/kernel/pid_max': pidMax,
   'sys/kernel/random/entropy_avail': entropyAvail,
   'sys/kernel/random/poolsize': poolsize,
+  'sys/kernel/threads-max': threadsMax,
+  'sys/net/netfilter/nf_conntrack_count': nfConntrackCount,
+  'sys/net/netfilter/nf_conntrack_max': nfConntrackMax,
   timer_list: timerList,
   timer_stats: timerStats,
   uptime,

@@ -28,11 +28,6 @@ function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-function lineEnd(text: string, from: number): number {
-  const eol = text.indexOf('\n', from);
-  return eol < 0 ? text.length : eol;
-}
-
 export function parseKallsyms(text: string, file = 'kallsyms'): KallsymsRecord[] {
   const records: KallsymsRecord[] = [];
   const end = text.length;
@@ -41,42 +36,54 @@ export function parseKallsyms(text: string, file = 'kallsyms'): KallsymsRecord[]
   const fail = (s: number, e: number, reason: string): never => {
     throw new ParseError(file, lineNumber, text.slice(s, e), reason);
   };
+  // Separators are found with indexOf (a native scan) rather than char by char:
+  // the next tab is remembered until passed (module symbols are a minority), and
+  // the first space after a name, which must lie beyond the line, is the next
+  // line's address end.
+  let nextTab = -2;
+  let nextSpace = text.indexOf(' ');
+  // The module of the previous line, reused while consecutive symbols share it.
+  let moduleStart = -1;
+  let moduleEnd = -1;
+  let moduleName = '';
   while (start < end) {
     lineNumber++;
+    let eol = text.indexOf('\n', start);
+    if (eol < 0) eol = end;
     // address: hex digits up to the first space
-    let p = start;
-    let c = text.charCodeAt(p);
-    while (p < end && isHexCode(c)) c = text.charCodeAt(++p);
-    if (p === start || c !== 32) fail(start, lineEnd(text, start), 'expected "ADDRESS TYPE NAME" with a hexadecimal address');
-    const sp1 = p;
+    // (A space inside the previous line's "[module]" lies before this line: search again.)
+    const sp1 = nextSpace >= 0 && nextSpace < start ? text.indexOf(' ', start) : nextSpace;
+    if (sp1 < 0 || sp1 >= eol || sp1 === start) fail(start, eol, 'expected "ADDRESS TYPE NAME" with a hexadecimal address');
+    for (let p = start; p < sp1; p++) {
+      if (!isHexCode(text.charCodeAt(p))) fail(start, eol, 'expected "ADDRESS TYPE NAME" with a hexadecimal address');
+    }
     // type: one letter, then one space
     if (!isLetterCode(text.charCodeAt(sp1 + 1)) || text.charCodeAt(sp1 + 2) !== 32) {
-      fail(start, lineEnd(text, start), 'expected a one-letter symbol type');
+      fail(start, eol, 'expected a one-letter symbol type');
     }
     const nameStart = sp1 + 3;
-    // the name runs to a tab (a module follows) or the end of the line
-    p = nameStart;
-    c = text.charCodeAt(p);
-    while (p < end && c !== 10 && c !== 9 && c !== 32) c = text.charCodeAt(++p);
-    if (p === nameStart || c === 32) fail(start, lineEnd(text, start), 'expected one symbol name');
-    const nameEnd = p;
-    if (c === 9) {
-      let eol = text.indexOf('\n', p);
-      if (eol < 0) eol = end;
-      if (text.charCodeAt(p + 1) !== 91 || text.charCodeAt(eol - 1) !== 93 || eol - p < 4) {
+    // the name runs to a tab (a module follows) or the end of the line, without spaces
+    if (nextTab !== -1 && nextTab < nameStart) nextTab = text.indexOf('\t', nameStart);
+    const tab = nextTab >= 0 && nextTab < eol ? nextTab : -1;
+    const nameEnd = tab >= 0 ? tab : eol;
+    nextSpace = text.indexOf(' ', nameStart);
+    if (nameEnd === nameStart || (nextSpace >= 0 && nextSpace < nameEnd)) fail(start, eol, 'expected one symbol name');
+    if (tab >= 0) {
+      if (text.charCodeAt(tab + 1) !== 91 || text.charCodeAt(eol - 1) !== 93 || eol - tab < 4) {
         fail(start, eol, 'expected "[module]" after the tab');
       }
-      records.push({
-        address: text.slice(start, sp1),
-        type: text[sp1 + 1],
-        name: text.slice(nameStart, nameEnd),
-        module: text.slice(p + 2, eol - 1),
-      });
-      start = eol + 1;
+      const ms = tab + 2;
+      const me = eol - 1;
+      if (moduleStart < 0 || me - ms !== moduleEnd - moduleStart || !text.startsWith(moduleName, ms)) {
+        moduleName = text.slice(ms, me);
+      }
+      moduleStart = ms;
+      moduleEnd = me;
+      records.push({ address: text.slice(start, sp1), type: text[sp1 + 1], name: text.slice(nameStart, nameEnd), module: moduleName });
     } else {
       records.push({ address: text.slice(start, sp1), type: text[sp1 + 1], name: text.slice(nameStart, nameEnd) });
-      start = p + 1;
     }
+    start = eol + 1;
   }
   return records;
 }

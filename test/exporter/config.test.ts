@@ -48,7 +48,9 @@ describe('exporter config', () => {
       expect(config.procfs).to.equal('/proc');
       expect(config.intervalMs).to.equal(5000);
       expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(['diskstats', 'netstat', 'sockstat', 'softirqs']);
-      expect(config.dump).to.deep.equal({ enabled: true, perProcess: false });
+      expect(config.dump).to.deep.equal({ enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeoutMs: 10_000 });
+      expect(config.maxRequests).to.equal(40);
+      expect(config.webConfigFile).to.equal(undefined);
       expect(config.log).to.deep.equal({ level: 'info', format: 'json' });
     });
 

@@ -1,11 +1,16 @@
 /** The scheduler: isolation of failing and hanging collectors, whole-snapshot swaps, skipped overlapping runs. */
 import { expect } from 'chai';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import pino from 'pino';
+import { startExporter } from '../../src/exporter/cli';
+import { loadConfig } from '../../src/exporter/config';
 import { defineCollector, type CollectorDefinition } from '../../src/exporter/mapper';
 import { Scheduler, type ScheduledCollector } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { collectors } from '../../collectors/index';
-import { TREE_6_18 } from './helpers';
+import { get, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
 const env = { pageSize: 4096 };
@@ -123,5 +128,135 @@ describe('scheduler', () => {
       '50 sockstat collector failed',
       '50 throwing collector failed',
     ]);
+  });
+});
+
+/** A temporary copy of a fixture tree with faults injected: files denied (EACCES, which chmod cannot do as root) or hanging until released. */
+class FaultyProcFs extends ProcFs {
+  readonly denied = new Set<string>();
+  readonly hanging = new Map<string, (() => void)[]>();
+  override readTextAsync(relative: string): Promise<string> {
+    if (this.denied.has(relative)) {
+      return Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${this.root}/${relative}'`), { code: 'EACCES' }));
+    }
+    if (this.hanging.has(relative)) {
+      return new Promise<void>((resolve) => this.hanging.get(relative)!.push(resolve)).then(() => super.readTextAsync(relative));
+    }
+    return super.readTextAsync(relative);
+  }
+  release(relative: string): void {
+    for (const resolve of this.hanging.get(relative) ?? []) resolve();
+    this.hanging.delete(relative);
+  }
+}
+
+describe('scheduler: collector failures on a fixture root stay contained and recover', () => {
+  let tmp: string;
+  let root: string;
+  const original = fs.readFileSync(path.join(TREE_6_18, 'diskstats'), 'utf8');
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-faults-'));
+    root = path.join(tmp, 'proc');
+    fs.cpSync(TREE_6_18, root, { recursive: true, verbatimSymlinks: true });
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  afterEach(() => fs.writeFileSync(path.join(root, 'diskstats'), original));
+
+  const all = (): ScheduledCollector[] => [scheduled(collectors.diskstats), scheduled(collectors.netstat), scheduled(collectors.sockstat), scheduled(collectors.softirqs)];
+
+  /** Only diskstats failed: its series are gone, every other collector's are served. */
+  function expectOnlyDiskstatsFailed(text: string): void {
+    expect(text).to.include('node_scrape_collector_success{collector="diskstats"} 0\n');
+    for (const other of ['netstat', 'sockstat', 'softirqs']) expect(text).to.include(`node_scrape_collector_success{collector="${other}"} 1\n`);
+    expect(text).to.not.include('node_disk_reads_completed_total');
+    expect(text).to.include('node_sockstat_sockets_used 8\n');
+    expect(text).to.include('node_netstat_Tcp_InSegs ');
+    expect(text).to.include('node_softirqs_functions_total{');
+  }
+
+  const faults: [string, (procfs: FaultyProcFs) => void][] = [
+    ['missing', () => fs.rmSync(path.join(root, 'diskstats'))],
+    ['unreadable (EACCES)', (procfs) => procfs.denied.add('diskstats')],
+    ['truncated mid-line', () => fs.writeFileSync(path.join(root, 'diskstats'), original.slice(0, original.indexOf('\n') + 20))],
+    ['garbage', () => fs.writeFileSync(path.join(root, 'diskstats'), Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x41, 0x20, 0x42, 10]))],
+    ['a directory', () => {
+      fs.rmSync(path.join(root, 'diskstats'));
+      fs.mkdirSync(path.join(root, 'diskstats'));
+    }],
+  ];
+
+  for (const [name, inject] of faults) {
+    it(`diskstats ${name}: only its success is 0, the others are served, it recovers when the file is good again`, async () => {
+      const procfs = new FaultyProcFs(root);
+      const scheduler = new Scheduler({ collectors: all(), procfs, env, logger: silent });
+      expect((await scheduler.runOnce()).text('text')).to.include('node_scrape_collector_success{collector="diskstats"} 1\n');
+      inject(procfs);
+      expectOnlyDiskstatsFailed((await scheduler.runOnce()).text('text'));
+      fs.rmSync(path.join(root, 'diskstats'), { recursive: true, force: true });
+      fs.writeFileSync(path.join(root, 'diskstats'), original);
+      procfs.denied.clear();
+      const recovered = (await scheduler.runOnce()).text('text');
+      expect(recovered).to.include('node_scrape_collector_success{collector="diskstats"} 1\n');
+      expect(recovered).to.include('node_disk_reads_completed_total{device="vda"} 6160\n');
+    });
+  }
+
+  it('a file that vanishes between cycles of the running scheduler fails that collector only, and it recovers by itself', async () => {
+    const procfs = new FaultyProcFs(root);
+    const scheduler = new Scheduler({ collectors: all().map((c) => ({ ...c, intervalMs: 50, timeoutMs: 40 })), procfs, env, logger: silent });
+    const until = async (predicate: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(predicate()).to.equal(true);
+    };
+    const success = (): boolean | undefined => scheduler.snapshot?.run('diskstats')?.success;
+    scheduler.start();
+    try {
+      await until(() => success() === true);
+      fs.rmSync(path.join(root, 'diskstats'));
+      await until(() => success() === false);
+      expectOnlyDiskstatsFailed(scheduler.snapshot!.text('text'));
+      fs.writeFileSync(path.join(root, 'diskstats'), original);
+      await until(() => success() === true);
+    } finally {
+      scheduler.stop();
+    }
+  });
+});
+
+describe('exporter: a hanging or throwing collector does not slow /metrics', function () {
+  this.timeout(20_000);
+
+  it('serves /metrics fast with the others\' series while sockstat hangs, then recovers when the read completes', async () => {
+    const procfs = new FaultyProcFs(TREE_6_18);
+    procfs.hanging.set('net/sockstat', []);
+    const file = path.join(os.tmpdir(), `proc-exporter-hang-${process.pid}.yaml`);
+    fs.writeFileSync(file, 'interval: 100ms\ncollectors:\n  sockstat:\n    timeout: 80ms\n');
+    const config = loadConfig(['--config', file, '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18]);
+    fs.rmSync(file);
+    const running = await startExporter(config, silent, env, { procfs: () => procfs });
+    try {
+      const snapshot = await running.scheduler.firstSnapshot();
+      expect(snapshot.run('sockstat')!.error).to.equal('timed out after 80 ms');
+      for (let i = 0; i < 10; i++) {
+        const started = Date.now();
+        const res = await get(`http://${running.address}/metrics`);
+        expect(Date.now() - started).to.be.below(1000);
+        expect(res.status).to.equal(200);
+        expect(res.body).to.include('node_scrape_collector_success{collector="sockstat"} 0\n');
+        expect(res.body).to.include('node_scrape_collector_success{collector="diskstats"} 1\n');
+        expect(res.body).to.include('node_disk_reads_completed_total{device="vda"} 6160\n');
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      procfs.release('net/sockstat');
+      for (let i = 0; i < 100; i++) {
+        if (running.scheduler.snapshot!.run('sockstat')!.success) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const res = await get(`http://${running.address}/metrics`);
+      expect(res.body).to.include('node_scrape_collector_success{collector="sockstat"} 1\n');
+      expect(res.body).to.include('node_sockstat_sockets_used 8\n');
+    } finally {
+      await running.stop();
+    }
   });
 });

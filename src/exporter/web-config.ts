@@ -1,0 +1,267 @@
+/**
+ * `--web.config.file`: Prometheus exporter-toolkit's web configuration format
+ * (the file node_exporter reads), for TLS, client certificates, basic auth and
+ * extra response headers:
+ *
+ *   tls_server_config:
+ *     cert_file: server.crt          # relative paths: relative to this file
+ *     key_file: server.key
+ *     client_auth_type: RequireAndVerifyClientCert   # default NoClientCert
+ *     client_ca_file: ca.crt
+ *     min_version: TLS12             # TLS10 … TLS13, default TLS12
+ *     max_version: TLS13
+ *   http_server_config:
+ *     headers: { Strict-Transport-Security: max-age=31536000 }
+ *   basic_auth_users:
+ *     alice: $2y$10$…                # bcrypt hashes (htpasswd -nBC 10 "" | tr -d ':\n')
+ *
+ * Every problem is a ConfigError with the key in one line. Keys of the format
+ * this exporter does not implement (cipher_suites, curve_preferences, http2,
+ * client_allowed_sans…) are refused rather than silently ignored, so that an
+ * operator never believes a restriction is in force when it is not.
+ */
+import bcrypt from 'bcryptjs';
+import { createHash, timingSafeEqual } from 'crypto';
+import type { NextFunction, Request, Response } from 'express';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createSecureContext, type SecureVersion, type TLSSocket } from 'tls';
+import { parseDocument } from 'yaml';
+import { ConfigError } from './config';
+
+export type ClientAuthType = 'NoClientCert' | 'RequestClientCert' | 'RequireAnyClientCert' | 'VerifyClientCertIfGiven' | 'RequireAndVerifyClientCert';
+
+const CLIENT_AUTH_TYPES: ClientAuthType[] = ['NoClientCert', 'RequestClientCert', 'RequireAnyClientCert', 'VerifyClientCertIfGiven', 'RequireAndVerifyClientCert'];
+
+const TLS_VERSIONS: Record<string, SecureVersion> = { TLS10: 'TLSv1', TLS11: 'TLSv1.1', TLS12: 'TLSv1.2', TLS13: 'TLSv1.3' };
+
+/** Headers exporter-toolkit lets a web config set, with the values it accepts (undefined: any). */
+const ALLOWED_HEADERS: Record<string, RegExp | undefined> = {
+  'strict-transport-security': undefined,
+  'x-content-type-options': /^nosniff$/i,
+  'x-frame-options': /^(deny|sameorigin)$/i,
+  'x-xss-protection': undefined,
+  'content-security-policy': undefined,
+};
+
+export interface TlsSettings {
+  cert: Buffer;
+  key: Buffer;
+  ca?: Buffer;
+  clientAuthType: ClientAuthType;
+  minVersion: SecureVersion;
+  maxVersion?: SecureVersion;
+}
+
+export interface WebConfig {
+  file: string;
+  tls?: TlsSettings;
+  /** user → bcrypt hash; empty when basic auth is off. */
+  users: Map<string, string>;
+  headers: Record<string, string>;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkKeys(value: Record<string, unknown>, allowed: string[], where: string, file: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new ConfigError(`${file}: ${where}${key}: unknown or unsupported key (supported: ${allowed.join(', ')})`);
+  }
+}
+
+function readPem(file: string, key: string, base: string, configFile: string): Buffer {
+  const full = path.resolve(path.dirname(base), file);
+  try {
+    return fs.readFileSync(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${configFile}: ${key}: ${full}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+  }
+}
+
+function stringAt(value: unknown, key: string, file: string): string {
+  if (typeof value !== 'string' || value === '') throw new ConfigError(`${file}: ${key}: expected a non-empty string`);
+  return value;
+}
+
+/** Parses web-config text (exporter-toolkit's format); `file` names it in messages and anchors relative paths. */
+export function parseWebConfig(text: string, file: string): WebConfig {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ConfigError(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
+  const raw = (doc.toJS() as unknown) ?? {};
+  if (!isMapping(raw)) throw new ConfigError(`${file}: expected a mapping at the top level`);
+  checkKeys(raw, ['tls_server_config', 'http_server_config', 'basic_auth_users'], '', file);
+  const config: WebConfig = { file, users: new Map(), headers: {} };
+
+  const tls = raw.tls_server_config;
+  if (tls !== undefined && tls !== null) {
+    if (!isMapping(tls)) throw new ConfigError(`${file}: tls_server_config: expected a mapping`);
+    checkKeys(tls, ['cert_file', 'key_file', 'client_auth_type', 'client_ca_file', 'min_version', 'max_version'], 'tls_server_config.', file);
+    const hasAny = Object.keys(tls).length > 0;
+    if (hasAny) {
+      if (tls.cert_file === undefined) throw new ConfigError(`${file}: tls_server_config.cert_file: missing (required with tls_server_config)`);
+      if (tls.key_file === undefined) throw new ConfigError(`${file}: tls_server_config.key_file: missing (required with tls_server_config)`);
+      const clientAuthType = (tls.client_auth_type ?? 'NoClientCert') as ClientAuthType;
+      if (!CLIENT_AUTH_TYPES.includes(clientAuthType)) {
+        throw new ConfigError(`${file}: tls_server_config.client_auth_type: expected one of ${CLIENT_AUTH_TYPES.join(', ')}`);
+      }
+      const version = (key: string, fallback?: string): SecureVersion | undefined => {
+        const v = tls[key] ?? fallback;
+        if (v === undefined) return undefined;
+        if (typeof v !== 'string' || !(v in TLS_VERSIONS)) throw new ConfigError(`${file}: tls_server_config.${key}: expected one of ${Object.keys(TLS_VERSIONS).join(', ')}`);
+        return TLS_VERSIONS[v];
+      };
+      const minVersion = version('min_version', 'TLS12')!;
+      const maxVersion = version('max_version');
+      const order = Object.values(TLS_VERSIONS);
+      if (maxVersion !== undefined && order.indexOf(maxVersion) < order.indexOf(minVersion)) {
+        throw new ConfigError(`${file}: tls_server_config.max_version: lower than min_version`);
+      }
+      const verifies = clientAuthType === 'VerifyClientCertIfGiven' || clientAuthType === 'RequireAndVerifyClientCert';
+      if (verifies && tls.client_ca_file === undefined) {
+        throw new ConfigError(`${file}: tls_server_config.client_ca_file: required when client_auth_type is ${clientAuthType}`);
+      }
+      if (!verifies && tls.client_ca_file !== undefined && clientAuthType === 'NoClientCert') {
+        throw new ConfigError(`${file}: tls_server_config.client_auth_type: client_ca_file is set but client_auth_type is NoClientCert`);
+      }
+      config.tls = {
+        cert: readPem(stringAt(tls.cert_file, 'tls_server_config.cert_file', file), 'tls_server_config.cert_file', file, file),
+        key: readPem(stringAt(tls.key_file, 'tls_server_config.key_file', file), 'tls_server_config.key_file', file, file),
+        ca: tls.client_ca_file === undefined ? undefined : readPem(stringAt(tls.client_ca_file, 'tls_server_config.client_ca_file', file), 'tls_server_config.client_ca_file', file, file),
+        clientAuthType,
+        minVersion,
+        maxVersion,
+      };
+      try {
+        // A certificate that does not parse, or a key that does not match it, is a start-up (or reload) error.
+        createSecureContext({ cert: config.tls.cert, key: config.tls.key, ca: config.tls.ca });
+      } catch (error) {
+        throw new ConfigError(`${file}: tls_server_config: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+
+  const http = raw.http_server_config;
+  if (http !== undefined && http !== null) {
+    if (!isMapping(http)) throw new ConfigError(`${file}: http_server_config: expected a mapping`);
+    checkKeys(http, ['headers'], 'http_server_config.', file);
+    const headers = http.headers ?? {};
+    if (!isMapping(headers)) throw new ConfigError(`${file}: http_server_config.headers: expected a mapping`);
+    for (const [name, value] of Object.entries(headers)) {
+      const rule = ALLOWED_HEADERS[name.toLowerCase()];
+      if (!(name.toLowerCase() in ALLOWED_HEADERS)) {
+        throw new ConfigError(`${file}: http_server_config.headers.${name}: not allowed (allowed: Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)`);
+      }
+      if (typeof value !== 'string' || /[\r\n\0]/.test(value) || (rule !== undefined && !rule.test(value))) {
+        throw new ConfigError(`${file}: http_server_config.headers.${name}: invalid value ${JSON.stringify(value)}`);
+      }
+      config.headers[name] = value;
+    }
+  }
+
+  const users = raw.basic_auth_users;
+  if (users !== undefined && users !== null) {
+    if (!isMapping(users)) throw new ConfigError(`${file}: basic_auth_users: expected a mapping of user names to bcrypt hashes`);
+    for (const [user, hash] of Object.entries(users)) {
+      if (user === '' || user.includes(':')) throw new ConfigError(`${file}: basic_auth_users.${user}: a user name is non-empty and has no ':'`);
+      if (typeof hash !== 'string' || !/^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/.test(hash)) {
+        throw new ConfigError(`${file}: basic_auth_users.${user}: expected a bcrypt hash ($2y$10$…)`);
+      }
+      // bcryptjs knows $2a$/$2b$; $2y$ (htpasswd) is the same algorithm.
+      config.users.set(user, hash.replace(/^\$2[xy]\$/, '$2b$'));
+    }
+  }
+  return config;
+}
+
+export function loadWebConfig(file: string): WebConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`--web.config.file: ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+  }
+  return parseWebConfig(text, file);
+}
+
+/** Options for https.createServer from a TLS section. */
+export function httpsOptions(tls: TlsSettings): import('https').ServerOptions {
+  const requestCert = tls.clientAuthType !== 'NoClientCert';
+  return {
+    cert: tls.cert,
+    key: tls.key,
+    ca: tls.ca,
+    minVersion: tls.minVersion,
+    maxVersion: tls.maxVersion,
+    requestCert,
+    // RequireAndVerifyClientCert fails the handshake itself; the other modes are checked per request.
+    rejectUnauthorized: tls.clientAuthType === 'RequireAndVerifyClientCert',
+  };
+}
+
+// A fixed hash to compare against for unknown users, so that a wrong user costs as much as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync('proc-exporter: no such user', 10);
+const CACHE_LIMIT = 1024;
+
+function unauthorized(res: Response, message: string): void {
+  res.set('WWW-Authenticate', 'Basic realm="proc-exporter", charset="UTF-8"').status(401).json({ error: message });
+}
+
+function sha(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/**
+ * Middleware enforcing a web config per request: client certificate policy,
+ * basic auth, extra headers. `current` is read at each request, so a reload
+ * (SIGHUP) takes effect for the next request without a new listener.
+ */
+export function webConfigMiddleware(current: () => WebConfig | undefined): (req: Request, res: Response, next: NextFunction) => void {
+  // Successful checks of user:password:hash, by digest (bcrypt costs ~100 ms per check in JavaScript).
+  const good = new Map<string, Buffer>();
+  return (req, res, next) => {
+    const config = current();
+    if (!config) return next();
+    for (const [name, value] of Object.entries(config.headers)) res.set(name, value);
+    const tls = config.tls;
+    if (tls && (tls.clientAuthType === 'RequireAnyClientCert' || tls.clientAuthType === 'VerifyClientCertIfGiven')) {
+      const socket = req.socket as TLSSocket;
+      const cert = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
+      const given = cert !== undefined && cert !== null && Object.keys(cert).length > 0;
+      if (tls.clientAuthType === 'RequireAnyClientCert' && !given) {
+        res.status(403).json({ error: 'a client certificate is required' });
+        return;
+      }
+      if (tls.clientAuthType === 'VerifyClientCertIfGiven' && given && !socket.authorized) {
+        res.status(403).json({ error: 'client certificate not trusted' });
+        return;
+      }
+    }
+    if (config.users.size === 0) return next();
+    const header = req.get('authorization') ?? '';
+    const m = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+    if (!m) return unauthorized(res, 'authentication required');
+    const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return unauthorized(res, 'authentication required');
+    const user = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    const hash = config.users.get(user);
+    const key = `${user}\0${password}\0${hash ?? ''}`;
+    const digest = sha(key);
+    const cached = good.get(digest.toString('hex'));
+    if (hash !== undefined && cached !== undefined && timingSafeEqual(cached, digest)) return next();
+    bcrypt.compare(password, hash ?? DUMMY_HASH).then(
+      (ok) => {
+        if (!ok || hash === undefined) return unauthorized(res, 'wrong user name or password');
+        if (good.size >= CACHE_LIMIT) good.clear();
+        good.set(digest.toString('hex'), digest);
+        next();
+      },
+      () => unauthorized(res, 'wrong user name or password'),
+    );
+  };
+}
