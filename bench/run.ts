@@ -239,6 +239,8 @@ async function benchParse(o: Options): Promise<void> {
       collectGarbage();
       const times: number[] = [];
       for (let r = 0; r < repeat; r++) {
+        // Each run starts from a clean heap: the previous run's records are not collected on this one's time.
+        collectGarbage();
         const start = performance.now();
         records = handler.parse(c.text, c.handler).length;
         times.push(performance.now() - start);
@@ -383,47 +385,97 @@ async function benchCycle(o: Options): Promise<void> {
 
 // ---- 3. scaling ---------------------------------------------------------------------------
 
-function makeTree(cpus: number, disks: number): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-bench-'));
-  fs.mkdirSync(path.join(dir, 'net'));
-  for (const f of ['netstat', 'snmp', 'snmp6', 'sockstat', 'sockstat6']) {
-    fs.copyFileSync(path.join(ROOT, 'fixtures', 'proc', 'net', f), path.join(dir, 'net', f));
+/** Files the default collectors read that exist under /proc (relative names). */
+function defaultFiles(): string[] {
+  const procfs = new ProcFs('/proc');
+  const names = new Set<string>();
+  for (const c of defaultCollectors().scheduled) for (const name of Object.keys(c.definition.reads)) if (procfs.exists(name)) names.add(name);
+  return [...names];
+}
+
+/** Per-CPU files of the live /proc rewritten for `cpus` CPUs (the live first CPU's lines repeated). */
+function perCpuFile(name: string, cpus: number): string | undefined {
+  const live = fs.readFileSync(path.join('/proc', name), 'utf8');
+  if (name === 'softirqs') return generateSoftirqs(cpus);
+  if (name === 'interrupts') return generateInterrupts(cpus);
+  if (name === 'net/softnet_stat') {
+    const first = live.split('\n')[0];
+    return `${Array.from({ length: cpus }, () => first).join('\n')}\n`;
   }
-  fs.writeFileSync(path.join(dir, 'softirqs'), generateSoftirqs(cpus));
-  fs.writeFileSync(path.join(dir, 'diskstats'), generateDiskstats(disks));
+  if (name === 'stat') {
+    const lines = live.split('\n');
+    const cpu0 = lines.find((l) => l.startsWith('cpu0 '))!;
+    const rest = lines.filter((l) => !/^cpu\d/.test(l));
+    const total = rest.shift()!;
+    return [total, ...Array.from({ length: cpus }, (_, c) => cpu0.replace(/^cpu0/, `cpu${c}`)), ...rest].join('\n');
+  }
+  if (name === 'cpuinfo') {
+    const block = live.split('\n\n')[0];
+    return `${Array.from({ length: cpus }, (_, c) => block.replace(/^processor\t: \d+/m, `processor\t: ${c}`)).join('\n\n')}\n\n`;
+  }
+  return undefined;
+}
+
+/**
+ * A procfs tree in a temporary directory: every file the default collectors
+ * read, copied from /proc, with the per-CPU files (softirqs, interrupts, stat,
+ * cpuinfo, softnet_stat) for `cpus` CPUs and a diskstats of `disks` devices.
+ */
+export function makeTree(cpus: number, disks: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-bench-'));
+  for (const name of defaultFiles()) {
+    const target = path.join(dir, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const text = name === 'diskstats' ? generateDiskstats(disks) : perCpuFile(name, cpus) ?? fs.readFileSync(path.join('/proc', name), 'utf8');
+    fs.writeFileSync(target, text);
+  }
   return dir;
 }
 
-async function cycleCpuOn(dir: string, count: number): Promise<number> {
+/** A scheduler of the default collectors on `dir` and one cycle of it (collect, publish, serialize). */
+function cycleOn(dir: string): () => Promise<void> {
   const { scheduled } = defaultCollectors(dir);
   const scheduler = new Scheduler({ collectors: scheduled, procfs: new ProcFs(dir), env: ENV, logger: silent });
-  const cycle = async (): Promise<void> => {
+  return async (): Promise<void> => {
     const snapshot = await scheduler.runOnce();
-    if (!snapshot.runs.every((r) => r.success)) throw new Error(`a collector failed on ${dir}: ${snapshot.runs.map((r) => r.error).join('; ')}`);
+    for (const name of ['diskstats', 'softirqs']) {
+      const run = snapshot.run(name);
+      if (run !== undefined && !run.success) throw new Error(`${name} failed on ${dir}: ${run.error}`);
+    }
     snapshot.text('text');
   };
-  for (let i = 0; i < 3; i++) await cycle();
-  const samples: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    collectGarbage();
-    samples.push(await cpuPerCall(cycle, count));
-  }
-  return median(samples);
 }
 
 async function benchScaling(o: Options): Promise<void> {
-  const count = o.quick ? 3 : 60;
+  const count = o.quick ? 3 : 30;
+  const rounds = o.quick ? 1 : 7;
+  const shapes: [cpus: number, disks: number][] = [
+    [1, 10],
+    [64, 10],
+    [256, 10],
+    [1, 100],
+    [1, 1000],
+  ];
   const dirs: string[] = [];
   try {
-    const measure = async (cpus: number, disks: number): Promise<number> => {
+    const cycles = shapes.map(([cpus, disks]) => {
       const dir = makeTree(cpus, disks);
       dirs.push(dir);
-      const ms = await cycleCpuOn(dir, count);
-      log(`  scaling: ${cpus} CPUs, ${disks} disks: ${ms.toFixed(3)} ms CPU per cycle`);
-      return ms;
-    };
-    const cpu = { 1: await measure(1, 10), 64: await measure(64, 10), 256: await measure(256, 10) };
-    const disk = { 10: cpu[1], 100: await measure(1, 100), 1000: await measure(1, 1000) };
+      return cycleOn(dir);
+    });
+    for (const cycle of cycles) for (let i = 0; i < 3; i++) await cycle();
+    // Rounds interleave the trees, so that a load change on the machine hits them all alike.
+    const samples: number[][] = shapes.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      for (let t = 0; t < shapes.length; t++) {
+        collectGarbage();
+        samples[t].push(await cpuPerCall(cycles[t], count));
+      }
+    }
+    const ms = samples.map((s) => median(s));
+    shapes.forEach(([cpus, disks], t) => log(`  scaling: ${cpus} CPUs, ${disks} disks: ${ms[t].toFixed(3)} ms CPU per cycle`));
+    const cpu = { 1: ms[0], 64: ms[1], 256: ms[2] };
+    const disk = { 10: ms[0], 100: ms[3], 1000: ms[4] };
     const perCpuLow = (cpu[64] - cpu[1]) / 63;
     const perCpuHigh = (cpu[256] - cpu[64]) / 192;
     const perDiskLow = (disk[100] - disk[10]) / 90;

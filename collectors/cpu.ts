@@ -16,8 +16,13 @@
  * exports node_cpu_info from /proc/cpuinfo (one series per processor) and, from
  * the first processor, node_cpu_flag_info{flag} / node_cpu_bug_info{bug} for
  * the flags / bugs matching infoFlagsInclude / infoBugsInclude (none when unset).
+ * Differences: the include flags are --collector.cpu.info-flags-include and
+ * info-bugs-include (node_exporter: info.flags-include; option names cannot hold
+ * a dot); /proc/cpuinfo is optional (no info series without it, where
+ * node_exporter fails the run) and is read on every run, even with info off.
  * Left out (sysfs, not /proc): node_cpu_isolated, node_cpu_core_throttles_total,
- * node_cpu_package_throttles_total, node_cpu_online.
+ * node_cpu_package_throttles_total, node_cpu_online; cpu frequency is the
+ * cpufreq collector's (sysfs).
  * node_exporter: collector/cpu_linux.go, cpu_common.go.
  */
 import type { CpuinfoRecord } from '../src/parsers/cpuinfo';

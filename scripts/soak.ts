@@ -44,6 +44,9 @@ export interface SoakResult {
   rssFirstKiB: number;
   rssLastKiB: number;
   rssGrowthPercent: number;
+  /** V8 heap in use (nodejs_heap_size_used_bytes), mean of the first and the last 10 seconds: a leak grows this, lazy heap sizing only RSS. */
+  heapFirstKiB: number;
+  heapLastKiB: number;
   crashed: boolean;
   exitInfo?: string;
 }
@@ -112,10 +115,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const samples: { at: number; kib: number }[] = [];
+    const heap: { at: number; kib: number }[] = [];
     const started = Date.now();
     const sample = (): void => {
       const kib = rssKiB(child.pid!);
-      if (kib !== undefined) samples.push({ at: (Date.now() - started) / 1000, kib });
+      const at = (Date.now() - started) / 1000;
+      if (kib !== undefined) samples.push({ at, kib });
+      void fetch(`http://${address}/metrics`).then(
+        async (r) => {
+          const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(await r.text());
+          if (m) heap.push({ at, kib: Number(m[1]) / 1024 });
+        },
+        () => undefined,
+      );
     };
     sample();
     const sampler = setInterval(sample, 1000);
@@ -130,6 +142,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     sample();
     const first = samples.filter((s) => s.at <= 10).map((s) => s.kib);
     const last = samples.filter((s) => s.at >= samples[samples.length - 1].at - 10).map((s) => s.kib);
+    const end = samples[samples.length - 1].at;
+    const heapFirstKiB = mean(heap.filter((s) => s.at <= 10).map((s) => s.kib));
+    const heapLastKiB = mean(heap.filter((s) => s.at >= end - 10).map((s) => s.kib));
     const rssFirstKiB = mean(first);
     const rssLastKiB = mean(last);
     const crashed = exitInfo !== undefined || child.exitCode !== null;
@@ -142,6 +157,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       rssFirstKiB,
       rssLastKiB,
       rssGrowthPercent: rssFirstKiB === 0 ? 0 : ((rssLastKiB - rssFirstKiB) / rssFirstKiB) * 100,
+      heapFirstKiB,
+      heapLastKiB,
       crashed,
       exitInfo,
     };
@@ -166,6 +183,7 @@ export function report(result: SoakResult): string {
     row('/metrics', result.metrics),
     row('/dump', result.dump),
     `rss       start ${mib(result.rssStartKiB)}  end ${mib(result.rssEndKiB)}  first 10 s ${mib(result.rssFirstKiB)}  last 10 s ${mib(result.rssLastKiB)}  growth ${result.rssGrowthPercent.toFixed(1)}%`,
+    `heap      first 10 s ${mib(result.heapFirstKiB)}  last 10 s ${mib(result.heapLastKiB)} (V8 heap in use)`,
     `crash     ${result.crashed ? `yes (${result.exitInfo ?? 'exited'})` : 'no'}`,
   ].join('\n');
 }

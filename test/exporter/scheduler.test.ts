@@ -35,8 +35,8 @@ const broken = defineCollector({
   name: 'broken',
   description: 'reads a file the tree lacks',
   defaultEnabled: true,
-  reads: { meminfo: 'required' },
-  metrics: [{ from: 'meminfo', name: 'never', help: 'h', type: 'gauge', value: 'value' }],
+  reads: { timer_stats: 'required' },
+  metrics: [{ from: 'timer_stats', name: 'never', help: 'h', type: 'gauge', value: 'value' }],
 });
 
 const throwing = defineCollector({

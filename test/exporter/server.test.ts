@@ -133,7 +133,7 @@ describe('server', () => {
     });
 
     it('answers 404 JSON for unknown names, per-process files, missing files and escapes', async () => {
-      for (const name of ['nope', 'pid.mounts', 'pid%2Fmounts', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '%2E%2E', '..', '../../etc/passwd', 'meminfo', 'net.dev_snmp6?item=..', 'net.dev_snmp6?item=%2Fetc%2Fpasswd', 'diskstats?format=xml', '%E0%A4%A']) {
+      for (const name of ['nope', 'pid.mounts', 'pid%2Fmounts', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '%2E%2E', '..', '../../etc/passwd', 'timer_stats', 'net.dev_snmp6?item=..', 'net.dev_snmp6?item=%2Fetc%2Fpasswd', 'diskstats?format=xml', '%E0%A4%A']) {
         const res = await get(`${base}/dump/${name}`);
         expect(res.status, name).to.equal(404);
         expect(JSON.parse(res.body), name).to.have.property('error');

@@ -160,22 +160,6 @@ function makeParser(kind: Kind, ipv6: boolean, defaultFile: string) {
     let lineIndex = 0;
     const fail = (reason: string): never => new Lines(file, text).fail(lineIndex, reason);
     const v4cache = new Map<number, string>();
-    // `ADDR:PORT` texts of IPv4 endpoints: local ones repeat (a server's few listening
-    // addresses), so rows share one string instead of each keeping a slice alive.
-    const endpointCache = new Map<number, string>();
-    const endpoint = (at: number, port: number): string => {
-      if (ipv6) return text.slice(at, at + endpointLength);
-      const key = hexNumber(text, at, at + 8) * 65536 + port;
-      const cached = endpointCache.get(key);
-      // Equal numbers may be written differently (hex case): reuse only the same text.
-      if (cached !== undefined && text.startsWith(cached, at)) return cached;
-      const written = text.slice(at, at + endpointLength);
-      if (cached === undefined) {
-        if (endpointCache.size >= CACHE_LIMIT) endpointCache.clear();
-        endpointCache.set(key, written);
-      }
-      return written;
-    };
     const v6cache = new Map<string, string>();
     const starts = new Int32Array(MAX_TOKENS);
     const ends = new Int32Array(MAX_TOKENS);
@@ -338,8 +322,8 @@ function makeParser(kind: Kind, ipv6: boolean, defaultFile: string) {
       const timeout = intField(8, 'timeout');
       const inode = intField(9, 'inode');
       const ref = intField(10, 'ref');
-      const localAddress = endpoint(ls, localPort);
-      const remAddress = endpoint(rs, remPort);
+      const localAddress = text.slice(ls, ends[1]);
+      const remAddress = text.slice(rs, ends[2]);
       const pointer = text.slice(starts[11], ends[11]);
       const state = STATES[code];
       const timer = TIMERS[tr];
