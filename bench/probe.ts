@@ -10,6 +10,8 @@ export interface ProbeReport {
   eventLoopMaxMs: number;
   eventLoopP99Ms: number;
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
   rssBytes: number;
   cpuUserMs: number;
   cpuSystemMs: number;
@@ -31,6 +33,8 @@ if (process.send !== undefined) {
         eventLoopMaxMs: delay.max / 1e6,
         eventLoopP99Ms: delay.percentile(99) / 1e6,
         heapUsedBytes: memory.heapUsed,
+        heapTotalBytes: memory.heapTotal,
+        externalBytes: memory.external,
         rssBytes: memory.rss,
         cpuUserMs: cpu.user / 1000,
         cpuSystemMs: cpu.system / 1000,

@@ -748,13 +748,16 @@ async function benchServing(o: Options): Promise<void> {
     const rssStart = vmRssKb(pid);
     const heapStart = (await ours.report()).heapUsedBytes;
     const mark1 = Math.max(1, Math.round(o.scrapes / 10));
-    const memory: Record<number, { rssKb: number; heapBytes: number }> = {};
+    const memory: Record<number, { rssKb: number; heapBytes: number; heapTotalBytes: number; externalBytes: number }> = {};
     log(`  ${o.scrapes} scrapes of ${bytes} bytes (RSS at start ${(rssStart / 1024).toFixed(1)} MB)…`);
     const started = performance.now();
     await scrapeMany(metricsUrl, o.scrapes, [mark1, o.scrapes], async (n) => {
       const report = await ours.report();
-      memory[n] = { rssKb: vmRssKb(pid), heapBytes: report.heapUsedBytes };
-      log(`  after ${n} scrapes: RSS ${(memory[n].rssKb / 1024).toFixed(1)} MB, heap after GC ${(report.heapUsedBytes / 1048576).toFixed(1)} MB`);
+      memory[n] = { rssKb: vmRssKb(pid), heapBytes: report.heapUsedBytes, heapTotalBytes: report.heapTotalBytes, externalBytes: report.externalBytes };
+      log(
+        `  after ${n} scrapes: RSS ${(memory[n].rssKb / 1024).toFixed(1)} MB, heap after GC ${(report.heapUsedBytes / 1048576).toFixed(1)} MB` +
+          ` (V8 heap total ${(report.heapTotalBytes / 1048576).toFixed(1)} MB, external ${(report.externalBytes / 1048576).toFixed(1)} MB)`,
+      );
     });
     const scrapeS = (performance.now() - started) / 1000;
     const rssEnd = memory[o.scrapes].rssKb;

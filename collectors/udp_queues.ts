@@ -1,16 +1,15 @@
 /**
  * udp_queues: bytes queued in UDP sockets from /proc/net/udp and
- * /proc/net/udp6, as node_exporter's udp_queues collector (off by default):
+ * /proc/net/udp6, as node_exporter's udp_queues collector (on by default):
  * node_udp_queues{queue="tx|rx",ip="v4|v6"}, the sums of the tx_queue and
- * rx_queue columns (procfs NetUDPSummary).
- *
- * Differs: without /proc/net/udp6 (IPv6 off) node_exporter exports the v4
- * series and reports the run failed (ErrNoIpv6); here udp6 is optional, so
- * the v4 series come with success 1. No /proc/net/udp fails the run, as there.
+ * rx_queue columns (procfs NetUDPSummary). Either file may be absent (IPv4
+ * or IPv6 off: its series are left out); without both the run fails as "no
+ * data", as there.
  * node_exporter: collector/udp_queues_linux.go (procfs net_ip_socket.go).
  */
 import type { SocketRecord } from '../src/parsers/net/sockets';
 import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { MissingFileError } from '../src/exporter/scheduler';
 
 interface QueueSums {
   tx: number;
@@ -31,9 +30,12 @@ function sums(rows: readonly object[] | undefined): QueueSums[] | undefined {
 export const udpQueues = defineCollector({
   name: 'udp_queues',
   description: 'Bytes queued in UDP sockets (/proc/net/udp, /proc/net/udp6).',
-  defaultEnabled: false,
-  reads: { 'net/udp': 'required', 'net/udp6': 'optional' },
-  transform: (input): CollectorInput => ({ 'net/udp': sums(input['net/udp']), 'net/udp6': sums(input['net/udp6']) }),
+  defaultEnabled: true,
+  reads: { 'net/udp': 'optional', 'net/udp6': 'optional' },
+  transform: (input): CollectorInput => {
+    if (input['net/udp'] === undefined && input['net/udp6'] === undefined) throw new MissingFileError('net/udp and net/udp6');
+    return { 'net/udp': sums(input['net/udp']), 'net/udp6': sums(input['net/udp6']) };
+  },
   metrics: [
     mapping<QueueSums>({
       from: ['net/udp', 'net/udp6'],

@@ -15,14 +15,17 @@ describe('udp_queues collector', () => {
     }
   });
 
-  it('fails as "file not present" without /proc/net/udp', async () => {
+  it('without udp (IPv4 off) the v6 series alone; without both, fails as "file not present" (no data)', async () => {
     const t = tmpTree({ 'net/udp6': fixture('proc/net/udp6') });
+    const none = tmpTree({ 'net/arp': '' });
     try {
+      expect(Object.keys(series(await run(udpQueues, t.root)))).to.deep.equal(['node_udp_queues{queue="rx",ip="v6"}', 'node_udp_queues{queue="tx",ip="v6"}']);
       let error: unknown;
-      await run(udpQueues, t.root).catch((e: unknown) => (error = e));
+      await run(udpQueues, none.root).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(MissingFileError);
     } finally {
       t.remove();
+      none.remove();
     }
   });
 });

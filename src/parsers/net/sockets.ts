@@ -24,7 +24,7 @@
  * __ip6_dgram_sock_seq_show().
  *
  * Hot path: /proc/net/tcp can have 100,000+ rows, so rows are tokenised by hand
- * and decoded addresses are cached (bench/net-tcp.ts measures it).
+ * and decoded addresses are cached (npm run bench measures it: bench/run.ts).
  */
 import { defineHandler, type Handler } from '../../handler';
 import { Lines } from '../helpers';
