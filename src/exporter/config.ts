@@ -446,6 +446,8 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
       if (!(exclude in options) || typeof options[option] !== 'string' || options[option] === '') continue;
       const includeFrom = given.get(option) ?? 0;
       const excludeFrom = options[exclude] === '' ? 0 : given.get(exclude) ?? 0;
+      // Neither given: both defaults apply together, as node_exporter's do.
+      if (includeFrom === 0 && excludeFrom === 0) continue;
       if (excludeFrom === includeFrom) {
         const where = includeFrom === 2 ? `${optionFlag(name, option)}` : `collectors.${name}`;
         throw new ConfigError(`${where}: ${option} and ${exclude} are mutually exclusive`);
