@@ -55,7 +55,11 @@ export function formatValue(value: number): string {
   return String(value);
 }
 
+/** Whether a string holds a character the formats escape (backslash, newline, double quote). */
+const NEEDS_ESCAPE = /[\\\n"]/;
+
 function escapeLabelValue(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
@@ -67,7 +71,9 @@ function escapeHelp(help: string, format: ExpositionFormat): string {
 function formatLabels(labels: Labels): string {
   const names = Object.keys(labels);
   if (names.length === 0) return '';
-  return `{${names.map((n) => `${n}="${escapeLabelValue(labels[n])}"`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < names.length; i++) out += `${i === 0 ? '' : ','}${names[i]}="${escapeLabelValue(labels[names[i]])}"`;
+  return `${out}}`;
 }
 
 /** The family name OpenMetrics uses: counters lose their `_total` (their samples carry it). */

@@ -10,36 +10,13 @@ import * as path from 'path';
 import { collectors } from '../../collectors/index';
 import { projectRoot } from '../support/fixtures';
 import { normalizeDurations, runExporter, TREE_3_2, TREE_6_18 } from '../exporter/helpers';
+import { ABSENT_ON_3_2, ABSENT_ON_6_18 } from './absent';
 
 const GOLDEN_DIR = path.join(projectRoot, 'test', 'collectors');
 const TREES = [
   { suffix: '', label: 'Linux 6.18', root: TREE_6_18 },
   { suffix: '.linux-3.2', label: 'Linux 3.2', root: TREE_3_2 },
 ];
-
-/**
- * Collectors whose file the Linux 3.2 capture lacks (the kernel has no such
- * file, or the capture did not include it): the run fails as node_exporter's
- * does (node_scrape_collector_success 0), and the golden file records that.
- */
-const ABSENT_ON_3_2: Record<string, string> = {
-  pressure: 'no /proc/pressure before Linux 4.20',
-  filefd: 'the capture has no /proc/sys',
-  entropy: 'the capture has no /proc/sys',
-  conntrack: 'the capture has no /proc/sys (nf_conntrack_count, nf_conntrack_max)',
-  processes: 'the capture has no /proc/sys/kernel/pid_max, threads-max',
-  nfs: 'no NFS client on the captured machine (no /proc/net/rpc/nfs); see nfs.test.ts',
-  nfsd: 'no NFS server on the captured machine (no /proc/net/rpc/nfsd); see nfsd.test.ts',
-};
-
-/** The same for the Linux 6.18 capture (this machine). */
-const ABSENT_ON_6_18: Record<string, string> = {
-  mdadm: 'no md driver loaded here (no /proc/mdstat); the 3.2 capture has arrays, and mdadm.test.ts more',
-  schedstat: 'kernel built without CONFIG_SCHEDSTATS (no /proc/schedstat)',
-  nfs: 'no NFS client here (no /proc/net/rpc/nfs); see nfs.test.ts',
-  nfsd: 'no NFS server here (no /proc/net/rpc/nfsd); see nfsd.test.ts',
-  mountstats: 'the capture has no /proc/self; see mountstats.test.ts',
-};
 
 describe('collector golden files (--once on fixture trees)', () => {
   for (const name of Object.keys(collectors)) {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { mdadm } from '../../collectors/mdadm';
 import { MissingFileError } from '../../src/exporter/scheduler';
 import { run, series, TREES } from './run';
+import { fixturePath } from '../support/fixtures';
 
 describe('mdadm collector', () => {
   it('reads recovery, pending resync, raid0, check and inactive arrays as procfs does', async () => {
@@ -48,7 +49,7 @@ describe('mdadm collector', () => {
 
   it('an array that disappears has no series in the next run', async () => {
     const before = series(await run(mdadm, path.join(TREES, 'mdadm', 'proc')));
-    const after = series(await run(mdadm, path.join(__dirname, '..', '..', 'fixtures', 'linux-3.2', 'proc')));
+    const after = series(await run(mdadm, fixturePath('linux-3.2/proc')));
     expect(Object.keys(before).some((k) => k.includes('device="md127"'))).to.equal(true);
     expect(Object.keys(after).some((k) => k.includes('device="md127"'))).to.equal(false);
   });
