@@ -85,7 +85,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const args = __filename.endsWith('.ts')
     ? ['--require', 'tsx/cjs', path.join(root, 'src', 'exporter', 'main.ts')]
     : [path.join(root, 'dist', 'src', 'exporter', 'main.js')];
-  const child = spawn(process.execPath, [...args, '--config', config, '--web.listen-address', '127.0.0.1:0', '--log.level', 'info'], {
+  // The heap settings `npm start` and the container image run with (package.json, Dockerfile).
+  const heap = ['--max-semi-space-size=1', '--max-old-space-size=256'];
+  const child = spawn(process.execPath, [...heap, ...args, '--config', config, '--web.listen-address', '127.0.0.1:0', '--log.level', 'info'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
