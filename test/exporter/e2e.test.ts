@@ -7,28 +7,11 @@
 import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { get, runExporter, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+import { freePort, get, runExporter, startExporterProcess, TREE_6_18, which, type StartedExporter } from './helpers';
 import { collectors } from '../../collectors/index';
 import { ABSENT_ON_6_18 } from '../collectors/absent';
-
-function which(command: string): string | undefined {
-  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

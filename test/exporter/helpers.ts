@@ -1,10 +1,11 @@
 /** Helpers for the exporter's tests: running the real command, starting it, HTTP on loopback. */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as http from 'http';
+import * as net from 'net';
 import * as path from 'path';
 import { projectRoot } from '../support/fixtures';
 
-/** Procfs roots for the exporter's tests (fixtures/trees/*, frozen copies of real captures). */
+/** Procfs roots for the exporter's tests: the two full captures. */
 export const TREE_6_18 = path.join(projectRoot, 'fixtures', 'proc');
 export const TREE_3_2 = path.join(projectRoot, 'fixtures', 'linux-3.2', 'proc');
 
@@ -104,4 +105,22 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
 /** Replaces the values of node_scrape_collector_duration_seconds (they vary run to run). */
 export function normalizeDurations(text: string): string {
   return text.replace(/^(node_scrape_collector_duration_seconds\{[^}]*\}) \S+$/gm, '$1 <duration>');
+}
+
+/** The path of a command on PATH, or undefined. */
+export function which(command: string): string | undefined {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
 }
