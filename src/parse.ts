@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { ProcessGoneError, ReadError, RefusedError, UnknownFileError } from './errors';
 import type { Handler } from './handler';
-import { isDenied, isGone, pathExists, readLink, readWholeFile } from './procfs';
+import { entryExists, isDenied, isGone, pathExists, readLink, readWholeFile } from './procfs';
 import { getHandler, handlers } from './registry';
 import { resolveHandler } from './resolve';
 
@@ -49,6 +49,8 @@ export function readForHandler(file: string, handler: Handler<object>): string |
       if (!processAlive) throw new ProcessGoneError(file, pid);
       // Kernel threads answer ESRCH for environ and smaps_rollup: there is nothing to show.
       if (code === 'ESRCH') return undefined;
+      // A kernel thread's exe: the link is listed but has no target.
+      if (handler.source === 'link' && entryExists(file)) return undefined;
       throw new ReadError(file, 'no such file');
     }
     if (code === 'EISDIR') throw new ReadError(file, 'is a directory');

@@ -235,6 +235,16 @@ export function pathExists(file: string): boolean {
   return fs.existsSync(file);
 }
 
+/** Whether a directory entry exists, without following it (a link whose target is gone still exists). */
+export function entryExists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Standard input, whole (the commands' `-`). */
 export function readStandardInput(): string {
   return fs.readFileSync(0, 'utf8');

@@ -1,8 +1,9 @@
 /**
  * Which handler a path belongs to, from its name alone (the seed's rule).
  *
- * The file name must END with the handler's last path segment — a copy named
- * `/tmp/copy-of-tcp6` is a tcp6 file, `/tmp/tcp6-from-thursday` is not — and
+ * The file name must END with the handler's last path segment, after a
+ * separator when it is longer — a copy named `/tmp/copy-of-tcp6` is a tcp6
+ * file, `/tmp/tcp6-from-thursday` is not, nor is `kmsg` a `msg` file — and
  * the handler whose pattern matches the longest trailing part of the path
  * wins: `…/self/stat` is `pid/stat`, `…/net/stat/arp_cache` is
  * `net/stat/arp_cache`, a bare `stat` is the root `stat`.
@@ -45,6 +46,9 @@ function score(handler: Handler<object>, segments: string[]): Candidate | undefi
   } else {
     if (!fileName.endsWith(last)) return undefined;
     exact = fileName === last;
+    // A copy's name ends with the file's name after a separator (copy-of-tcp6, ex6.mdstat):
+    // kmsg is not a sysvipc msg file, nor vmstat a stat file.
+    if (!exact && /[A-Za-z0-9]/.test(fileName[fileName.length - last.length - 1])) return undefined;
     literalLength = last.length;
   }
   let matched = 1;

@@ -71,6 +71,28 @@ describe('commands', () => {
     expect(result.stdout).to.match(/^net\/tcp6?\s/m);
   });
 
+  it('says a process has exited when its directory is gone', () => {
+    const result = runBin('proc2json', [fixturePath('proc/999999/status')]);
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.equal(`proc2json: ${fixturePath('proc/999999/status')}: process 999999 no longer exists\n`);
+  });
+
+  it('refuses binary and stream files by name, before opening them', () => {
+    const kmsg = runBin('proc2json', ['/nonexistent/kmsg']);
+    expect(kmsg.status).to.equal(2);
+    expect(kmsg.stderr).to.equal('proc2json: /nonexistent/kmsg: kernel log stream (reading blocks and consumes messages), not supported: use dmesg\n');
+    const rtAcct = runBin('proc2csv', ['/nonexistent/net/rt_acct']);
+    expect(rtAcct.stderr).to.equal('proc2csv: /nonexistent/net/rt_acct: binary file, not supported\n');
+  });
+
+  it('reads a symbolic link of a process directory as its target, without following it', () => {
+    const result = runBin('proc2json', [fixturePath('proc/4242/fd/0')]);
+    expect(result.status).to.equal(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.handler).to.equal('pid/fd');
+    expect(parsed.records[0]).to.include({ fd: 0, target: '/dev/null' });
+  });
+
   for (const command of ['proc2json', 'proc2csv', 'show-proc-fields']) {
     it(`${command}: a missing file is one line on stderr and exit 2`, () => {
       const result = runBin(command, ['/proc/nope/diskstats']);

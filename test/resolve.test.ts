@@ -8,7 +8,7 @@ function fake(name: string, pattern?: string): Handler<object> {
 
 const table: HandlerTable = Object.fromEntries(
   [
-    fake('stat'), fake('vmstat'), fake('mdstat'), fake('pid/stat'), fake('pid/maps'), fake('pid/numa_maps'),
+    fake('stat'), fake('vmstat'), fake('sysvipc/msg'), fake('mdstat'), fake('pid/stat'), fake('pid/maps'), fake('pid/numa_maps'),
     fake('net/tcp'), fake('net/tcp6'), fake('net/nf_conntrack'), fake('net/stat/nf_conntrack'),
     fake('net/stat/arp_cache'), fake('net/dev_snmp6', 'net/dev_snmp6/*'), fake('pid/fd', '<pid>/fd/*'), fake('mounts'), fake('pid/mounts'),
   ].map((h) => [h.name, h]),
@@ -27,6 +27,13 @@ describe('resolving a handler from a path', () => {
 
   it('refuses a name that only starts with the file name', () => {
     expect(resolve('/tmp/tcp6-from-thursday')).to.equal(undefined);
+  });
+
+  it('wants a separator before the file name in a longer name', () => {
+    expect(resolve('/proc/kmsg')).to.equal(undefined);
+    expect(resolve('/tmp/mystat')).to.equal(undefined);
+    expect(resolve('/tmp/saved.vmstat')).to.equal('vmstat');
+    expect(resolve('/tmp/my_stat')).to.equal('stat');
   });
 
   it('prefers the longest trailing match', () => {

@@ -2,7 +2,7 @@
  * Every handler for a file in the root of /proc (and its small subtrees such
  * as pressure/ and sys/), keyed by handler name.
  */
-import type { HandlerTable } from '../handler';
+import { refusedHandler, type HandlerTable } from '../handler';
 import { buddyinfo } from './buddyinfo';
 import { cgroups } from './cgroups';
 import { cmdline } from './cmdline';
@@ -55,6 +55,7 @@ export const rootHandlers = {
   buddyinfo,
   cgroups,
   cmdline,
+  'config.gz': refusedHandler('config.gz', 'compressed kernel configuration, not a text file: read it with zcat'),
   consoles,
   cpuinfo,
   crypto,
@@ -68,8 +69,13 @@ export const rootHandlers = {
   iomem,
   ioports,
   kallsyms,
+  kcore: refusedHandler('kcore', 'binary file (the kernel\'s memory as an ELF core), not supported'),
   'key-users': keyUsers,
   keys,
+  kmsg: refusedHandler('kmsg', 'kernel log stream (reading blocks and consumes messages), not supported: use dmesg'),
+  kpagecgroup: refusedHandler('kpagecgroup', 'binary file, not supported'),
+  kpagecount: refusedHandler('kpagecount', 'binary file, not supported'),
+  kpageflags: refusedHandler('kpageflags', 'binary file, not supported'),
   latency_stats: latencyStats,
   loadavg,
   locks,
@@ -97,6 +103,7 @@ export const rootHandlers = {
   'sys/kernel/threads-max': threadsMax,
   'sys/net/netfilter/nf_conntrack_count': nfConntrackCount,
   'sys/net/netfilter/nf_conntrack_max': nfConntrackMax,
+  'sysrq-trigger': refusedHandler('sysrq-trigger', 'write-only file, not supported'),
   timer_list: timerList,
   timer_stats: timerStats,
   uptime,
