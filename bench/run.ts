@@ -40,6 +40,7 @@ import { walkProcesses } from '../src/processes';
 import { getHandler } from '../src/registry';
 import { generateDiskstats, generateInterrupts, generateMountinfo, generateSmaps, generateSoftirqs, generateTcpTable } from './generate';
 import type { ProbeReport } from './probe';
+import { projectRoot } from '../test/support/fixtures';
 
 // ---- options ------------------------------------------------------------------------------
 
@@ -56,17 +57,7 @@ interface Options {
   out: string;
 }
 
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-const ROOT = findRoot(__dirname);
+const ROOT = projectRoot;
 /** Running from TypeScript under tsx (the mocha smoke test) rather than from dist/. */
 const FROM_SOURCE = __filename.endsWith('.ts');
 

@@ -8,19 +8,8 @@
  * as 0. No file (NFS client not loaded) fails the run as "no data", as there.
  * node_exporter: collector/nfs_linux.go (procfs nfs/parse.go, parse_nfs.go).
  */
-import type { RpcStatsRecord } from '../src/parsers/net/rpc/nfs';
+import { NFS_CLIENT_V4, NFS_V2, NFS_V3, type RpcStatsRecord } from '../src/parsers/net/rpc/nfs';
 import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
-
-export const NFS_V2 = ['Null', 'GetAttr', 'SetAttr', 'Root', 'Lookup', 'ReadLink', 'Read', 'WrCache', 'Write', 'Create', 'Remove', 'Rename', 'Link', 'SymLink', 'MkDir', 'RmDir', 'ReadDir', 'FsStat'];
-export const NFS_V3 = ['Null', 'GetAttr', 'SetAttr', 'Lookup', 'Access', 'ReadLink', 'Read', 'Write', 'Create', 'MkDir', 'SymLink', 'MkNod', 'Remove', 'RmDir', 'Rename', 'Link', 'ReadDir', 'ReadDirPlus', 'FsStat', 'FsInfo', 'PathConf', 'Commit'];
-const CLIENT_V4 = [
-  'Null', 'Read', 'Write', 'Commit', 'Open', 'OpenConfirm', 'OpenNoattr', 'OpenDowngrade', 'Close', 'Setattr', 'FsInfo', 'Renew',
-  'SetClientID', 'SetClientIDConfirm', 'Lock', 'Lockt', 'Locku', 'Access', 'Getattr', 'Lookup', 'LookupRoot', 'Remove', 'Rename',
-  'Link', 'Symlink', 'Create', 'Pathconf', 'StatFs', 'ReadLink', 'ReadDir', 'ServerCaps', 'DelegReturn', 'GetACL', 'SetACL',
-  'FsLocations', 'ReleaseLockowner', 'Secinfo', 'FsidPresent', 'ExchangeID', 'CreateSession', 'DestroySession', 'Sequence',
-  'GetLeaseTime', 'ReclaimComplete', 'GetDeviceInfo', 'LayoutGet', 'LayoutCommit', 'LayoutReturn', 'SecinfoNoName', 'TestStateID',
-  'FreeStateID', 'GetDeviceList', 'BindConnToSession', 'DestroyClientID', 'Seek', 'Allocate', 'DeAllocate', 'LayoutStats', 'Clone',
-];
 
 /** The file as one record: each line's values by procfs name (absent lines are empty). */
 export type RpcLines = Record<string, Record<string, number>>;
@@ -67,7 +56,7 @@ export const nfs = defineCollector({
       [
         ['2', 'proc2', NFS_V2],
         ['3', 'proc3', NFS_V3],
-        ['4', 'proc4', CLIENT_V4],
+        ['4', 'proc4', NFS_CLIENT_V4],
       ] as const
     ).map(([proto, line, names]) =>
       mapping<RpcLines>({

@@ -10,7 +10,8 @@
  */
 import type { RpcStatsRecord } from '../src/parsers/net/rpc/nfs';
 import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
-import { byLine, NFS_V2, NFS_V3, valueOf, type RpcLines } from './nfs';
+import { NFS_V2, NFS_V3 } from '../src/parsers/net/rpc/nfs';
+import { byLine, valueOf, type RpcLines } from './nfs';
 
 const V4_OPS = [
   'Access', 'Close', 'Commit', 'Create', 'DelegPurge', 'DelegReturn', 'GetAttr', 'GetFH', 'Link', 'Lock', 'Lockt', 'Locku',

@@ -13,6 +13,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { projectRoot } from '../test/support/fixtures';
 
 // autocannon ships no types; the part used here.
 interface CannonResult {
@@ -53,12 +54,6 @@ export interface SoakResult {
 
 const DUMP_PATHS = ['/dump/loadavg', '/dump/meminfo', '/dump/net.sockstat', '/dump/diskstats', '/dump/stat', '/dump/net.netstat'];
 
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
-
 function rssKiB(pid: number): number | undefined {
   try {
     const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -78,7 +73,7 @@ function cannon(options: object): Promise<CannonResult> {
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const root = projectRoot();
+  const root = projectRoot;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-soak-'));
   const config = path.join(dir, 'config.yaml');
   fs.writeFileSync(config, `procfs: ${JSON.stringify(options.procfs)}\ninterval: 1s\nlog:\n  level: warn\ndump:\n  enabled: true\n`);

@@ -375,3 +375,12 @@ export function splitHead(line: string, count: number): { head: string[]; rest: 
   }
   return { head, rest: line.slice(i).trim() };
 }
+
+/** A file holding one integer on one line (sysctls printed by proc_dointvec): `[{ value }]`, or [] when empty. */
+export function singleInteger(src: Lines): { value: number }[] {
+  if (src.length === 0) return [];
+  if (src.length > 1) src.fail(1, 'expected one line');
+  const f = fields(src.lines[0]);
+  if (f.length !== 1) src.fail(0, `expected one number, found ${f.length} fields`);
+  return [{ value: src.int(f[0], 0, 'value') }];
+}

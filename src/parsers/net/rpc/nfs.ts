@@ -29,9 +29,10 @@ export interface RpcStatsRecord {
 }
 
 const NETWORK = ['NetCount', 'UDPCount', 'TCPCount', 'TCPConnect'];
-const V2 = ['Null', 'GetAttr', 'SetAttr', 'Root', 'Lookup', 'ReadLink', 'Read', 'WrCache', 'Write', 'Create', 'Remove', 'Rename', 'Link', 'SymLink', 'MkDir', 'RmDir', 'ReadDir', 'FsStat'];
-const V3 = ['Null', 'GetAttr', 'SetAttr', 'Lookup', 'Access', 'ReadLink', 'Read', 'Write', 'Create', 'MkDir', 'SymLink', 'MkNod', 'Remove', 'RmDir', 'Rename', 'Link', 'ReadDir', 'ReadDirPlus', 'FsStat', 'FsInfo', 'PathConf', 'Commit'];
-const CLIENT_V4 = [
+/** Procedure names of each NFS version, in the kernel's order (procfs's names). */
+export const NFS_V2 = ['Null', 'GetAttr', 'SetAttr', 'Root', 'Lookup', 'ReadLink', 'Read', 'WrCache', 'Write', 'Create', 'Remove', 'Rename', 'Link', 'SymLink', 'MkDir', 'RmDir', 'ReadDir', 'FsStat'];
+export const NFS_V3 = ['Null', 'GetAttr', 'SetAttr', 'Lookup', 'Access', 'ReadLink', 'Read', 'Write', 'Create', 'MkDir', 'SymLink', 'MkNod', 'Remove', 'RmDir', 'Rename', 'Link', 'ReadDir', 'ReadDirPlus', 'FsStat', 'FsInfo', 'PathConf', 'Commit'];
+export const NFS_CLIENT_V4 = [
   'Null', 'Read', 'Write', 'Commit', 'Open', 'OpenConfirm', 'OpenNoattr', 'OpenDowngrade', 'Close', 'Setattr', 'FsInfo', 'Renew',
   'SetClientID', 'SetClientIDConfirm', 'Lock', 'Lockt', 'Locku', 'Access', 'Getattr', 'Lookup', 'LookupRoot', 'Remove', 'Rename',
   'Link', 'Symlink', 'Create', 'Pathconf', 'StatFs', 'ReadLink', 'ReadDir', 'ServerCaps', 'DelegReturn', 'GetACL', 'SetACL',
@@ -51,9 +52,9 @@ type Names = Record<string, readonly string[]>;
 const CLIENT: Names = {
   net: NETWORK,
   rpc: ['RPCCount', 'Retransmissions', 'AuthRefreshes'],
-  proc2: V2,
-  proc3: V3,
-  proc4: CLIENT_V4,
+  proc2: NFS_V2,
+  proc3: NFS_V3,
+  proc4: NFS_CLIENT_V4,
 };
 
 const SERVER: Names = {
@@ -64,8 +65,8 @@ const SERVER: Names = {
   ra: ['CacheSize', ...Array.from({ length: 10 }, (_, n) => `CacheHistogram${n + 1}`), 'NotFound'],
   net: NETWORK,
   rpc: ['RPCCount', 'BadCnt', 'BadFmt', 'BadAuth', 'BadcInt'],
-  proc2: V2,
-  proc3: V3,
+  proc2: NFS_V2,
+  proc3: NFS_V3,
   proc4: ['Null', 'Compound'],
   proc4ops: V4_OPS,
 };

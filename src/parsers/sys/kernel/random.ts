@@ -7,7 +7,7 @@
  * in bits (4096 before 5.18, 256 since). One record `{ value }`, in bits.
  */
 import { defineHandler, type Handler } from '../../../handler';
-import { fields, Lines } from '../../helpers';
+import { Lines, singleInteger } from '../../helpers';
 
 export interface RandomValueRecord {
   /** Bits. */
@@ -15,12 +15,7 @@ export interface RandomValueRecord {
 }
 
 export function parseRandomValue(text: string, file = 'sys/kernel/random'): RandomValueRecord[] {
-  const src = new Lines(file, text);
-  if (src.length === 0) return [];
-  if (src.length > 1) src.fail(1, 'expected one line');
-  const f = fields(src.lines[0]);
-  if (f.length !== 1) src.fail(0, `expected one number, found ${f.length} fields`);
-  return [{ value: src.int(f[0], 0, 'value') }];
+  return singleInteger(new Lines(file, text));
 }
 
 function randomHandler(leaf: string, summary: string): Handler<RandomValueRecord> {

@@ -10,7 +10,7 @@
  * files exist while the nf_conntrack module is loaded.
  */
 import { defineHandler, type Handler } from '../../../../handler';
-import { fields, Lines } from '../../../helpers';
+import { Lines, singleInteger } from '../../../helpers';
 
 export interface SysctlValueRecord {
   value: number;
@@ -18,12 +18,7 @@ export interface SysctlValueRecord {
 
 /** One non-negative integer on one line (a sysctl printed by proc_dointvec). */
 export function parseSysctlInteger(text: string, file: string): SysctlValueRecord[] {
-  const src = new Lines(file, text);
-  if (src.length === 0) return [];
-  if (src.length > 1) src.fail(1, 'expected one line');
-  const f = fields(src.lines[0]);
-  if (f.length !== 1) src.fail(0, `expected one number, found ${f.length} fields`);
-  return [{ value: src.int(f[0], 0, 'value') }];
+  return singleInteger(new Lines(file, text));
 }
 
 function conntrackHandler(leaf: string, summary: string): Handler<SysctlValueRecord> {
