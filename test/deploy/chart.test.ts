@@ -456,7 +456,7 @@ describe('deploy: Helm chart', function () {
     });
   });
 
-  describe('docs/deploy.md', () => {
+  describe('README.md Deployment section', () => {
     it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
       expect(tableInDoc()).to.equal(valuesTable());
     });
