@@ -311,12 +311,10 @@ describe('/dump under hostile requests', function () {
     const made = require('child_process').spawnSync('mkfifo', [fifo]).status === 0;
     const slow = await serve(new ProcFs(fifoRoot), { enabled: true, perProcess: false, timeoutMs: 200 });
     try {
-      if (!made) return;
-      const started = Date.now();
+      expect(made, 'mkfifo').to.equal(true);
       const res = await get(`${slow.url}/dump/loadavg`);
       expect(res.status).to.equal(503);
       expect(JSON.parse(res.body).error).to.match(/timed out after 200 ms/);
-      expect(Date.now() - started).to.be.below(5000);
     } finally {
       // Unblock the pending open of the FIFO so that its thread-pool slot is released.
       if (made) {
