@@ -41,25 +41,44 @@ export class TimeoutError extends Error {
   }
 }
 
-/** Reads a collector's files and applies its mappings. Rejects on any failure. */
-export async function collect(definition: CollectorDefinition, procfs: ProcFs, options: OptionValues, env: MapperEnv): Promise<MetricFamily[]> {
+/**
+ * The files read during one cycle, by handler name: each file is read and
+ * parsed once however many collectors need it (stat feeds cpu and stat,
+ * net/udp feeds udp_queues and mappings, …). Records are shared, so
+ * collectors must not mutate them (docs/collectors.md).
+ */
+export type CycleReads = Map<string, Promise<object[]>>;
+
+function readRecords(procfs: ProcFs, name: string, reads: CycleReads | undefined): Promise<object[]> {
+  const cached = reads?.get(name);
+  if (cached) return cached;
+  const handler = getHandler(name);
+  const pending = handler
+    ? procfs.readTextAsync(name).then((text) => handler.parse(text, `${procfs.root}/${name}`))
+    : Promise.reject(new Error(`unknown handler ${name}`));
+  reads?.set(name, pending);
+  return pending;
+}
+
+/** Reads a collector's files (once per cycle, through `reads`) and applies its mappings. Rejects on any failure. */
+export async function collect(
+  definition: CollectorDefinition,
+  procfs: ProcFs,
+  options: OptionValues,
+  env: MapperEnv,
+  reads?: CycleReads,
+): Promise<MetricFamily[]> {
   if (definition.gather) return applyCollector(definition, await definition.gather({ procfs, options, env }), options, env);
   const input: CollectorInput = {};
   await Promise.all(
     Object.entries(definition.reads).map(async ([name, need]) => {
-      const handler = getHandler(name);
-      if (!handler) throw new Error(`unknown handler ${name}`);
-      let text: string;
       try {
-        text = await procfs.readTextAsync(name);
+        input[name] = await readRecords(procfs, name, reads);
       } catch (error) {
-        if (isGone(error)) {
-          if (need === 'optional') return;
-          throw new MissingFileError(`${procfs.root}/${name}`);
-        }
-        throw error;
+        if (!isGone(error)) throw error;
+        if (need === 'optional') return;
+        throw new MissingFileError(`${procfs.root}/${name}`);
       }
-      input[name] = handler.parse(text, `${procfs.root}/${name}`);
     }),
   );
   return applyCollector(definition, input, options, env);
@@ -70,11 +89,12 @@ export function runCollector(
   collector: ScheduledCollector,
   procfs: ProcFs,
   env: MapperEnv,
+  reads?: CycleReads,
 ): { result: Promise<CollectorRun>; settled: Promise<void> } {
   const started = process.hrtime.bigint();
   const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
   const name = collector.definition.name;
-  const work = Promise.resolve().then(() => collect(collector.definition, procfs, collector.options, env));
+  const work = Promise.resolve().then(() => collect(collector.definition, procfs, collector.options, env, reads));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(collector.timeoutMs)), collector.timeoutMs);
@@ -187,10 +207,11 @@ export class Scheduler {
 
   private async cycle(due: Entry[]): Promise<void> {
     const started = process.hrtime.bigint();
+    const reads: CycleReads = new Map();
     const runs = await Promise.all(
       due.map((e) => {
         e.running = true;
-        const { result, settled } = runCollector(e.collector, this.options.procfs, this.options.env);
+        const { result, settled } = runCollector(e.collector, this.options.procfs, this.options.env, reads);
         void settled.then(() => {
           e.running = false;
         });

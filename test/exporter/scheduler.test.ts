@@ -53,6 +53,25 @@ function scheduled(definition: CollectorDefinition, intervalMs = 60_000, timeout
 }
 
 describe('scheduler', () => {
+  it('reads a file once per cycle however many collectors need it, and again the next cycle', async () => {
+    const procfs = new TrickyProcFs(TREE_6_18, new Set());
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.cpu), scheduled(collectors.stat), scheduled(collectors.udp_queues), scheduled(collectors.sockstat)],
+      procfs,
+      env,
+      logger: silent,
+    });
+    const first = (await scheduler.runOnce()).text('text');
+    expect(first).to.include('node_scrape_collector_success{collector="cpu"} 1\n');
+    expect(first).to.include('node_scrape_collector_success{collector="stat"} 1\n');
+    expect(first).to.include('node_context_switches_total ');
+    expect(first).to.include('node_cpu_seconds_total{cpu="0",mode="idle"} ');
+    expect(procfs.reads.filter((r) => r === 'stat')).to.have.length(1);
+    expect(procfs.reads.filter((r) => r === 'net/sockstat')).to.have.length(1);
+    await scheduler.runOnce();
+    expect(procfs.reads.filter((r) => r === 'stat')).to.have.length(2);
+  });
+
   it('isolates a collector whose file is missing and one that throws: their series are gone, success is 0', async () => {
     const scheduler = new Scheduler({
       collectors: [scheduled(collectors.diskstats), scheduled(broken), scheduled(throwing), scheduled(collectors.sockstat)],
