@@ -27,7 +27,7 @@
  */
 import type { CpuinfoRecord } from '../src/parsers/cpuinfo';
 import type { StatCpuRecord, StatRecord } from '../src/parsers/stat';
-import { defineCollector, mapping, type CollectorState, type MappingContext } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorState, type MappingContext, type MetricMapping } from '../src/exporter/mapper';
 
 /** USER_HZ: the unit of /proc/stat's CPU times. */
 const USER_HZ = 100;
@@ -95,6 +95,19 @@ function cpuinfoItems(records: readonly CpuinfoRecord[], flagsInclude: unknown, 
 const text = (v: unknown): string => (v === undefined ? '' : String(v));
 const proc = (item: CpuinfoItem): CpuinfoRecord => (item.kind === 'processor' ? item.record : {});
 
+/** node_cpu_flag_info / node_cpu_bug_info: one series per flag or bug of the first core. */
+function firstCoreInfo(kind: 'flag' | 'bug'): MetricMapping<CpuinfoItem> {
+  return mapping<CpuinfoItem>({
+    from: 'cpuinfo',
+    where: (item) => item.kind === kind,
+    name: `node_cpu_${kind}_info`,
+    help: `The \`${kind}s\` field of CPU information from /proc/cpuinfo taken from the first core.`,
+    type: 'gauge',
+    labels: { [kind]: 'value' },
+    value: () => 1,
+  });
+}
+
 export const cpu = defineCollector({
   name: 'cpu',
   description: 'CPU time per CPU and mode (/proc/stat); CPU information (/proc/cpuinfo).',
@@ -161,23 +174,7 @@ export const cpu = defineCollector({
       },
       value: () => 1,
     }),
-    mapping<CpuinfoItem>({
-      from: 'cpuinfo',
-      where: (item) => item.kind === 'flag',
-      name: 'node_cpu_flag_info',
-      help: 'The `flags` field of CPU information from /proc/cpuinfo taken from the first core.',
-      type: 'gauge',
-      labels: { flag: 'value' },
-      value: () => 1,
-    }),
-    mapping<CpuinfoItem>({
-      from: 'cpuinfo',
-      where: (item) => item.kind === 'bug',
-      name: 'node_cpu_bug_info',
-      help: 'The `bugs` field of CPU information from /proc/cpuinfo taken from the first core.',
-      type: 'gauge',
-      labels: { bug: 'value' },
-      value: () => 1,
-    }),
+    firstCoreInfo('flag'),
+    firstCoreInfo('bug'),
   ],
 });

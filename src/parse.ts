@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { ProcessGoneError, ReadError, RefusedError, UnknownFileError } from './errors';
 import type { Handler } from './handler';
-import { entryExists, isDenied, isGone, pathExists, readLink, readWholeFile } from './procfs';
+import { describeReadError, entryExists, isGone, isNothingToShow, pathExists, readLink, readWholeFile } from './procfs';
 import { getHandler, handlers } from './registry';
 import { resolveHandler } from './resolve';
 
@@ -39,24 +39,15 @@ export function readForHandler(file: string, handler: Handler<object>): string |
   try {
     return handler.source === 'link' ? readLink(file) : readWholeFile(file);
   } catch (error) {
-    if (isDenied(error)) return undefined;
     const code = (error as NodeJS.ErrnoException).code;
     // A saved copy of a link (a regular file holding the target) reads as its text.
     if (code === 'EINVAL' && handler.source === 'link') return readWholeFile(file).replace(/\n$/, '');
-    if (isGone(error)) {
-      const pid = processOf(file);
-      const processAlive = pid === undefined || pathExists(path.dirname(file));
-      if (!processAlive) throw new ProcessGoneError(file, pid);
-      // Kernel threads answer ESRCH for environ and smaps_rollup: there is nothing to show.
-      if (code === 'ESRCH') return undefined;
-      // A kernel thread's exe: the link is listed but has no target.
-      if (handler.source === 'link' && entryExists(file)) return undefined;
-      throw new ReadError(file, 'no such file');
-    }
-    if (code === 'EISDIR') throw new ReadError(file, 'is a directory');
-    // attr/* without a security module, and files the kernel declines to produce for this task.
-    if (code === 'EINVAL') return undefined;
-    throw new ReadError(file, (error as Error).message);
+    const pid = processOf(file);
+    if (isGone(error) && pid !== undefined && !pathExists(path.dirname(file))) throw new ProcessGoneError(file, pid);
+    if (isNothingToShow(error)) return undefined;
+    // A kernel thread's exe: the link is listed but has no target.
+    if (isGone(error) && handler.source === 'link' && entryExists(file)) return undefined;
+    throw new ReadError(file, describeReadError(error));
   }
 }
 

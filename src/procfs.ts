@@ -61,6 +61,55 @@ export function isDenied(error: unknown): boolean {
 }
 
 /**
+ * Read failures of a file that is there but has nothing to show: denied
+ * (root-only files, another user's process), ESRCH (a kernel thread's
+ * environ or smaps_rollup), EINVAL (attr/* without a security module). The
+ * commands and /dump give an empty record list for these, as PyProc does.
+ */
+export function isNothingToShow(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return isDenied(error) || code === 'ESRCH' || code === 'EINVAL';
+}
+
+/** A read failure in words, for one-line messages (`no such file`, `permission denied`, …). */
+export function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (error as Error).message;
+}
+
+/** A file outside any procfs root (configuration, certificates), whole, as bytes. */
+export function readPlainFile(file: string): Buffer {
+  return fs.readFileSync(file);
+}
+
+/** A read stopped because the file is larger than the caller allows. */
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+  constructor(readonly file: string, readonly maxBytes: number) {
+    super(`${file}: larger than ${maxBytes} bytes`);
+  }
+}
+
+/** A read given up by its caller (who has stopped waiting for it). */
+export class ReadAbandonedError extends Error {
+  override readonly name = 'ReadAbandonedError';
+  constructor(readonly file: string) {
+    super(`${file}: read abandoned`);
+  }
+}
+
+/** Bounds of one asynchronous read. */
+export interface ReadLimits {
+  /** Fail with FileTooLargeError past this many bytes. */
+  maxBytes?: number;
+  /** Checked before each read call: true stops the read with ReadAbandonedError. */
+  abandoned?: () => boolean;
+}
+
+/**
  * A procfs tree: the live /proc or a copy (a fixture tree behaves exactly like
  * /proc). Paths given to it are relative to its root and never leave it: `..`
  * segments and absolute paths are refused before anything is opened.
@@ -97,9 +146,10 @@ export class ProcFs {
    * than FileHandle's), and the first buffer comes from a small pool: a cycle
    * allocates no 256 KiB buffers once the pool is warm.
    */
-  readTextAsync(relative: string): Promise<string> {
+  readTextAsync(relative: string, limits: ReadLimits = {}): Promise<string> {
     return new Promise((resolve, reject) => {
       const file = this.resolve(relative);
+      const maxBytes = limits.maxBytes ?? Infinity;
       fs.open(file, 'r', (openError, fd) => {
         if (openError) return reject(openError);
         const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
@@ -115,6 +165,7 @@ export class ProcFs {
           });
         };
         const step = (): void => {
+          if (limits.abandoned?.()) return finish(new ReadAbandonedError(file));
           if (filled === buffer.length) {
             chunks.push(buffer);
             buffer = Buffer.allocUnsafe(FIRST_READ);
@@ -124,6 +175,7 @@ export class ProcFs {
             if (readError) return finish(readError);
             if (bytes > 0) {
               filled += bytes;
+              if (chunks.length * FIRST_READ + filled > maxBytes) return finish(new FileTooLargeError(file, maxBytes));
               return step();
             }
             let text: string;
@@ -159,6 +211,27 @@ export class ProcFs {
     }
     const inside = real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
     return inside ? full : undefined;
+  }
+
+  /** One line naming what is wrong with the root, or undefined when it is a directory that can be listed. */
+  problem(): string | undefined {
+    try {
+      if (!fs.statSync(this.root).isDirectory()) return `procfs root ${this.root}: not a directory`;
+      fs.readdirSync(this.root);
+      return undefined;
+    } catch (error) {
+      if (isGone(error)) return `procfs root ${this.root}: no such directory`;
+      return `procfs root ${this.root}: ${describeReadError(error)}`;
+    }
+  }
+
+  /** Whether `<root>/<pid>` is the reading process itself (only ever true when the root is the live /proc). */
+  isOwnProcess(pid: string): boolean {
+    try {
+      return fs.realpathSync(this.resolve(pid)) === fs.realpathSync('/proc/self');
+    } catch {
+      return false;
+    }
   }
 
   /** Whether the root exists and is a directory. */

@@ -4,7 +4,6 @@
  * status 2, never a stack trace.
  */
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
@@ -63,20 +62,6 @@ export interface StartOptions {
   procfs?: (root: string) => ProcFs;
 }
 
-/** One line naming what is wrong with a procfs root, or undefined when it can be listed. */
-export function procfsProblem(root: string): string | undefined {
-  try {
-    if (!fs.statSync(root).isDirectory()) return `procfs root ${root}: not a directory`;
-    fs.readdirSync(root);
-    return undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return `procfs root ${root}: no such directory`;
-    if (code === 'EACCES' || code === 'EPERM') return `procfs root ${root}: permission denied`;
-    return `procfs root ${root}: ${(error as Error).message}`;
-  }
-}
-
 function sameTlsShape(a: WebConfig | undefined, b: WebConfig | undefined): boolean {
   if (!a?.tls || !b?.tls) return !a?.tls && !b?.tls;
   return a.tls.clientAuthType === b.tls.clientAuthType && a.tls.minVersion === b.tls.minVersion && a.tls.maxVersion === b.tls.maxVersion;
@@ -118,7 +103,7 @@ export async function startExporter(
     if (next.listenAddress !== current.config.listenAddress) {
       throw new ConfigError(`web.listenAddress: changed from ${current.config.listenAddress} to ${next.listenAddress}; a new address needs a restart`);
     }
-    const problem = procfsProblem(next.procfs);
+    const problem = new ProcFs(next.procfs).problem();
     if (problem !== undefined) throw new ConfigError(problem);
     const nextWeb = next.webConfigFile === undefined ? undefined : loadWebConfig(next.webConfigFile);
     if (!sameTlsShape(web, nextWeb)) throw new ConfigError('--web.config.file: turning TLS on or off, or changing client_auth_type or TLS versions, needs a restart');
@@ -183,7 +168,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     fail(error instanceof ConfigError ? error.message : (error as Error).message);
     return;
   }
-  const problem = procfsProblem(config.procfs);
+  const problem = new ProcFs(config.procfs).problem();
   if (problem !== undefined) {
     fail(problem);
     return;

@@ -12,7 +12,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
 import { LineCounter, parseDocument } from 'yaml';
 import { collectors as collectorTable } from '../../collectors/index';
-import { pathExists, readWholeFile } from '../procfs';
+import { describeReadError, pathExists, readWholeFile } from '../procfs';
 import type { CollectorDefinition, OptionValues } from './mapper';
 import { resolveMappings } from './mappings';
 import { resolveProcessGroups } from './process-groups';
@@ -303,8 +303,7 @@ export function loadConfigFile(file: string): RawConfig {
   try {
     text = readWholeFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
+    throw new ConfigError(`${file}: ${describeReadError(error)}`);
   }
   return parseConfigText(text, file);
 }

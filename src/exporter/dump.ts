@@ -10,12 +10,10 @@
  * process but the exporter's own needs `dump.environOfOtherProcesses`.
  * Reads are bounded in size (413) and time (503).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { ParseError } from '../errors';
 import { handlerPattern, isPerProcess, type Handler } from '../handler';
 import type { ParseResult } from '../parse';
-import { isDenied, isGone, type ProcFs } from '../procfs';
+import { FileTooLargeError, isGone, isNothingToShow, ReadAbandonedError, type ProcFs } from '../procfs';
 import { getHandler, handlerNames } from '../registry';
 
 export class DumpError extends Error {
@@ -106,56 +104,26 @@ export interface DumpLimits {
   timeoutMs?: number;
 }
 
-/** Whether `<root>/<pid>` is the exporter's own process (only ever true when the root is the live /proc). */
-function isOwnProcess(procfs: ProcFs, pid: string): boolean {
-  try {
-    return fs.realpathSync(path.join(procfs.root, pid)) === fs.realpathSync('/proc/self');
-  } catch {
-    return false;
-  }
-}
-
-/** Reads at most maxBytes of a file under the root (through ProcFs), without blocking the event loop. */
-async function readBounded(procfs: ProcFs, relative: string, maxBytes: number, abandoned: () => boolean): Promise<string> {
-  const handle = await fs.promises.open(procfs.resolve(relative), 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      if (abandoned()) throw new DumpError(503, 'abandoned');
-      const chunk = Buffer.allocUnsafe(Math.min(256 * 1024, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw new DumpError(413, `${relative}: larger than the dump size limit of ${maxBytes} bytes (dump.maxBytes)`);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The text a handler parses (file text or link target); undefined when there is nothing to show (EACCES, ESRCH, EINVAL), as proc2json does. */
 async function readForDump(procfs: ProcFs, relative: string, handler: Handler<object>, limits: Required<DumpLimits>, abandoned: () => boolean): Promise<string | undefined> {
+  const readText = (): Promise<string> => procfs.readTextAsync(relative, { maxBytes: limits.maxBytes, abandoned });
   try {
     if (handler.source === 'link') {
       try {
         return procfs.readLink(relative);
       } catch (error) {
         // A saved copy of a link (a regular file holding the target) reads as its text.
-        if ((error as NodeJS.ErrnoException).code === 'EINVAL') return (await readBounded(procfs, relative, limits.maxBytes, abandoned)).replace(/\n$/, '');
+        if ((error as NodeJS.ErrnoException).code === 'EINVAL') return (await readText()).replace(/\n$/, '');
         throw error;
       }
     }
-    return await readBounded(procfs, relative, limits.maxBytes, abandoned);
+    return await readText();
   } catch (error) {
-    if (error instanceof DumpError) throw error;
-    if (isDenied(error)) return undefined;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH' || code === 'EINVAL') return undefined;
+    if (error instanceof FileTooLargeError) throw new DumpError(413, `${relative}: larger than the dump size limit of ${limits.maxBytes} bytes (dump.maxBytes)`);
+    if (error instanceof ReadAbandonedError) throw new DumpError(503, 'abandoned');
+    if (isNothingToShow(error)) return undefined;
     if (isGone(error)) throw new DumpError(404, `${relative}: no such file (or its process has exited)`);
-    if (code === 'EISDIR') throw new DumpError(404, `${relative}: is a directory`);
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new DumpError(404, `${relative}: is a directory`);
     throw new DumpError(500, `${relative}: ${(error as Error).message}`);
   }
 }
@@ -174,7 +142,7 @@ export async function dump(file: string, query: { pid?: unknown; item?: unknown 
   };
   const handler = dumpHandler(file, limits.perProcess);
   const relative = dumpRelativePath(handler, query, procfs);
-  if (handler.name === 'pid/environ' && !limits.environOfOtherProcesses && !isOwnProcess(procfs, relative.split('/')[0])) {
+  if (handler.name === 'pid/environ' && !limits.environOfOtherProcesses && !procfs.isOwnProcess(relative.split('/')[0])) {
     throw new DumpError(403, 'pid/environ: only the exporter\'s own environment can be dumped (dump.environOfOtherProcesses is false)');
   }
   const absolute = procfs.realPathInside(relative, handler.source !== 'link');

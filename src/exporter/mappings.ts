@@ -22,7 +22,7 @@
  */
 import { collectors as collectorTable } from '../../collectors/index';
 import { handlerPattern } from '../handler';
-import { isGone, ProcFs } from '../procfs';
+import { ProcFs } from '../procfs';
 import { readProcess, walkProcesses } from '../processes';
 import { getHandler } from '../registry';
 import { flatten } from '../format/flatten';
@@ -157,9 +157,8 @@ function sampleRecords(handler: string, procfs: ProcFs): object[] | undefined {
       return processRecords(handler, procfs, [pid]) as object[];
     }
     return getHandler(handler)!.parse(procfs.readText(handler), `${procfs.root}/${handler}`);
-  } catch (error) {
-    if (isGone(error)) return undefined;
-    return undefined; // a parse error now: the runs will report it
+  } catch {
+    return undefined; // absent now, or a parse error: the runs will report it
   }
 }
 

@@ -49,15 +49,38 @@ export class TimeoutError extends Error {
  */
 export type CycleReads = Map<string, Promise<object[]>>;
 
-function readRecords(procfs: ProcFs, name: string, reads: CycleReads | undefined): Promise<object[]> {
-  const cached = reads?.get(name);
+function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleReads | undefined): Promise<object[]> {
+  const cached = reads?.get(path);
   if (cached) return cached;
   const handler = getHandler(name);
   const pending = handler
-    ? procfs.readTextAsync(name).then((text) => handler.parse(text, `${procfs.root}/${name}`))
+    ? procfs.readTextAsync(path).then((text) => handler.parse(text, `${procfs.root}/${path}`))
     : Promise.reject(new Error(`unknown handler ${name}`));
-  reads?.set(name, pending);
+  reads?.set(path, pending);
   return pending;
+}
+
+/**
+ * The records of a handler's file under the procfs root (`path`, default the
+ * handler's name; read and parsed once per cycle when `reads` is given). An
+ * absent file is undefined when optional and fails the run as "not on this
+ * kernel" (MissingFileError) when required. Collectors' `gather` functions
+ * read through this too.
+ */
+export async function readHandlerFile(
+  procfs: ProcFs,
+  name: string,
+  need: 'required' | 'optional',
+  options: { path?: string; reads?: CycleReads } = {},
+): Promise<object[] | undefined> {
+  const path = options.path ?? name;
+  try {
+    return await readParsed(procfs, name, path, options.reads);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    if (need === 'optional') return undefined;
+    throw new MissingFileError(`${procfs.root}/${path}`);
+  }
 }
 
 /** Reads a collector's files (once per cycle, through `reads`) and applies its mappings. Rejects on any failure. */
@@ -72,13 +95,8 @@ export async function collect(
   const input: CollectorInput = {};
   await Promise.all(
     Object.entries(definition.reads).map(async ([name, need]) => {
-      try {
-        input[name] = await readRecords(procfs, name, reads);
-      } catch (error) {
-        if (!isGone(error)) throw error;
-        if (need === 'optional') return;
-        throw new MissingFileError(`${procfs.root}/${name}`);
-      }
+      const records = await readHandlerFile(procfs, name, need, { reads });
+      if (records !== undefined) input[name] = records;
     }),
   );
   return applyCollector(definition, input, options, env);

@@ -5,7 +5,7 @@
  * fragments once; /metrics sends the cached string (or its cached gzip).
  */
 import { gzipSync } from 'zlib';
-import { serializeFamilies, serializeFamily, type ExpositionFormat, type MetricFamily } from './exposition';
+import { serializeFamily, type ExpositionFormat, type MetricFamily } from './exposition';
 
 export interface CollectorRun {
   collector: string;
@@ -24,11 +24,6 @@ export interface CollectorRun {
 export function runTexts(run: CollectorRun, format: ExpositionFormat): [string, string][] {
   run.cache ??= {};
   return (run.cache[format] ??= run.families.map((f) => [f.name, serializeFamily(f, format)]));
-}
-
-/** One collector run alone, serialized (tests, --once of one collector). */
-export function runText(run: CollectorRun, format: ExpositionFormat): string {
-  return serializeFamilies(run.families, format);
 }
 
 /** node_exporter's per-collector scrape families, from the runs of a snapshot. */

@@ -23,10 +23,10 @@
 import bcrypt from 'bcryptjs';
 import { createHash, timingSafeEqual } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
-import * as fs from 'fs';
 import * as path from 'path';
 import { createSecureContext, type SecureVersion, type TLSSocket } from 'tls';
 import { parseDocument } from 'yaml';
+import { describeReadError, readPlainFile } from '../procfs';
 import { ConfigError } from './config';
 
 export type ClientAuthType = 'NoClientCert' | 'RequestClientCert' | 'RequireAnyClientCert' | 'VerifyClientCertIfGiven' | 'RequireAndVerifyClientCert';
@@ -74,10 +74,9 @@ function checkKeys(value: Record<string, unknown>, allowed: string[], where: str
 function readPem(file: string, key: string, base: string, configFile: string): Buffer {
   const full = path.resolve(path.dirname(base), file);
   try {
-    return fs.readFileSync(full);
+    return readPlainFile(full);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${configFile}: ${key}: ${full}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw new ConfigError(`${configFile}: ${key}: ${full}: ${describeReadError(error)}`);
   }
 }
 
@@ -179,10 +178,9 @@ export function parseWebConfig(text: string, file: string): WebConfig {
 export function loadWebConfig(file: string): WebConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readPlainFile(file).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`--web.config.file: ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw new ConfigError(`--web.config.file: ${file}: ${describeReadError(error)}`);
   }
   return parseWebConfig(text, file);
 }

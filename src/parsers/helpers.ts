@@ -59,10 +59,6 @@ export function isDecimal(token: string): boolean {
   return DECIMAL.test(token);
 }
 
-export function isFloat(token: string): boolean {
-  return FLOAT.test(token);
-}
-
 export function isHex(token: string): boolean {
   return HEX.test(token);
 }
@@ -348,12 +344,6 @@ export function nameValueLines(src: Lines): { name: string; value: number }[] {
     records.push({ name: f[0], value: src.int(f[1], i, f[0]) });
   }
   return records;
-}
-
-/** A file holding one value on one line (uptime-like singletons use their own parsers). */
-export function singleLine(src: Lines): string {
-  if (src.lines.length !== 1) src.fail(Math.min(src.lines.length, 1), `expected exactly one line, found ${src.lines.length}`);
-  return src.lines[0];
 }
 
 /**

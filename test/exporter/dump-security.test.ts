@@ -61,6 +61,7 @@ class FsSpy {
       this.restore.push(() => ((target as Record<string, unknown>)[name] = original));
     };
     wrap(fsModule, 'openSync', this.opened);
+    wrap(fsModule, 'open', this.opened);
     wrap(fsModule, 'readFileSync', this.opened);
     wrap(fsModule, 'readFile', this.opened);
     wrap(fsModule, 'createReadStream', this.opened);

@@ -17,7 +17,7 @@
  */
 import { defineHandler } from '../../handler';
 import { fields, isHex, Lines } from '../helpers';
-import { ipv4FromHostHex } from './rt_cache';
+import { ipv4Field } from './rt_cache';
 
 export interface MrVifRecord {
   vif: number;
@@ -76,9 +76,9 @@ function parseVif(text: string, file: string, ipv4: boolean): MrVifRecord[] {
       Flags: f[6],
     };
     if (ipv4) {
-      record.Local = ipv4FromHostHex(src, f[7], i, 'Local');
+      record.Local = ipv4Field(src, f[7], i, 'Local');
       record.Local_hex = f[7];
-      record.Remote = ipv4FromHostHex(src, f[8], i, 'Remote');
+      record.Remote = ipv4Field(src, f[8], i, 'Remote');
       record.Remote_hex = f[8];
     }
     records.push(record);
@@ -102,9 +102,9 @@ function parseCache(text: string, file: string, ipv4: boolean): MrCacheRecord[] 
     }
     const head = ipv4
       ? {
-          Group: ipv4FromHostHex(src, f[0], i, 'Group'),
+          Group: ipv4Field(src, f[0], i, 'Group'),
           Group_hex: f[0],
-          Origin: ipv4FromHostHex(src, f[1], i, 'Origin'),
+          Origin: ipv4Field(src, f[1], i, 'Origin'),
           Origin_hex: f[1],
         }
       : { Group: f[0], Origin: f[1] };

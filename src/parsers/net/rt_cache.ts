@@ -14,6 +14,7 @@
  */
 import { defineHandler } from '../../handler';
 import { fields, isHex, Lines } from '../helpers';
+import { ipv4FromHostHex } from './address';
 
 export interface RtCacheRecord {
   Iface: string;
@@ -40,10 +41,11 @@ export interface RtCacheRecord {
 const HEADER = ['Iface', 'Destination', 'Gateway', 'Flags', 'RefCnt', 'Use', 'Metric', 'Source', 'MTU', 'Window', 'IRTT', 'TOS', 'HHRef', 'HHUptod', 'SpecDst'];
 
 /** An IPv4 address printed as `%08X` of a __be32 on a little-endian host: "0100007F" → "127.0.0.1". */
-export function ipv4FromHostHex(src: Lines, token: string | undefined, index: number, what: string): string {
-  if (token === undefined || token.length !== 8 || !isHex(token)) src.fail(index, `${what} is not an 8-digit hex address (${JSON.stringify(token)})`);
-  const n = Number.parseInt(token, 16);
-  return `${n & 0xff}.${(n >>> 8) & 0xff}.${(n >>> 16) & 0xff}.${n >>> 24}`;
+/** A host-order IPv4 hex word of line `index` as dotted text (ParseError when it is not 8 hex digits). */
+export function ipv4Field(src: Lines, token: string | undefined, index: number, what: string): string {
+  const text = token === undefined ? undefined : ipv4FromHostHex(token);
+  if (text === undefined) src.fail(index, `${what} is not an 8-digit hex address (${JSON.stringify(token)})`);
+  return text as string;
 }
 
 export function parseRtCache(text: string, file = 'net/rt_cache'): RtCacheRecord[] {
@@ -62,15 +64,15 @@ export function parseRtCache(text: string, file = 'net/rt_cache'): RtCacheRecord
     };
     records.push({
       Iface: f[0],
-      Destination: ipv4FromHostHex(src, f[1], i, 'Destination'),
+      Destination: ipv4Field(src, f[1], i, 'Destination'),
       Destination_hex: f[1],
-      Gateway: ipv4FromHostHex(src, f[2], i, 'Gateway'),
+      Gateway: ipv4Field(src, f[2], i, 'Gateway'),
       Gateway_hex: f[2],
       Flags: hex(3),
       RefCnt: src.int(f[4], i, 'RefCnt'),
       Use: src.int(f[5], i, 'Use'),
       Metric: src.int(f[6], i, 'Metric'),
-      Source: ipv4FromHostHex(src, f[7], i, 'Source'),
+      Source: ipv4Field(src, f[7], i, 'Source'),
       Source_hex: f[7],
       MTU: src.int(f[8], i, 'MTU'),
       Window: src.int(f[9], i, 'Window'),
@@ -78,7 +80,7 @@ export function parseRtCache(text: string, file = 'net/rt_cache'): RtCacheRecord
       TOS: hex(11),
       HHRef: src.int(f[12], i, 'HHRef'),
       HHUptod: src.int(f[13], i, 'HHUptod'),
-      SpecDst: ipv4FromHostHex(src, f[14], i, 'SpecDst'),
+      SpecDst: ipv4Field(src, f[14], i, 'SpecDst'),
       SpecDst_hex: f[14],
     });
   }
