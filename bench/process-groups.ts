@@ -16,6 +16,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { parseDuration } from '../src/exporter/config';
 import { resolveProcessGroups } from '../src/exporter/process-groups';
+import { filesystems } from '../src/collector';
 import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
 import { writeProcess, writeRootStat, type SyntheticProcess } from '../test/support/process-tree';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     for (let c = 0; c < cycles; c++) {
       if (c === 1) delay.enable();
       const t0 = performance.now();
-      const run = await runCollector(collector, procfs, env).result;
+      const run = await runCollector(collector, filesystems(procfs), env).result;
       times.push(performance.now() - t0);
       if (!run.success) throw new Error(run.error);
       series = run.families.reduce((n, f) => n + f.samples.length, 0);

@@ -30,7 +30,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import pino from 'pino';
-import { applyCollector, type CollectorInput } from '../src/exporter/mapper';
+import { applyCollector, type CollectorInput } from '../src/collector';
 import { loadConfig } from '../src/exporter/config';
 import { scheduledCollectors } from '../src/exporter/cli';
 import { Scheduler } from '../src/exporter/scheduler';

@@ -11,7 +11,7 @@
  * node_exporter: collector/arp_linux.go (procfs arp.go).
  */
 import type { ArpRecord } from '../src/parsers/net/arp';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 
 export interface ArpDeviceCount {
   device: string;

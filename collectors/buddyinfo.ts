@@ -5,7 +5,7 @@
  * node_exporter: collector/buddyinfo.go (procfs buddyinfo.go).
  */
 import type { BuddyinfoRecord } from '../src/parsers/buddyinfo';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 export const buddyinfo = defineCollector({
   name: 'buddyinfo',

@@ -6,7 +6,7 @@
  * node_exporter: collector/cgroups_linux.go (procfs cgroups.go).
  */
 import type { CgroupsRecord } from '../src/parsers/cgroups';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const HELP = 'Current cgroup number of the subsystem.';
 

@@ -14,7 +14,7 @@
  */
 import type { NetStatRecord } from '../src/parsers/net/stat';
 import type { SysctlValueRecord } from '../src/parsers/sys/net/netfilter/nf_conntrack';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 
 const STATS: [column: string, help: string][] = [
   ['found', 'Number of searched entries which were successful.'],

@@ -27,7 +27,7 @@
  */
 import type { CpuinfoRecord } from '../src/parsers/cpuinfo';
 import type { StatCpuRecord, StatRecord } from '../src/parsers/stat';
-import { defineCollector, mapping, type CollectorState, type MappingContext, type MetricMapping } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorState, type MappingContext, type MetricMapping } from '../src/collector';
 
 /** USER_HZ: the unit of /proc/stat's CPU times. */
 const USER_HZ = 100;

@@ -6,7 +6,7 @@
  * node_exporter: collector/diskstats_linux.go, diskstats_common.go.
  */
 import type { DiskstatsRecord } from '../src/parsers/diskstats';
-import { defineCollector, mapping, type MetricMapping } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MetricMapping } from '../src/collector';
 
 const SECTOR = 512;
 const MS = 0.001;

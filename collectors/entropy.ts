@@ -5,7 +5,7 @@
  * node_exporter: collector/entropy_linux.go.
  */
 import type { RandomValueRecord } from '../src/parsers/sys/kernel/random';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 export const entropy = defineCollector({
   name: 'entropy',

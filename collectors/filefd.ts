@@ -4,7 +4,7 @@
  * node_exporter: collector/filefd_linux.go.
  */
 import type { FileNrRecord } from '../src/parsers/sys/fs/file-nr';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const stat = (field: 'allocated' | 'maximum') =>
   mapping<FileNrRecord>({

@@ -3,7 +3,7 @@
  * effects): a collector exists because it is listed here. The key is the
  * collector's name. Adding one: docs/collectors.md.
  */
-import type { CollectorTable } from '../src/exporter/mapper';
+import type { CollectorTable } from '../src/collector';
 import { diskstats } from './diskstats';
 import { netstat } from './netstat';
 import { sockstat } from './sockstat';

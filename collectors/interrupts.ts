@@ -10,7 +10,7 @@
  * node_exporter: collector/interrupts_common.go, interrupts_linux.go.
  */
 import type { InterruptsRecord } from '../src/parsers/interrupts';
-import { defineCollector, mapping, type MappingContext } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MappingContext } from '../src/collector';
 
 type Row = InterruptsRecord & { positions: Record<string, number> };
 

@@ -9,7 +9,7 @@
  * node_exporter: collector/lnstat_linux.go (procfs net_stat.go).
  */
 import { parseNetStat, type NetStatRecord } from '../src/parsers/net/stat';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 interface SubsystemRow {
   subsystem: string;

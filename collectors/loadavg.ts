@@ -3,7 +3,7 @@
  * node_exporter: collector/loadavg.go, loadavg_linux.go.
  */
 import type { LoadavgRecord } from '../src/parsers/loadavg';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const load = (minutes: 1 | 5 | 15) =>
   mapping<LoadavgRecord>({

@@ -21,7 +21,7 @@
  * node_exporter: collector/mdadm_linux.go (procfs mdstat.go).
  */
 import type { MdArray, MdstatRecord } from '../src/parsers/mdstat';
-import { defineCollector, mapping, type CollectorInput, type MetricMapping } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput, type MetricMapping } from '../src/collector';
 
 /** One array as node_exporter sees it (procfs MDStat). */
 export interface MdStatus {

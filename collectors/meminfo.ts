@@ -8,7 +8,7 @@
  * node_exporter: collector/meminfo.go, meminfo_linux.go.
  */
 import type { MeminfoRecord } from '../src/parsers/meminfo';
-import { defineCollector, mapping, type MappingContext } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MappingContext } from '../src/collector';
 
 /** `Active(anon)` → `Active_anon`, plus `_bytes` when the line has a unit. */
 function key({ record }: MappingContext<MeminfoRecord>): string {

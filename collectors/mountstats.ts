@@ -21,10 +21,7 @@
  */
 import type { MountinfoRecord } from '../src/parsers/pid/mountinfo';
 import type { MountstatsRecord, NfsEvents, RpcOperation, RpcTransport } from '../src/parsers/pid/mountstats';
-import { MissingFileError } from '../src/exporter/scheduler';
-import { isGone, type ProcFs } from '../src/procfs';
-import { defineCollector, mapping, type MetricMapping } from '../src/exporter/mapper';
-import { readRequired } from './read';
+import { defineCollector, isGone, mapping, MissingFileError, type MetricMapping, type ProcFs, type ReadRecords } from '../src/collector';
 
 /** One row the mappings read: a mountpoint_info series, or an NFS mount's statistics. */
 export type MountstatsRow =
@@ -47,10 +44,10 @@ export function selfDirectory(procfs: ProcFs): string {
   return pid;
 }
 
-export async function mountstatsRows(procfs: ProcFs): Promise<MountstatsRow[]> {
+export async function mountstatsRows(procfs: ProcFs, read: ReadRecords): Promise<MountstatsRow[]> {
   const dir = selfDirectory(procfs);
-  const mounts = await readRequired<MountstatsRecord>(procfs, 'pid/mountstats', `${dir}/mountstats`);
-  const infos = await readRequired<MountinfoRecord>(procfs, 'pid/mountinfo', `${dir}/mountinfo`);
+  const mounts = await read<MountstatsRecord>('pid/mountstats', 'required', `${dir}/mountstats`);
+  const infos = await read<MountinfoRecord>('pid/mountinfo', 'required', `${dir}/mountinfo`);
   const rows: MountstatsRow[] = [];
   const devices = new Set<string>();
   const mountpoints = new Set<string>();
@@ -118,7 +115,7 @@ export const mountstats = defineCollector({
   description: 'NFS client statistics per mount (/proc/self/mountstats, /proc/self/mountinfo).',
   defaultEnabled: false,
   reads: { 'pid/mountstats': 'required', 'pid/mountinfo': 'required' },
-  gather: async ({ procfs }) => ({ [SOURCE]: await mountstatsRows(procfs) }),
+  gather: async ({ procfs, read }) => ({ [SOURCE]: await mountstatsRows(procfs, read) }),
   metrics: [
     perMount('age_seconds_total', 'The age of the NFS mount in seconds.', (r) => r.mount.age),
     mapping<MountstatsRow>({

@@ -12,7 +12,7 @@
  * node_exporter: collector/netdev_common.go, netdev_linux.go.
  */
 import type { DevRecord } from '../src/parsers/net/dev';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const RECEIVE = ['bytes', 'packets', 'errs', 'drop', 'fifo', 'frame', 'compressed', 'multicast'];
 const TRANSMIT = ['bytes', 'packets', 'errs', 'drop', 'fifo', 'colls', 'carrier', 'compressed'];

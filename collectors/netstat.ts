@@ -8,7 +8,7 @@
  */
 import type { NetstatRecord } from '../src/parsers/net/netstat';
 import type { Snmp6Record } from '../src/parsers/net/snmp6';
-import { defineCollector, mapping, type MappingContext } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MappingContext } from '../src/collector';
 
 const fieldsFilter = [{ subject: (ctx: MappingContext) => ctx.key, include: 'fields' }];
 

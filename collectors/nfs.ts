@@ -9,7 +9,7 @@
  * node_exporter: collector/nfs_linux.go (procfs nfs/parse.go, parse_nfs.go).
  */
 import { NFS_CLIENT_V4, NFS_V2, NFS_V3, type RpcStatsRecord } from '../src/parsers/net/rpc/nfs';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 
 /** The file as one record: each line's values by procfs name (absent lines are empty). */
 export type RpcLines = Record<string, Record<string, number>>;

@@ -9,7 +9,7 @@
  * node_exporter: collector/nfsd_linux.go (procfs nfs/parse.go, parse_nfsd.go).
  */
 import type { RpcStatsRecord } from '../src/parsers/net/rpc/nfs';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 import { NFS_V2, NFS_V3 } from '../src/parsers/net/rpc/nfs';
 import { byLine, valueOf, type RpcLines } from './nfs';
 

@@ -10,7 +10,7 @@
  * node_exporter: collector/pressure_linux.go.
  */
 import type { PressureRecord } from '../src/parsers/pressure';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const US = 1e-6;
 

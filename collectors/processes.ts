@@ -16,9 +16,7 @@
  */
 import type { StatRecord } from '../src/parsers/pid/stat';
 import type { SysctlValueRecord } from '../src/parsers/sys/net/netfilter/nf_conntrack';
-import { walkProcesses } from '../src/processes';
-import { defineCollector, mapping, type GatherContext } from '../src/exporter/mapper';
-import { readRequired } from './read';
+import { defineCollector, mapping, walkProcesses, type GatherContext } from '../src/collector';
 
 export interface ProcessSummary {
   pids: number;
@@ -31,7 +29,7 @@ export interface ProcessSummary {
 
 const SOURCE = 'pid/stat';
 
-async function summarize({ procfs }: GatherContext): Promise<ProcessSummary> {
+async function summarize({ procfs, read }: GatherContext): Promise<ProcessSummary> {
   const summary: ProcessSummary = { pids: 0, threads: 0, states: {}, threadStates: {}, maxThreads: 0, maxProcesses: 0 };
   const processState = new Map<number, string>();
   const add = (map: Record<string, number>, key: string): void => {
@@ -51,8 +49,8 @@ async function summarize({ procfs }: GatherContext): Promise<ProcessSummary> {
       add(summary.threadStates, p.tid === p.pid ? (processState.get(p.pid) ?? stat.state) : stat.state);
     }
   }
-  summary.maxThreads = (await readRequired<SysctlValueRecord>(procfs, 'sys/kernel/threads-max'))[0]?.value ?? 0;
-  summary.maxProcesses = (await readRequired<SysctlValueRecord>(procfs, 'sys/kernel/pid_max'))[0]?.value ?? 0;
+  summary.maxThreads = (await read<SysctlValueRecord>('sys/kernel/threads-max', 'required'))[0]?.value ?? 0;
+  summary.maxProcesses = (await read<SysctlValueRecord>('sys/kernel/pid_max', 'required'))[0]?.value ?? 0;
   return summary;
 }
 

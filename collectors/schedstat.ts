@@ -7,7 +7,7 @@
  * 8th and 9th numbers of each cpuN line).
  */
 import type { SchedstatRecord } from '../src/parsers/schedstat';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 /** Divides as node_exporter does (ns / 1e9): multiplying by 1e-9 rounds differently in the last digit. */
 const NS_PER_SECOND = 1e9;

@@ -11,7 +11,7 @@
  * node_exporter: collector/slabinfo_linux.go (procfs slab.go).
  */
 import type { SlabinfoRecord } from '../src/parsers/slabinfo';
-import { defineCollector, mapping, type MetricMapping } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MetricMapping } from '../src/collector';
 
 function slab(name: string, help: string, value: 'active_objs' | 'num_objs' | 'objsize' | 'objperslab' | 'pagesperslab'): MetricMapping<SlabinfoRecord> {
   return mapping<SlabinfoRecord>({ from: 'slabinfo', name, help, type: 'gauge', labels: { slab: 'name' }, value });

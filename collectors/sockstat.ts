@@ -7,7 +7,7 @@
  * node_exporter: collector/sockstat_linux.go (procfs net_sockstat.go).
  */
 import type { SockstatRecord } from '../src/parsers/net/sockstat';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const FIELDS = ['inuse', 'orphan', 'tw', 'alloc', 'mem', 'memory'] as const;
 const isProtocol = (r: SockstatRecord): boolean => r.protocol !== 'sockets';

@@ -5,7 +5,7 @@
  * node_exporter: collector/softirqs_linux.go, softirqs_common.go.
  */
 import type { SoftirqsRecord } from '../src/parsers/softirqs';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 export const softirqs = defineCollector({
   name: 'softirqs',

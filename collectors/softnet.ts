@@ -8,7 +8,7 @@
  * node_exporter: collector/softnet_linux.go (procfs net_softnet.go).
  */
 import type { SoftnetStatRecord } from '../src/parsers/net/softnet_stat';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const column = (field: keyof SoftnetStatRecord & string, name: string, help: string, type: 'counter' | 'gauge' = 'counter') =>
   mapping<SoftnetStatRecord>({

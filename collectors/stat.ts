@@ -8,7 +8,7 @@
  * node_exporter: collector/stat_linux.go.
  */
 import type { StatRecord } from '../src/parsers/stat';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const VECTORS = ['hi', 'timer', 'net_tx', 'net_rx', 'block', 'block_iopoll', 'tasklet', 'sched', 'hrtimer', 'rcu'] as const;
 

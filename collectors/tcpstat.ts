@@ -11,7 +11,7 @@
  * node_exporter: collector/tcpstat_linux.go.
  */
 import type { SocketRecord } from '../src/parsers/net/sockets';
-import { defineCollector, mapping } from '../src/exporter/mapper';
+import { defineCollector, mapping } from '../src/collector';
 
 const STATES = ['', 'established', 'syn_sent', 'syn_recv', 'fin_wait1', 'fin_wait2', 'time_wait', 'close', 'close_wait', 'last_ack', 'listen', 'closing'];
 

@@ -15,10 +15,19 @@
  * src/procfs.ts (readDirectoryFiles), not by handlers.
  * node_exporter: collector/textfile.go.
  */
-import { defineCollector, type CollectorInput } from '../src/exporter/mapper';
-import { formatValue, type Labels, type MetricFamily, type Sample } from '../src/exporter/exposition';
-import { parseBound, parseTextFormat, type ParsedFamily } from '../src/exporter/textformat';
-import { readDirectoryFiles, type DirectoryFile } from '../src/procfs';
+import {
+  defineCollector,
+  formatValue,
+  parseBound,
+  parseTextFormat,
+  readDirectoryFiles,
+  type CollectorInput,
+  type DirectoryFile,
+  type Labels,
+  type MetricFamily,
+  type ParsedFamily,
+  type Sample,
+} from '../src/collector';
 
 interface TextfileInput {
   /** The directory could not be listed. */

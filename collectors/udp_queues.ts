@@ -8,8 +8,7 @@
  * node_exporter: collector/udp_queues_linux.go (procfs net_ip_socket.go).
  */
 import type { SocketRecord } from '../src/parsers/net/sockets';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
-import { MissingFileError } from '../src/exporter/scheduler';
+import { defineCollector, mapping, MissingFileError, type CollectorInput } from '../src/collector';
 
 interface QueueSums {
   tx: number;

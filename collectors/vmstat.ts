@@ -5,7 +5,7 @@
  * node_exporter: collector/vmstat_linux.go.
  */
 import type { VmstatRecord } from '../src/parsers/vmstat';
-import { defineCollector, mapping, type MappingContext } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MappingContext } from '../src/collector';
 
 export const vmstat = defineCollector({
   name: 'vmstat',

@@ -7,7 +7,7 @@
  * node_exporter: collector/xfrm.go (procfs net_xfrm.go).
  */
 import type { XfrmStatRecord } from '../src/parsers/net/xfrm_stat';
-import { defineCollector, mapping, type CollectorInput } from '../src/exporter/mapper';
+import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 
 const COUNTERS: [kernel: string, metric: string, help: string][] = [
   ['XfrmInError', 'in_error_packets_total', 'All errors not matched by other'],

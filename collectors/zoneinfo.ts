@@ -12,7 +12,7 @@
  * never appears there either).
  */
 import type { ZoneinfoRecord } from '../src/parsers/zoneinfo';
-import { defineCollector, mapping, type MetricMapping } from '../src/exporter/mapper';
+import { defineCollector, mapping, type MetricMapping } from '../src/collector';
 
 /** The zone's values by kernel name, as procfs sees its block (later lines win). */
 function values(r: ZoneinfoRecord): Record<string, number> {

@@ -7,9 +7,9 @@ import { execFileSync } from 'child_process';
 import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
+import type { CollectorEnv } from '../collector';
 import { ProcFs } from '../procfs';
 import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from './config';
-import type { MapperEnv } from './mapper';
 import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
@@ -58,7 +58,7 @@ export interface Running {
 
 /** Test hooks of startExporter. */
 export interface StartOptions {
-  /** The procfs tree to read (default: a ProcFs on config.procfs); tests pass instrumented ones. */
+  /** The trees to read (default: a ProcFs on config.procfs, .sysfs, .rootfs); tests pass instrumented ones. */
   procfs?: (root: string) => ProcFs;
 }
 
@@ -71,7 +71,7 @@ function sameTlsShape(a: WebConfig | undefined, b: WebConfig | undefined): boole
 export async function startExporter(
   config: ExporterConfig,
   logger: Logger,
-  env: MapperEnv = { pageSize: pageSize() },
+  env: CollectorEnv = { pageSize: pageSize() },
   hooks: StartOptions = {},
 ): Promise<Running> {
   const makeProcFs = hooks.procfs ?? ((root: string) => new ProcFs(root));
@@ -79,7 +79,15 @@ export async function startExporter(
   const inFlight = { count: 0 };
   const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
     const procfs = makeProcFs(c.procfs);
-    const scheduler = new Scheduler({ collectors: scheduledCollectors(c), procfs, env, logger, extra: () => processMetrics.families() });
+    const scheduler = new Scheduler({
+      collectors: scheduledCollectors(c),
+      procfs,
+      sysfs: makeProcFs(c.sysfs),
+      rootfs: makeProcFs(c.rootfs),
+      env,
+      logger,
+      extra: () => processMetrics.families(),
+    });
     const app = createApp({
       scheduler,
       procfs,
@@ -148,8 +156,15 @@ export async function startExporter(
 }
 
 /** `--once`: every enabled collector once, the text format on stdout. */
-export async function collectOnce(config: ExporterConfig, logger: Logger, env: MapperEnv = { pageSize: pageSize() }): Promise<string> {
-  const scheduler = new Scheduler({ collectors: scheduledCollectors(config), procfs: new ProcFs(config.procfs), env, logger });
+export async function collectOnce(config: ExporterConfig, logger: Logger, env: CollectorEnv = { pageSize: pageSize() }): Promise<string> {
+  const scheduler = new Scheduler({
+    collectors: scheduledCollectors(config),
+    procfs: new ProcFs(config.procfs),
+    sysfs: new ProcFs(config.sysfs),
+    rootfs: new ProcFs(config.rootfs),
+    env,
+    logger,
+  });
   const snapshot = await scheduler.runOnce();
   return snapshot.text('text');
 }

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { LineCounter, parseDocument } from 'yaml';
 import { collectors as collectorTable } from '../../collectors/index';
 import { describeReadError, pathExists, readWholeFile } from '../procfs';
-import type { CollectorDefinition, OptionValues } from './mapper';
+import { DEFAULT_ROOTS, type CollectorDefinition, type OptionValues } from '../collector';
 import { resolveMappings } from './mappings';
 import { resolveProcessGroups } from './process-groups';
 
@@ -54,6 +54,10 @@ export interface ExporterConfig {
   listen: { host?: string; port: number };
   telemetryPath: string;
   procfs: string;
+  /** `--path.sysfs`: the sysfs tree collectors read (default /sys). */
+  sysfs: string;
+  /** `--path.rootfs`: the root filesystem collectors read (default /). */
+  rootfs: string;
   intervalMs: number;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'logfmt' };
   collectors: CollectorSettings[];
@@ -144,6 +148,8 @@ export function configSchema(table: Record<string, CollectorDefinition> = collec
         },
       },
       procfs: { type: 'string', minLength: 1 },
+      sysfs: { type: 'string', minLength: 1 },
+      rootfs: { type: 'string', minLength: 1 },
       interval: durationSchema,
       log: {
         type: 'object',
@@ -263,6 +269,8 @@ function regexProblems(raw: RawConfig): string[] {
 interface RawConfig {
   web?: { listenAddress?: string; telemetryPath?: string; configFile?: string; maxRequests?: number };
   procfs?: string;
+  sysfs?: string;
+  rootfs?: string;
   interval?: string;
   log?: { level?: ExporterConfig['log']['level']; format?: ExporterConfig['log']['format'] };
   collectors?: Record<string, Record<string, unknown> | null>;
@@ -274,7 +282,9 @@ interface RawConfig {
 export const DEFAULTS = {
   listenAddress: ':19100',
   telemetryPath: '/metrics',
-  procfs: '/proc',
+  procfs: DEFAULT_ROOTS.procfs,
+  sysfs: DEFAULT_ROOTS.sysfs,
+  rootfs: DEFAULT_ROOTS.rootfs,
   interval: '5s',
   log: { level: 'info', format: 'json' },
   dump: { enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeout: '10s' },
@@ -328,6 +338,8 @@ export function buildProgram(): Command {
     .option('--web.config.file <file>', 'web configuration file (exporter-toolkit format): TLS, client certificates, basic auth, headers')
     .option('--web.max-requests <n>', `maximum number of requests served at once, 0 for no limit; beyond it 503 (default: ${DEFAULTS.maxRequests})`)
     .option('--path.procfs <path>', `procfs mountpoint (default: ${DEFAULTS.procfs})`)
+    .option('--path.sysfs <path>', `sysfs mountpoint (default: ${DEFAULTS.sysfs})`)
+    .option('--path.rootfs <path>', `rootfs mountpoint (default: ${DEFAULTS.rootfs})`)
     .option('--collector.disable-defaults', 'disable every collector not enabled by a --collector.<name> flag')
     .addOption(new Option('--log.level <level>', 'only log messages with this severity or above').choices(['debug', 'info', 'warn', 'error']))
     .addOption(new Option('--log.format <format>', 'log format').choices(['json', 'logfmt']))
@@ -393,6 +405,8 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     throw new ConfigError(`web.telemetryPath: ${telemetryPath} is taken by another endpoint`);
   }
   const procfs = path.resolve((flag('--path.procfs') as string | undefined) ?? raw.procfs ?? DEFAULTS.procfs);
+  const sysfs = path.resolve((flag('--path.sysfs') as string | undefined) ?? raw.sysfs ?? DEFAULTS.sysfs);
+  const rootfs = path.resolve((flag('--path.rootfs') as string | undefined) ?? raw.rootfs ?? DEFAULTS.rootfs);
   const intervalMs = parseDuration(raw.interval ?? DEFAULTS.interval)!;
   const webConfigFile = (flag('--web.config.file') as string | undefined) ?? raw.web?.configFile;
   const maxRequestsFlag = flag('--web.max-requests') as string | undefined;
@@ -470,6 +484,8 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     listen,
     telemetryPath,
     procfs,
+    sysfs,
+    rootfs,
     intervalMs,
     log: {
       level: (flag('--log.level') as ExporterConfig['log']['level'] | undefined) ?? raw.log?.level ?? DEFAULTS.log.level,

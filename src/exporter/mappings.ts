@@ -27,7 +27,7 @@ import { readProcess, walkProcesses } from '../processes';
 import { getHandler } from '../registry';
 import { flatten } from '../format/flatten';
 import { isValidLabelName, isValidMetricName } from './exposition';
-import { applyCollector, type CollectorDefinition, type CollectorInput, type MetricMapping } from './mapper';
+import { applyCollector, type CollectorDefinition, type CollectorInput, type MetricMapping } from '../collector';
 import type { CollectorSettings } from './config';
 
 export const DEFAULT_PREFIX = 'procfs_';

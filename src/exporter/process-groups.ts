@@ -24,7 +24,7 @@ import { walkProcesses, type ProcessRecord } from '../processes';
 import type { StatRecord } from '../parsers/pid/stat';
 import type { StatusRecord } from '../parsers/pid/status';
 import type { IoRecord } from '../parsers/pid/io';
-import { defineCollector, mapping, type CollectorDefinition, type CollectorInput, type GatherContext } from './mapper';
+import { defineCollector, mapping, type CollectorDefinition, type CollectorInput, type GatherContext } from '../collector';
 import type { CollectorSettings } from './config';
 import type { ResolveContext } from './mappings';
 

@@ -14,10 +14,9 @@
  */
 import type { Logger } from 'pino';
 import { ParseError } from '../errors';
-import { getHandler } from '../registry';
-import { isGone, type ProcFs } from '../procfs';
+import { collect, filesystems, MissingFileError, type CollectorDefinition, type CollectorEnv, type CycleReads, type Filesystems, type OptionValues } from '../collector';
+import type { ProcFs } from '../procfs';
 import type { MetricFamily } from './exposition';
-import { applyCollector, type CollectorDefinition, type CollectorInput, type MapperEnv, type OptionValues } from './mapper';
 import { Snapshot, type CollectorRun } from './snapshot';
 
 export interface ScheduledCollector {
@@ -27,13 +26,6 @@ export interface ScheduledCollector {
   timeoutMs: number;
 }
 
-export class MissingFileError extends Error {
-  override readonly name = 'MissingFileError';
-  constructor(readonly file: string) {
-    super(`${file}: no such file (not on this kernel?)`);
-  }
-}
-
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
   constructor(readonly ms: number) {
@@ -41,78 +33,17 @@ export class TimeoutError extends Error {
   }
 }
 
-/**
- * The files read during one cycle, by handler name: each file is read and
- * parsed once however many collectors need it (stat feeds cpu and stat,
- * net/udp feeds udp_queues and mappings, …). Records are shared, so
- * collectors must not mutate them (docs/collectors.md).
- */
-export type CycleReads = Map<string, Promise<object[]>>;
-
-function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleReads | undefined): Promise<object[]> {
-  const cached = reads?.get(path);
-  if (cached) return cached;
-  const handler = getHandler(name);
-  const pending = handler
-    ? procfs.readTextAsync(path).then((text) => handler.parse(text, `${procfs.root}/${path}`))
-    : Promise.reject(new Error(`unknown handler ${name}`));
-  reads?.set(path, pending);
-  return pending;
-}
-
-/**
- * The records of a handler's file under the procfs root (`path`, default the
- * handler's name; read and parsed once per cycle when `reads` is given). An
- * absent file is undefined when optional and fails the run as "not on this
- * kernel" (MissingFileError) when required. Collectors' `gather` functions
- * read through this too.
- */
-export async function readHandlerFile(
-  procfs: ProcFs,
-  name: string,
-  need: 'required' | 'optional',
-  options: { path?: string; reads?: CycleReads } = {},
-): Promise<object[] | undefined> {
-  const path = options.path ?? name;
-  try {
-    return await readParsed(procfs, name, path, options.reads);
-  } catch (error) {
-    if (!isGone(error)) throw error;
-    if (need === 'optional') return undefined;
-    throw new MissingFileError(`${procfs.root}/${path}`);
-  }
-}
-
-/** Reads a collector's files (once per cycle, through `reads`) and applies its mappings. Rejects on any failure. */
-export async function collect(
-  definition: CollectorDefinition,
-  procfs: ProcFs,
-  options: OptionValues,
-  env: MapperEnv,
-  reads?: CycleReads,
-): Promise<MetricFamily[]> {
-  if (definition.gather) return applyCollector(definition, await definition.gather({ procfs, options, env }), options, env);
-  const input: CollectorInput = {};
-  await Promise.all(
-    Object.entries(definition.reads).map(async ([name, need]) => {
-      const records = await readHandlerFile(procfs, name, need, { reads });
-      if (records !== undefined) input[name] = records;
-    }),
-  );
-  return applyCollector(definition, input, options, env);
-}
-
 /** One run of one collector, with a timeout; never rejects. `settled` resolves when the work itself has ended. */
 export function runCollector(
   collector: ScheduledCollector,
-  procfs: ProcFs,
-  env: MapperEnv,
+  trees: Filesystems,
+  env: CollectorEnv,
   reads?: CycleReads,
 ): { result: Promise<CollectorRun>; settled: Promise<void> } {
   const started = process.hrtime.bigint();
   const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
   const name = collector.definition.name;
-  const work = Promise.resolve().then(() => collect(collector.definition, procfs, collector.options, env, reads));
+  const work = Promise.resolve().then(() => collect(collector.definition, trees, collector.options, env, reads));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(collector.timeoutMs)), collector.timeoutMs);
@@ -148,7 +79,10 @@ interface Entry {
 export interface SchedulerOptions {
   collectors: readonly ScheduledCollector[];
   procfs: ProcFs;
-  env: MapperEnv;
+  /** `--path.sysfs` and `--path.rootfs` (default /sys and /). */
+  sysfs?: ProcFs;
+  rootfs?: ProcFs;
+  env: CollectorEnv;
   logger: Logger;
   /** Families appended to every snapshot (the exporter's process metrics), fetched at each publish. */
   extra?: () => Promise<MetricFamily[]>;
@@ -156,6 +90,7 @@ export interface SchedulerOptions {
 
 export class Scheduler {
   private readonly entries: Entry[];
+  private readonly trees: Filesystems;
   private current: Snapshot | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
@@ -167,6 +102,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.entries = options.collectors.map((collector) => ({ collector, nextDue: 0, running: false, state: 'unknown' }));
+    this.trees = filesystems(options.procfs, options.sysfs, options.rootfs);
   }
 
   /** The latest complete snapshot; undefined before the first cycle has finished. */
@@ -229,7 +165,7 @@ export class Scheduler {
     const runs = await Promise.all(
       due.map((e) => {
         e.running = true;
-        const { result, settled } = runCollector(e.collector, this.options.procfs, this.options.env, reads);
+        const { result, settled } = runCollector(e.collector, this.trees, this.options.env, reads);
         void settled.then(() => {
           e.running = false;
         });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as path from 'path';
 import { mdadm } from '../../collectors/mdadm';
-import { MissingFileError } from '../../src/exporter/scheduler';
+import { MissingFileError } from '../../src/collector';
 import { run, series, TREES } from './run';
 import { fixturePath } from '../support/fixtures';
 

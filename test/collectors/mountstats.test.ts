@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mountstats } from '../../collectors/mountstats';
-import { MissingFileError } from '../../src/exporter/scheduler';
+import { MissingFileError } from '../../src/collector';
 import { run, series, TREES } from './run';
 
 const TREE = path.join(TREES, 'mountstats', 'proc');

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as path from 'path';
 import { nfs } from '../../collectors/nfs';
 import { nfsd } from '../../collectors/nfsd';
-import { MissingFileError } from '../../src/exporter/scheduler';
+import { MissingFileError } from '../../src/collector';
 import { run, series, TREES } from './run';
 
 const TREE = path.join(TREES, 'nfs', 'proc');

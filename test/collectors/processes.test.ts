@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { processes } from '../../collectors/processes';
-import { collect, MissingFileError } from '../../src/exporter/scheduler';
+import { collect, filesystems, MissingFileError } from '../../src/collector';
 import { ProcFs } from '../../src/procfs';
 import { run, series } from './run';
 
@@ -107,7 +107,7 @@ describe('processes collector', () => {
   it('skips a process that exits during the walk (ENOENT or ESRCH), as node_exporter does', async () => {
     const root = tree(PROCS);
     for (const code of ['ENOENT', 'ESRCH']) {
-      const s = series(await collect(processes, new VanishingProcFs(root, new Set(['100']), code), {}, { pageSize: 4096 }));
+      const s = series(await collect(processes, filesystems(new VanishingProcFs(root, new Set(['100']), code)), {}, { pageSize: 4096 }));
       expect(s['node_processes_pids'], code).to.equal(3);
       expect(s['node_processes_threads'], code).to.equal(4);
       expect(s['node_processes_state{state="R"}'], code).to.equal(undefined);

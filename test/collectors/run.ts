@@ -1,8 +1,7 @@
 /** Helpers for the collectors' edge-case tests: run one collector on a small fixture tree, read its series. */
 import * as path from 'path';
 import type { MetricFamily } from '../../src/exporter/exposition';
-import type { CollectorDefinition, OptionValues } from '../../src/exporter/mapper';
-import { collect } from '../../src/exporter/scheduler';
+import { collect, filesystems, type CollectorDefinition, type OptionValues } from '../../src/collector';
 import { ProcFs } from '../../src/procfs';
 import { projectRoot } from '../support/fixtures';
 
@@ -17,7 +16,7 @@ export function options(definition: CollectorDefinition, overrides: OptionValues
 
 /** One run, as the scheduler does it (state is kept per options object). */
 export function run(definition: CollectorDefinition, root: string, opts: OptionValues = options(definition)): Promise<MetricFamily[]> {
-  return collect(definition, new ProcFs(root), opts, { pageSize: 4096 });
+  return collect(definition, filesystems(new ProcFs(root)), opts, { pageSize: 4096 });
 }
 
 /** `name{a="x",b="y"}` → value, for every sample. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { udpQueues } from '../../collectors/udp_queues';
-import { MissingFileError } from '../../src/exporter/scheduler';
+import { MissingFileError } from '../../src/collector';
 import { fixture } from '../support/fixtures';
 import { run, series } from './run';
 import { tmpTree } from './tmp-tree';

@@ -1,7 +1,7 @@
 /** config.yaml + schema + flags: valid files, every invalid case's message, flag overrides, exit status 2. */
 import { expect } from 'chai';
 import { collectors as collectorTable } from '../../collectors/index';
-import type { CollectorDefinition } from '../../src/exporter/mapper';
+import type { CollectorDefinition } from '../../src/collector';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -155,6 +155,16 @@ describe('exporter config', () => {
       expect(config.telemetryPath).to.equal('/m');
       expect(config.procfs).to.equal('/host/proc');
       expect(config.log).to.deep.equal({ level: 'debug', format: 'logfmt' });
+    });
+
+    it('--path.sysfs and --path.rootfs (default /sys and /), over the sysfs and rootfs keys', () => {
+      const defaults = loadConfig(['--config', write('roots.yaml', '')]);
+      expect([defaults.sysfs, defaults.rootfs]).to.deep.equal(['/sys', '/']);
+      const fromFile = loadConfig(['--config', write('roots2.yaml', 'sysfs: /host/sys\nrootfs: /host/root\n')]);
+      expect([fromFile.sysfs, fromFile.rootfs]).to.deep.equal(['/host/sys', '/host/root']);
+      const fromFlags = loadConfig(['--config', write('roots3.yaml', 'sysfs: /host/sys\n'), '--path.sysfs', '/s', '--path.rootfs=/r']);
+      expect([fromFlags.sysfs, fromFlags.rootfs]).to.deep.equal(['/s', '/r']);
+      expect(() => loadConfig(['--config', write('roots4.yaml', 'sysfs: ""\n')])).to.throw(ConfigError, 'sysfs: must not be empty');
     });
 
     it('--no-collector.<name> and --collector.<name>', () => {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { collectors } from '../../collectors/index';
 import { serializeFamilies, type MetricFamily } from '../../src/exporter/exposition';
-import { applyCollector, checkDefinition, defineCollector } from '../../src/exporter/mapper';
+import { applyCollector, checkDefinition, defineCollector } from '../../src/collector';
 import { getHandler } from '../../src/registry';
 
 const env = { pageSize: 4096 };

@@ -11,6 +11,7 @@ import * as path from 'path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../../src/exporter/config';
 import type { MetricFamily } from '../../src/exporter/exposition';
+import { filesystems } from '../../src/collector';
 import { Scheduler, runCollector, type ScheduledCollector } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { projectRoot } from '../support/fixtures';
@@ -174,12 +175,12 @@ describe('config-driven mappings and process groups', () => {
       fs.mkdirSync(path.join(root, 'sysvipc'), { recursive: true });
       const file = write('absent.yaml', 'mappings:\n  - { name: shm, handler: sysvipc/shm, value: size, labels: [shmid, nosuch] }\n');
       const [collector] = scheduled(['--config', file, '--path.procfs', root]);
-      const first = await runCollector(collector, new ProcFs(root), env).result;
+      const first = await runCollector(collector, filesystems(new ProcFs(root)), env).result;
       expect(first.success).to.equal(false);
       expect(first.error).to.equal(`${root}/sysvipc/shm: no such file (not on this kernel?)`);
       // Deferred field check: the file appears, with a segment; `nosuch` is not a field.
       fs.copyFileSync(path.join(TREE_6_18, 'sysvipc', 'shm'), path.join(root, 'sysvipc', 'shm'));
-      const second = await runCollector(collector, new ProcFs(root), env).result;
+      const second = await runCollector(collector, filesystems(new ProcFs(root)), env).result;
       expect(second.success).to.equal(false);
       expect(second.error).to.match(/^mappings\[0\] \(shm\): field nosuch is not in sysvipc\/shm's records \(fields: key, shmid, perms, size, /);
     });
@@ -190,9 +191,9 @@ describe('config-driven mappings and process groups', () => {
       fs.writeFileSync(path.join(root, 'net', 'snmp6'), 'Ip6InReceives 1\nIp6InHdrErrors 0\n');
       const file = write('grow.yaml', 'mappings:\n  - { name: s6, handler: net/snmp6, value: value, labels: [name], maxSeries: 3 }\n');
       const [collector] = scheduled(['--config', file, '--path.procfs', root]);
-      expect((await runCollector(collector, new ProcFs(root), env).result).success).to.equal(true);
+      expect((await runCollector(collector, filesystems(new ProcFs(root)), env).result).success).to.equal(true);
       fs.copyFileSync(path.join(TREE_6_18, 'net', 'snmp6'), path.join(root, 'net', 'snmp6'));
-      const run = await runCollector(collector, new ProcFs(root), env).result;
+      const run = await runCollector(collector, filesystems(new ProcFs(root)), env).result;
       expect(run.success).to.equal(false);
       expect(run.error).to.equal('mapping:s6: 90 series, over the limit of 3');
     });
@@ -205,7 +206,7 @@ describe('config-driven mappings and process groups', () => {
       const file = write('g.yaml', fs.readFileSync(path.join(GOLDEN, 'process-groups.yaml'), 'utf8'));
       const [collector] = scheduled(['--config', file, '--path.procfs', root]);
       const procfs = new ProcFs(root);
-      const first = await runCollector(collector, procfs, env).result;
+      const first = await runCollector(collector, filesystems(procfs), env).result;
       expect(first.success).to.equal(true);
       const nginx = { groupname: 'nginx' };
       expect(sample(first.families, 'procfs_group_cpu_seconds_total', { ...nginx, mode: 'user' })).to.equal(24.5);
@@ -217,7 +218,7 @@ describe('config-driven mappings and process groups', () => {
       fs.writeFileSync(path.join(root, '102', 'stat'), statLine({ ...w102, utime: 5, stime: 1, starttime: 9000 }));
       const m100 = PROCESS_GROUPS_TREE.find((p) => p.pid === 100)!;
       fs.writeFileSync(path.join(root, '100', 'stat'), statLine({ ...m100, utime: 250 }));
-      const second = await runCollector(collector, procfs, env).result;
+      const second = await runCollector(collector, filesystems(procfs), env).result;
       expect(second.success).to.equal(true);
       // user: 100 now 250 ticks, 101 exited at 1200, old 102 exited at 1100, new 102 has 5: 25.55 s.
       expect(sample(second.families, 'procfs_group_cpu_seconds_total', { ...nginx, mode: 'user' })).to.equal(25.55);
@@ -233,7 +234,7 @@ describe('config-driven mappings and process groups', () => {
 
       // Every postgres member exits: the group stays, with 0 processes and its counters.
       for (const pid of [300, 301, 302]) fs.rmSync(path.join(root, String(pid)), { recursive: true });
-      const third = await runCollector(collector, procfs, env).result;
+      const third = await runCollector(collector, filesystems(procfs), env).result;
       expect(sample(third.families, 'procfs_group_num_procs', { groupname: 'postgres' })).to.equal(0);
       expect(sample(third.families, 'procfs_group_cpu_seconds_total', { groupname: 'postgres', mode: 'user' })).to.equal(9.63);
       expect(sample(third.families, 'procfs_group_oldest_start_time_seconds', { groupname: 'postgres' })).to.equal(undefined);

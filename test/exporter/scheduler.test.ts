@@ -6,7 +6,7 @@ import * as path from 'path';
 import pino from 'pino';
 import { startExporter } from '../../src/exporter/cli';
 import { loadConfig } from '../../src/exporter/config';
-import { defineCollector, type CollectorDefinition } from '../../src/exporter/mapper';
+import { defineCollector, type CollectorDefinition } from '../../src/collector';
 import { Scheduler, type ScheduledCollector } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { collectors } from '../../collectors/index';
@@ -70,6 +70,35 @@ describe('scheduler', () => {
     expect(procfs.reads.filter((r) => r === 'net/sockstat')).to.have.length(1);
     await scheduler.runOnce();
     expect(procfs.reads.filter((r) => r === 'stat')).to.have.length(2);
+  });
+
+  it('gives gather collectors the same cycle-cached read, and the sysfs and rootfs trees it was given', async () => {
+    const procfs = new TrickyProcFs(TREE_6_18, new Set());
+    const seen: string[] = [];
+    const gathering = defineCollector({
+      name: 'gathering',
+      description: 'reads stat through its context',
+      defaultEnabled: true,
+      reads: { stat: 'required' },
+      gather: async ({ read, sysfs, rootfs }) => {
+        seen.push(sysfs.root, rootfs.root);
+        return { stat: await read('stat', 'required') };
+      },
+      metrics: [{ from: 'stat', where: (r: { name?: string }) => r.name === 'btime', name: 'boot_time', help: 'h', type: 'gauge', value: 'value' }],
+    });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.stat), scheduled(gathering)],
+      procfs,
+      sysfs: new ProcFs('/nonexistent/sys'),
+      rootfs: new ProcFs('/nonexistent/root'),
+      env,
+      logger: silent,
+    });
+    const text = (await scheduler.runOnce()).text('text');
+    expect(text).to.include('node_scrape_collector_success{collector="gathering"} 1\n');
+    expect(text).to.match(/^boot_time \d+$/m);
+    expect(procfs.reads.filter((r) => r === 'stat')).to.have.length(1);
+    expect(seen).to.deep.equal(['/nonexistent/sys', '/nonexistent/root']);
   });
 
   it('isolates a collector whose file is missing and one that throws: their series are gone, success is 0', async () => {

@@ -1,8 +1,6 @@
 /**
- * The declarative mapping layer: a collector is DATA — the handlers it reads
- * and a list of metric mappings — and ONE function, applyCollector(), turns
- * the handlers' records into metric families. Collectors never call
- * prom-client or build families by hand.
+ * The declarative mapping layer: ONE function, applyCollector(), turns the
+ * records of a collector's handlers into metric families.
  *
  * A mapping walks the records of one or more handlers (optionally only those
  * `where` accepts), optionally spreads each record over the entries of a
@@ -16,117 +14,19 @@
  * A value that is absent from a record (a column the kernel does not print)
  * yields no sample.
  */
-import { compareLabels, isValidLabelName, isValidMetricName, sanitizeMetricName, type Labels, type MetricFamily } from './exposition';
-
-/** Option values a collector receives (from config.yaml or flags), after defaults. */
-export type OptionValues = Record<string, string | number | boolean | undefined>;
-
-/** Facts about the host a mapping may need (sockstat's page size). */
-export interface MapperEnv {
-  pageSize: number;
-}
-
-/** What a name/label/value function sees: the record, and for `each` mappings the entry's key and value. */
-export interface MappingContext<R = any> {
-  handler: string;
-  record: R;
-  key: string;
-  entry: unknown;
-  options: OptionValues;
-  env: MapperEnv;
-}
-
-/**
- * Where a label or value comes from: a field path of the record (`device`,
- * `values.used`), `$key` / `$entry` in `each` mappings, or a function.
- */
-export type Getter<R, T> = string | ((ctx: MappingContext<R>) => T | undefined);
-
-/** Include/exclude regexes (option names of the collector) tested against a label or a derived string. */
-export interface FilterSpec<R = any> {
-  /** A label name of the sample, or a function of the context. */
-  subject: string | ((ctx: MappingContext<R>) => string);
-  /** Option holding the include regex: when set (non-empty), only matching subjects are kept. */
-  include?: string;
-  /** Option holding the exclude regex: matching subjects are dropped (ignored when include is set). */
-  exclude?: string;
-}
-
-export interface MetricMapping<R = any> {
-  /** Handler name(s) whose records this mapping reads. */
-  from: string | readonly string[];
-  /** Keeps only the records it accepts. */
-  where?: (record: R, ctx: MappingContext<R>) => boolean;
-  /** One sample per entry of this map-valued field (field path or function); `$key`/`$entry` then name the entry. */
-  each?: string | ((record: R) => Record<string, unknown> | undefined);
-  /** With `each`: only these keys, in this order. */
-  only?: readonly string[];
-  name: string | ((ctx: MappingContext<R>) => string);
-  help: string | ((ctx: MappingContext<R>) => string);
-  type: 'counter' | 'gauge' | 'untyped';
-  /** Label name → where its value comes from. */
-  labels?: Readonly<Record<string, Getter<R, string | number>>>;
-  /** Where the value comes from; with `each` it defaults to the entry. Undefined means "no sample". */
-  value?: Getter<R, number>;
-  /** Multiplier (unit conversion): 512 for sectors → bytes, 0.001 for ms → s. */
-  scale?: number;
-  filters?: readonly FilterSpec<R>[];
-}
-
-export type OptionType = 'regex' | 'string' | 'number' | 'boolean';
-
-export interface OptionSpec {
-  type: OptionType;
-  default?: string | number | boolean;
-  description: string;
-}
-
-export interface CollectorDefinition {
-  /** Collector name: the config key, `--collector.<name>`, the `collector` label. */
-  name: string;
-  description: string;
-  /** node_exporter's default: enabled unless config or flags say otherwise. */
-  defaultEnabled: boolean;
-  /** Handlers read (their file is the handler's name under the procfs root); `optional` files may be absent. */
-  reads: Readonly<Record<string, 'required' | 'optional'>>;
-  /** Options (config key, camelCase; flag `--collector.<name>.<kebab-case>`). */
-  options?: Readonly<Record<string, OptionSpec>>;
-  /** Filters applied to every mapping. */
-  filters?: readonly FilterSpec[];
-  metrics: readonly MetricMapping[];
-  /**
-   * Instead of reading `reads` (one file per handler), produces the input
-   * itself: the process walk of process groups, per-process mappings. May keep
-   * state between runs (counters of exited processes). Keys are what `from` names.
-   */
-  gather?: (ctx: GatherContext) => Promise<CollectorInput>;
-  /** Checks the input before mapping (a field no record has): throwing fails the run. */
-  checkInput?: (input: CollectorInput) => void;
-  /** More series than this in one run fails the run (config-driven mappings' cardinality limit). */
-  maxSeries?: number;
-  /**
-   * Rewrites the input before the mappings see it, with state kept between
-   * runs (cpu: counters that go backwards are clamped to the last value seen).
-   */
-  transform?: (input: CollectorInput, ctx: CollectorContext) => CollectorInput;
-  /**
-   * Families the collector builds itself, for input already in Prometheus's
-   * shape (textfile: families read from *.prom files). Merged with the mapped
-   * families; a name both produce fails the run.
-   */
-  families?: (input: CollectorInput, ctx: CollectorContext) => MetricFamily[];
-}
-
-/** What `transform` and `families` receive. */
-export interface CollectorContext {
-  options: OptionValues;
-  env: MapperEnv;
-  /** This collector's state between runs (see collectorState). */
-  state: CollectorState;
-}
-
-/** State a collector keeps between runs; starts empty. */
-export type CollectorState = Record<string, unknown>;
+import { compareLabels, isValidLabelName, isValidMetricName, sanitizeMetricName, type Labels, type MetricFamily } from '../exporter/exposition';
+import type {
+  CollectorContext,
+  CollectorDefinition,
+  CollectorEnv,
+  CollectorInput,
+  CollectorState,
+  FilterSpec,
+  Getter,
+  MappingContext,
+  MetricMapping,
+  OptionValues,
+} from './definition';
 
 const states = new WeakMap<OptionValues, CollectorState>();
 
@@ -144,25 +44,6 @@ export function collectorState(options: OptionValues): CollectorState {
   }
   return state;
 }
-
-/** What a `gather` function receives. */
-export interface GatherContext {
-  procfs: import('../procfs').ProcFs;
-  options: OptionValues;
-  env: MapperEnv;
-}
-
-/** Keeps the literal type of a collector module (and checks it). */
-export function defineCollector(definition: CollectorDefinition): CollectorDefinition {
-  return definition;
-}
-
-/** Keeps a mapping's record type for its functions. */
-export function mapping<R>(m: MetricMapping<R>): MetricMapping<R> {
-  return m;
-}
-
-export type CollectorTable = Record<string, CollectorDefinition>;
 
 function getPath(value: unknown, path: string): unknown {
   let current = value;
@@ -224,9 +105,6 @@ function labelEntries(m: MetricMapping): [string, Getter<unknown, string | numbe
   return entries;
 }
 
-/** Records per handler name; undefined for an optional file that is absent. */
-export type CollectorInput = Record<string, readonly object[] | undefined>;
-
 /**
  * THE framework function: applies a collector's mappings to its handlers'
  * records. Families come out sorted by name, samples by label values (as
@@ -237,7 +115,7 @@ export function applyCollector(
   definition: CollectorDefinition,
   rawInput: CollectorInput,
   options: OptionValues,
-  env: MapperEnv,
+  env: CollectorEnv,
   state: CollectorState = collectorState(options),
 ): MetricFamily[] {
   const families = new Map<string, MetricFamily>();

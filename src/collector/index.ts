@@ -1,0 +1,35 @@
+/**
+ * The collector SDK: everything a collector (collectors/*.ts) imports, besides
+ * the parsers' record types. A collector never imports the scheduler, the
+ * server or the configuration; the exporter is handed the collector table
+ * (collectors/index.ts) by its entry point. docs/collectors.md walks through it.
+ */
+export type {
+  CollectorContext,
+  CollectorDefinition,
+  CollectorEnv,
+  CollectorInput,
+  CollectorState,
+  CollectorTable,
+  FilterSpec,
+  Filesystems,
+  GatherContext,
+  Getter,
+  MappingContext,
+  MetricMapping,
+  Need,
+  OptionSpec,
+  OptionType,
+  OptionValues,
+  ReadRecords,
+} from './definition';
+export { defineCollector, mapping } from './definition';
+export { applyCollector, checkDefinition, collectorState } from './apply';
+export { collect, DEFAULT_ROOTS, filesystems } from './collect';
+export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';
+// The exposition model, for collectors that build families themselves (textfile).
+export { formatValue, isValidLabelName, isValidMetricName, type Labels, type MetricFamily, type MetricType, type Sample } from '../exporter/exposition';
+export { parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
+// Reading beyond one file per handler: links and directories (mountstats' /proc/self), process walks, *.prom files.
+export { isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';
+export { readProcess, walkProcesses } from '../processes';
