@@ -14,8 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
-import { parseDuration } from '../src/exporter/config';
-import { resolveProcessGroups } from '../src/exporter/process-groups';
+import { processGroupsCollector } from '../src/exporter/process-groups';
 import { filesystems } from '../src/collector';
 import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
@@ -61,9 +60,7 @@ async function main(): Promise<void> {
     { name: 'python:{{.Matches.job}}', cmdline: ['python3? \\S*/(?<job>[^/ ]+)\\.py'] },
     { name: '{{.ExeBase}}', exe: Array.from({ length: groups }, (_, g) => `bin${g}`) },
   ];
-  const { settings, problems } = resolveProcessGroups(raw, { procfs: root, intervalMs: 5000, parseDuration });
-  if (problems.length > 0) throw new Error(problems.join('; '));
-  const collector = { ...settings[0], timeoutMs: 600_000 };
+  const collector = { definition: processGroupsCollector(raw), options: {}, intervalMs: 5000, timeoutMs: 600_000 };
   const procfs = new ProcFs(root);
   const env = { pageSize: 4096 };
   const delay = monitorEventLoopDelay({ resolution: 1 });

@@ -31,7 +31,8 @@ import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import pino from 'pino';
 import { applyCollector, type CollectorInput } from '../src/collector';
-import { loadConfig } from '../src/exporter/config';
+import { catalog } from '../collectors/index';
+import { loadConfig } from '../src/config';
 import { scheduledCollectors } from '../src/exporter/cli';
 import { Scheduler } from '../src/exporter/scheduler';
 import { Snapshot, type CollectorRun } from '../src/exporter/snapshot';
@@ -281,7 +282,7 @@ const ENV = { pageSize: 4096 };
 
 function defaultCollectors(procfsRoot?: string) {
   const argv = procfsRoot === undefined ? [] : [`--path.procfs=${procfsRoot}`];
-  const config = loadConfig(argv);
+  const config = loadConfig(argv, catalog);
   return { config, scheduled: scheduledCollectors(config) };
 }
 

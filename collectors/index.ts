@@ -3,7 +3,9 @@
  * effects): a collector exists because it is listed here. The key is the
  * collector's name. Adding one: docs/collectors.md.
  */
-import type { CollectorTable } from '../src/collector';
+import type { CollectorCatalog, CollectorTable } from '../src/collector';
+import { mappingCollector } from '../src/exporter/mappings';
+import { processGroupsCollector } from '../src/exporter/process-groups';
 import { diskstats } from './diskstats';
 import { netstat } from './netstat';
 import { sockstat } from './sockstat';
@@ -73,3 +75,6 @@ export const collectors = {
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
+
+/** What the exporter is handed (src/exporter/main.ts): the table, and the factories of the collectors config.yaml defines. */
+export const catalog: CollectorCatalog = { collectors, mapping: mappingCollector, processGroups: processGroupsCollector };

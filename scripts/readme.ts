@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { handlerNames, handlers } from '../src/registry';
 import { collectors } from '../collectors/index';
-import { optionFlag } from '../src/exporter/config';
+import { optionFlag } from '../src/config';
 
 export const README = path.join(__dirname, '..', '..', 'README.md');
 

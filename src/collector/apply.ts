@@ -45,7 +45,8 @@ export function collectorState(options: OptionValues): CollectorState {
   return state;
 }
 
-function getPath(value: unknown, path: string): unknown {
+/** The value at a dotted field path of a record (`kB.VmRSS`), or undefined. */
+export function getPath(value: unknown, path: string): unknown {
   let current = value;
   for (const part of path.split('.')) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -96,6 +96,12 @@ export interface CollectorDefinition {
   /** More series than this in one run fails the run (config-driven mappings' cardinality limit). */
   maxSeries?: number;
   /**
+   * Checks made when the exporter starts and when it reloads, before any run
+   * (config mappings: their fields against a sample parse of the file). Returns
+   * the problems, one line each; any stops the start, or the reload.
+   */
+  checkAtStart?: (trees: Filesystems) => string[];
+  /**
    * Rewrites the input before the mappings see it, with state kept between
    * runs (cpu: counters that go backwards are clamped to the last value seen).
    */

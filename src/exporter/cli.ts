@@ -7,9 +7,9 @@ import { execFileSync } from 'child_process';
 import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
-import type { CollectorEnv } from '../collector';
+import { filesystems, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
+import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
 import { ProcFs } from '../procfs';
-import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from './config';
 import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
@@ -35,6 +35,15 @@ export function scheduledCollectors(config: ExporterConfig): ScheduledCollector[
   return config.collectors
     .filter((c) => c.enabled)
     .map((c) => ({ definition: c.definition, options: c.options, intervalMs: c.intervalMs, timeoutMs: c.timeoutMs }));
+}
+
+/**
+ * The checks collectors make before their first run (config mappings: their
+ * fields against a sample parse); a ConfigError naming the file and every problem.
+ */
+export function checkCollectors(config: ExporterConfig, trees: Filesystems): void {
+  const problems = config.collectors.flatMap((c) => c.definition.checkAtStart?.(trees) ?? []);
+  if (problems.length > 0) throw new ConfigError(`${config.configFile ?? 'config'}: ${problems.join('; ')}`);
 }
 
 export interface Running {
@@ -78,15 +87,15 @@ export async function startExporter(
   const processMetrics = new ProcessMetrics();
   const inFlight = { count: 0 };
   const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
-    const procfs = makeProcFs(c.procfs);
+    const trees = filesystems(makeProcFs(c.procfs), makeProcFs(c.sysfs), makeProcFs(c.rootfs));
+    checkCollectors(c, trees);
+    const { procfs } = trees;
     const scheduler = new Scheduler({
       collectors: scheduledCollectors(c),
-      procfs,
-      sysfs: makeProcFs(c.sysfs),
-      rootfs: makeProcFs(c.rootfs),
+      ...trees,
       env,
       logger,
-      extra: () => processMetrics.families(),
+      extra: c.disableExporterMetrics ? undefined : () => processMetrics.families(),
     });
     const app = createApp({
       scheduler,
@@ -157,14 +166,9 @@ export async function startExporter(
 
 /** `--once`: every enabled collector once, the text format on stdout. */
 export async function collectOnce(config: ExporterConfig, logger: Logger, env: CollectorEnv = { pageSize: pageSize() }): Promise<string> {
-  const scheduler = new Scheduler({
-    collectors: scheduledCollectors(config),
-    procfs: new ProcFs(config.procfs),
-    sysfs: new ProcFs(config.sysfs),
-    rootfs: new ProcFs(config.rootfs),
-    env,
-    logger,
-  });
+  const trees = filesystems(new ProcFs(config.procfs), new ProcFs(config.sysfs), new ProcFs(config.rootfs));
+  checkCollectors(config, trees);
+  const scheduler = new Scheduler({ collectors: scheduledCollectors(config), ...trees, env, logger });
   const snapshot = await scheduler.runOnce();
   return snapshot.text('text');
 }
@@ -174,10 +178,11 @@ function fail(message: string): void {
   process.exitCode = EXIT_STARTUP;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+/** The command: `catalog` is the collectors it may run (collectors/index.ts, handed over by main.ts). */
+export async function main(argv: readonly string[], catalog: CollectorCatalog): Promise<void> {
   let config: ExporterConfig;
   try {
-    config = loadConfig(argv);
+    config = loadConfig(argv, catalog);
   } catch (error) {
     if (error instanceof EarlyExit) return;
     fail(error instanceof ConfigError ? error.message : (error as Error).message);
@@ -224,13 +229,14 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (config.webConfigFile === undefined && config.listen.host === undefined) {
     logger.info('serving plain HTTP without authentication on every interface; see --web.config.file for TLS and basic auth');
   }
-  // SIGHUP: re-read config.yaml (and the web config) with the same flags; keep the old one if the new one is invalid.
+  // SIGHUP: re-read config.yaml (and the web config) with the same flags; keep the old one if the new one is invalid
+  // or empty (a file caught while an editor or a config manager rewrites it).
   let reloading = Promise.resolve();
   process.on('SIGHUP', () => {
     reloading = reloading.then(async () => {
       let next: ExporterConfig;
       try {
-        next = loadConfig(argv);
+        next = loadConfig(argv, catalog, { emptyFile: 'refuse' });
         await running.reload(next);
       } catch (error) {
         logger.error({ err: (error as Error).message.split('\n')[0] }, 'reload failed; the running configuration is kept');

@@ -1,7 +1,13 @@
-/** Entry point of `npm start` and bin/proc-exporter.js: runs the exporter command. */
+/**
+ * Entry point of `npm start` and bin/proc-exporter.js: runs the exporter command
+ * with the collectors of collectors/index.ts. The one module that joins the
+ * framework and the collectors: the framework is handed the catalog, it never
+ * imports the collectors.
+ */
+import { catalog } from '../../collectors/index';
 import { main } from './cli';
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+main(process.argv.slice(2), catalog).catch((error: unknown) => {
   process.stderr.write(`proc-exporter: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
   process.exitCode = 2;
 });

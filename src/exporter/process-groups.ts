@@ -19,21 +19,29 @@
  * process keeps the group it was first seen in. A group once seen stays,
  * with num_procs 0, when its last member has gone.
  */
-import { isDenied, isGone, type ProcFs } from '../procfs';
-import { walkProcesses, type ProcessRecord } from '../processes';
+import {
+  defineCollector,
+  GROUP_NAME_TEMPLATE,
+  isDenied,
+  isGone,
+  mapping,
+  walkProcesses,
+  type CollectorDefinition,
+  type CollectorInput,
+  type GatherContext,
+  type ProcessGroupSpec,
+  type ProcessRecord,
+  type ProcFs,
+  type ReadRecords,
+} from '../collector';
 import type { StatRecord } from '../parsers/pid/stat';
 import type { StatusRecord } from '../parsers/pid/status';
 import type { IoRecord } from '../parsers/pid/io';
-import { defineCollector, mapping, type CollectorDefinition, type CollectorInput, type GatherContext } from '../collector';
-import type { CollectorSettings } from './config';
-import type { ResolveContext } from './mappings';
+import type { StatRecord as SystemStatRecord } from '../parsers/stat';
 
 /** USER_HZ: /proc reports times in 1/100 s on every architecture. */
 const CLOCK_TICKS = 100;
 const STATES = ['Running', 'Sleeping', 'Waiting', 'Zombie', 'Other'] as const;
-const TEMPLATE = /\{\{\s*\.([A-Za-z]+)(?:\.([A-Za-z_][A-Za-z0-9_]*))?\s*\}\}/g;
-const TEMPLATE_VARS = ['Comm', 'ExeBase', 'ExeFull', 'PID', 'Matches'];
-const GROUP_KEYS = ['name', 'comm', 'exe', 'cmdline'];
 
 export interface GroupMatcher {
   /** Group name template: `{{.Comm}}`, `{{.ExeBase}}`, `{{.ExeFull}}`, `{{.PID}}`, `{{.Matches.<capture>}}`. */
@@ -76,7 +84,7 @@ export function groupOf(matchers: readonly GroupMatcher[], p: ProcessFacts): str
       }
       if (!ok) continue;
     }
-    return m.name.replace(TEMPLATE, (_, variable: string, sub: string | undefined) => {
+    return m.name.replace(GROUP_NAME_TEMPLATE, (_, variable: string, sub: string | undefined) => {
       if (variable === 'Matches') return matches[sub ?? ''] ?? '';
       if (variable === 'Comm') return p.comm;
       if (variable === 'ExeBase') return exeBase;
@@ -137,12 +145,14 @@ function addCounters(into: Counters, c: Counters): void {
 
 const zero = (): Counters => ({ user: 0, system: 0, voluntary: 0, nonvoluntary: 0 });
 
-function bootTime(procfs: ProcFs): number | undefined {
+/** /proc/stat's btime, through the stat parser; undefined without it (no oldest_start_time then). */
+async function bootTime(read: ReadRecords): Promise<number | undefined> {
   try {
-    const m = /^btime\s+(\d+)$/m.exec(procfs.readText('stat'));
-    return m ? Number(m[1]) : undefined;
+    const records = await read<SystemStatRecord>('stat', 'optional');
+    const btime = records?.find((r) => r.kind === 'value' && r.name === 'btime');
+    return btime?.kind === 'value' ? btime.value : undefined;
   } catch {
-    return undefined;
+    return undefined; // unreadable or malformed: the group metrics do not depend on it
   }
 }
 
@@ -169,8 +179,8 @@ export class ProcessGroupTracker {
   }
 
   /** One walk: a GroupRecord per group seen so far. */
-  async collect(procfs: ProcFs, pageSize: number): Promise<GroupRecord[]> {
-    const btime = bootTime(procfs);
+  async collect(procfs: ProcFs, read: ReadRecords, pageSize: number): Promise<GroupRecord[]> {
+    const btime = await bootTime(read);
     const groups = new Map<string, GroupRecord>();
     const live = new Map<string, Counters>();
     const group = (name: string): GroupRecord => {
@@ -268,16 +278,16 @@ export class ProcessGroupTracker {
 const INPUT = 'process_groups';
 const byGroup = { groupname: 'groupname' } as const;
 
-/** The process_groups collector for these matchers (a fresh tracker: counters start from the processes alive now). */
-export function processGroupsCollector(matchers: readonly GroupMatcher[]): CollectorDefinition {
-  const tracker = new ProcessGroupTracker(matchers);
+/** The process_groups collector for these groups (a fresh tracker: counters start from the processes alive now). */
+export function processGroupsCollector(groups: readonly ProcessGroupSpec[]): CollectorDefinition {
+  const tracker = new ProcessGroupTracker(groups.map((g) => ({ ...g, cmdline: g.cmdline?.map((source) => new RegExp(source)) })));
   const gauge = (name: string, help: string, value: string) => mapping<GroupRecord>({ from: INPUT, name, help, type: 'gauge', labels: byGroup, value });
   return defineCollector({
     name: 'process_groups',
     description: 'Per-process-group metrics (process_groups in config.yaml).',
     defaultEnabled: true,
-    reads: {},
-    gather: async ({ procfs, env }: GatherContext): Promise<CollectorInput> => ({ [INPUT]: await tracker.collect(procfs, env.pageSize) }),
+    reads: { stat: 'optional', 'pid/stat': 'required', 'pid/status': 'optional', 'pid/io': 'optional' },
+    gather: async ({ procfs, read, env }: GatherContext): Promise<CollectorInput> => ({ [INPUT]: await tracker.collect(procfs, read, env.pageSize) }),
     metrics: [
       gauge('procfs_group_num_procs', 'Number of processes in this group.', 'num_procs'),
       gauge('procfs_group_num_threads', 'Number of threads in this group.', 'num_threads'),
@@ -333,85 +343,4 @@ export function processGroupsCollector(matchers: readonly GroupMatcher[]): Colle
       }),
     ],
   });
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/**
- * Validates `process_groups:` (a list of groups, or `{ interval, timeout, groups }`)
- * and returns the collector. Problems name the entry: `process_groups[1]: …`.
- */
-export function resolveProcessGroups(raw: unknown, ctx: ResolveContext): { settings: CollectorSettings[]; problems: string[] } {
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { settings: [], problems };
-  let list: unknown = raw;
-  let intervalMs = ctx.intervalMs;
-  let timeoutMs: number | undefined;
-  let enabled = true;
-  if (isObject(raw)) {
-    for (const key of Object.keys(raw)) if (!['groups', 'interval', 'timeout', 'enabled'].includes(key)) problems.push(`process_groups.${key}: unknown key (known: groups, interval, timeout, enabled)`);
-    for (const key of ['interval', 'timeout'] as const) {
-      if (raw[key] === undefined) continue;
-      const ms = typeof raw[key] === 'string' ? ctx.parseDuration(raw[key] as string) : undefined;
-      if (ms === undefined) problems.push(`process_groups.${key}: expected a duration like 15s`);
-      else if (key === 'interval') intervalMs = ms;
-      else timeoutMs = ms;
-    }
-    if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean') problems.push('process_groups.enabled: expected true or false');
-    enabled = raw.enabled !== false;
-    list = raw.groups ?? [];
-  }
-  const prefix = isObject(raw) ? 'process_groups.groups' : 'process_groups';
-  if (!Array.isArray(list)) return { settings: [], problems: [...problems, `${prefix}: expected a list of groups`] };
-  const matchers: GroupMatcher[] = [];
-  list.forEach((entry: unknown, index: number) => {
-    const at = `${prefix}[${index}]`;
-    if (!isObject(entry)) return problems.push(`${at}: expected a mapping with comm, exe or cmdline`);
-    const before = problems.length;
-    for (const key of Object.keys(entry)) if (!GROUP_KEYS.includes(key)) problems.push(`${at}: unknown key ${key} (known: ${GROUP_KEYS.join(', ')})`);
-    const strings = (key: string): string[] | undefined => {
-      const v = entry[key];
-      if (v === undefined) return undefined;
-      const arr = typeof v === 'string' ? [v] : v;
-      if (!Array.isArray(arr) || arr.length === 0 || arr.some((s) => typeof s !== 'string' || s === '')) {
-        problems.push(`${at}.${key}: expected a non-empty list of strings`);
-        return undefined;
-      }
-      return arr as string[];
-    };
-    const comm = strings('comm');
-    const exe = strings('exe');
-    const cmdlineSources = strings('cmdline');
-    if (entry.comm === undefined && entry.exe === undefined && entry.cmdline === undefined) problems.push(`${at}: needs comm, exe or cmdline`);
-    const cmdline: RegExp[] = [];
-    const captures = new Set<string>();
-    for (const source of cmdlineSources ?? []) {
-      try {
-        const re = new RegExp(source);
-        cmdline.push(re);
-        for (const m of source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)) captures.add(m[1]);
-      } catch (error) {
-        problems.push(`${at}.cmdline: invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
-      }
-    }
-    const name = entry.name ?? '{{.Comm}}';
-    if (typeof name !== 'string' || name === '') problems.push(`${at}.name: expected a group name or template such as {{.Comm}}`);
-    else {
-      for (const m of name.matchAll(TEMPLATE)) {
-        if (!TEMPLATE_VARS.includes(m[1])) problems.push(`${at}.name: unknown template variable .${m[1]} (known: ${TEMPLATE_VARS.map((v) => `.${v}`).join(', ')})`);
-        else if (m[1] === 'Matches' && (m[2] === undefined || !captures.has(m[2]))) {
-          problems.push(`${at}.name: {{.Matches.${m[2] ?? ''}}} names no capture of the cmdline regexes (${captures.size > 0 ? [...captures].join(', ') : 'none'})`);
-        } else if (m[1] !== 'Matches' && m[2] !== undefined) problems.push(`${at}.name: .${m[1]} has no field .${m[2]}`);
-      }
-      if (/\{\{/.test(name.replace(TEMPLATE, ''))) problems.push(`${at}.name: malformed template (expected {{.Comm}}, {{.Matches.name}}, …)`);
-    }
-    if (problems.length > before) return;
-    matchers.push({ name: name as string, comm, exe, cmdline: cmdlineSources ? cmdline : undefined });
-  });
-  if (problems.length > 0) return { settings: [], problems };
-  if (matchers.length === 0) return { settings: [], problems };
-  const definition = processGroupsCollector(matchers);
-  return { settings: [{ name: 'process_groups', definition, enabled, intervalMs, timeoutMs: timeoutMs ?? intervalMs, options: {} }], problems };
 }

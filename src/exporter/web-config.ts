@@ -27,7 +27,7 @@ import * as path from 'path';
 import { createSecureContext, type SecureVersion, type TLSSocket } from 'tls';
 import { parseDocument } from 'yaml';
 import { describeReadError, readPlainFile } from '../procfs';
-import { ConfigError } from './config';
+import { ConfigError } from '../config';
 
 export type ClientAuthType = 'NoClientCert' | 'RequestClientCert' | 'RequireAnyClientCert' | 'VerifyClientCertIfGiven' | 'RequireAndVerifyClientCert';
 

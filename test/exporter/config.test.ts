@@ -5,12 +5,12 @@ import type { CollectorDefinition } from '../../src/collector';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, parseConfigText, parseDuration, parseListenAddress, validateConfig } from '../../src/exporter/config';
-import { runExporter } from './helpers';
+import { ConfigError, DEFAULT_CONFIG_FILE, parseConfigText, parseDuration, parseListenAddress, validateConfig } from '../../src/config';
+import { loadConfig, runExporter } from './helpers';
 
 function messageOf(yaml: string): string {
   try {
-    parseConfigText(yaml, 'test.yaml');
+    parseConfigText(yaml, 'test.yaml', collectorTable);
   } catch (error) {
     expect(error).to.be.instanceOf(ConfigError);
     return (error as Error).message;
@@ -108,6 +108,10 @@ describe('exporter config', () => {
       ['- just\n- a list\n', '(top level): expected a mapping'],
       ['web: [unclosed\n', 'test.yaml: line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
       ['a: 1\na: 2\n', 'test.yaml: line 2, column 1: Map keys must be unique'],
+      ['interval: 500ms\n', 'interval: expected at least 1s, got 500ms (the shortest interval)'],
+      ['collectors:\n  diskstats:\n    interval: 1ms\n', 'collectors.diskstats.interval: expected at least 1s, got 1ms (the shortest interval)'],
+      ['process_groups:\n  interval: 100ms\n  groups: [{ comm: [a] }]\n', 'process_groups.interval: expected at least 1s, got 100ms (the shortest interval)'],
+      ['mappings:\n  - { name: a, handler: loadavg, value: load1, interval: 10ms }\n', 'mappings[0] (a): interval: expected at least 1s, got 10ms (the shortest interval)'],
     ];
     for (const [yaml, message] of cases) {
       it(`${JSON.stringify(yaml)} → ${message}`, () => {
@@ -118,7 +122,16 @@ describe('exporter config', () => {
     }
 
     it('reports every problem of a file on one line', () => {
-      expect(validateConfig({ interval: 'x', log: { format: 'y' } })).to.deep.equal(['interval: expected a duration like 15s', 'log.format: expected one of json, logfmt']);
+      expect(validateConfig({ interval: 'x', log: { format: 'y' } }, collectorTable)).to.deep.equal(['interval: expected a duration like 15s', 'log.format: expected one of json, logfmt']);
+    });
+
+    it('an empty file gives the built-in defaults, or is refused when asked (a reload)', () => {
+      expect(parseConfigText('# nothing\n\n', 'e.yaml', collectorTable)).to.deep.equal({});
+      expect(() => parseConfigText('# nothing\n', 'e.yaml', collectorTable, { emptyFile: 'refuse' })).to.throw(
+        ConfigError,
+        /^e\.yaml: the file is empty \(write \{\} for the built-in defaults\)$/,
+      );
+      expect(parseConfigText('{}\n', 'e.yaml', collectorTable, { emptyFile: 'refuse' })).to.deep.equal({});
     });
 
     it('names a missing --config file', () => {
@@ -181,6 +194,19 @@ describe('exporter config', () => {
       const config = loadConfig(['--collector.diskstats.device-include=^vd', '--collector.netstat.fields', '^Tcp_.*$']);
       expect(config.collectors.find((c) => c.name === 'diskstats')!.options).to.deep.equal({ deviceExclude: '', deviceInclude: '^vd' });
       expect(config.collectors.find((c) => c.name === 'netstat')!.options).to.deep.equal({ fields: '^Tcp_.*$' });
+    });
+
+    it("accepts node_exporter's dotted option flags (--collector.cpu.info.flags-include) as ours", () => {
+      const config = loadConfig(['--config', write('dots.yaml', ''), '--collector.cpu.info.flags-include=^(aes|avx)$', '--collector.cpu.info.bugs-include', '^spectre']);
+      const cpu = config.collectors.find((c) => c.name === 'cpu')!;
+      expect(cpu.options.infoFlagsInclude).to.equal('^(aes|avx)$');
+      expect(cpu.options.infoBugsInclude).to.equal('^spectre');
+      expect(configError(['--collector.cpu.info.nosuch=1'])).to.equal("unknown option '--collector.cpu.info.nosuch=1'");
+    });
+
+    it('--web.disable-exporter-metrics', () => {
+      expect(loadConfig(['--config', write('x.yaml', '')]).disableExporterMetrics).to.equal(false);
+      expect(loadConfig(['--config', write('x.yaml', ''), '--web.disable-exporter-metrics']).disableExporterMetrics).to.equal(true);
     });
 
     it('names the flag in its errors', () => {

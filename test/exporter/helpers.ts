@@ -3,6 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
+import { catalog } from '../../collectors/index';
+import { loadConfig as loadWith, type ExporterConfig, type LoadOptions } from '../../src/config';
 import { projectRoot } from '../support/fixtures';
 
 /** Procfs roots for the exporter's tests: the two full captures. */
@@ -13,6 +15,11 @@ export const TREE_3_2 = path.join(projectRoot, 'fixtures', 'linux-3.2', 'proc');
 export function exporterArgs(): string[] {
   if (__filename.endsWith('.ts')) return ['--require', 'tsx/cjs', path.join(projectRoot, 'src', 'exporter', 'main.ts')];
   return [path.join(projectRoot, 'bin', 'proc-exporter.js')];
+}
+
+/** The configuration for a command line, with the collectors of collectors/index.ts (as the exporter's entry point loads it). */
+export function loadConfig(argv: readonly string[], options?: LoadOptions): ExporterConfig {
+  return loadWith(argv, catalog, options);
 }
 
 export interface CommandResult {

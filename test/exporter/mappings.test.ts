@@ -9,14 +9,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../../src/exporter/config';
+import { ConfigError } from '../../src/config';
 import type { MetricFamily } from '../../src/exporter/exposition';
 import { filesystems } from '../../src/collector';
+import { checkCollectors } from '../../src/exporter/cli';
 import { Scheduler, runCollector, type ScheduledCollector } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { projectRoot } from '../support/fixtures';
 import { statLine, writeTree, PROCESS_GROUPS_TREE } from '../support/process-tree';
-import { normalizeDurations, runExporter, TREE_6_18 } from './helpers';
+import { loadConfig, normalizeDurations, runExporter, TREE_6_18 } from './helpers';
 
 const GOLDEN = path.join(projectRoot, 'test', 'exporter', 'golden');
 const GROUPS_TREE = path.join(projectRoot, 'fixtures', 'trees', 'process-groups');
@@ -64,10 +65,11 @@ describe('config-driven mappings and process groups', () => {
   });
 
   describe('validation at start (one message per problem, naming the entry)', () => {
+    // The schema's problems when the config loads, the sample parse's when the exporter starts.
     const mappingError = (entries: string, procfs = TREE_6_18): string => {
       const file = write('bad.yaml', `mappings:\n${entries}`);
       try {
-        loadConfig(['--config', file, '--path.procfs', procfs]);
+        checkCollectors(loadConfig(['--config', file, '--path.procfs', procfs]), filesystems(new ProcFs(procfs)));
       } catch (error) {
         expect(error).to.be.instanceOf(ConfigError);
         return (error as Error).message.replace(`${file}: `, '');
@@ -119,6 +121,16 @@ describe('config-driven mappings and process groups', () => {
     for (const [what, entries, message] of cases) {
       it(`refuses ${what}`, () => expect(mappingError(entries)).to.equal(message));
     }
+
+    it('loading the config reads no /proc file: the sample parse is made when the exporter starts', () => {
+      const file = write('deferred.yaml', 'mappings:\n  - { name: snmp6_counters, handler: net/snmp6, value: valu }\n');
+      const config = loadConfig(['--config', file, '--path.procfs', path.join(dir, 'no-such-root')]);
+      expect(config.collectors.filter((c) => c.name.startsWith('mapping:')).map((c) => c.name)).to.deep.equal(['mapping:snmp6_counters']);
+      expect(() => checkCollectors(config, filesystems(new ProcFs(TREE_6_18)))).to.throw(
+        ConfigError,
+        `${file}: mappings[0] (snmp6_counters): field valu is not in net/snmp6's records (fields: name, value)`,
+      );
+    });
 
     it('names every bad entry, in one line', () => {
       const message = mappingError('  - { name: a, handler: nosuch, value: v }\n  - { name: ok, handler: loadavg, value: load1 }\n  - { name: c, handler: loadavg, value: load1, scale: big }');

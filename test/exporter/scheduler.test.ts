@@ -5,12 +5,11 @@ import * as os from 'os';
 import * as path from 'path';
 import pino from 'pino';
 import { startExporter } from '../../src/exporter/cli';
-import { loadConfig } from '../../src/exporter/config';
 import { defineCollector, type CollectorDefinition } from '../../src/collector';
 import { Scheduler, type ScheduledCollector } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { collectors } from '../../collectors/index';
-import { get, TREE_6_18 } from './helpers';
+import { get, loadConfig, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
 const env = { pageSize: 4096 };
@@ -278,7 +277,7 @@ describe('exporter: a hanging or throwing collector does not slow /metrics', fun
     const procfs = new FaultyProcFs(TREE_6_18);
     procfs.hanging.set('net/sockstat', []);
     const file = path.join(os.tmpdir(), `proc-exporter-hang-${process.pid}.yaml`);
-    fs.writeFileSync(file, 'interval: 100ms\ncollectors:\n  sockstat:\n    timeout: 80ms\n');
+    fs.writeFileSync(file, 'interval: 1s\ncollectors:\n  sockstat:\n    timeout: 80ms\n');
     const config = loadConfig(['--config', file, '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18]);
     fs.rmSync(file);
     const running = await startExporter(config, silent, env, { procfs: () => procfs });

@@ -6,12 +6,11 @@ import * as path from 'path';
 import pino from 'pino';
 import { gunzipSync } from 'zlib';
 import { startExporter, type Running } from '../../src/exporter/cli';
-import { loadConfig } from '../../src/exporter/config';
 import { Scheduler } from '../../src/exporter/scheduler';
 import { createApp, listen, negotiateFormat, serverAddress } from '../../src/exporter/server';
 import { ProcFs } from '../../src/procfs';
 import { runBin } from '../support/fixtures';
-import { get, TREE_6_18 } from './helpers';
+import { get, loadConfig, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
 

@@ -15,9 +15,9 @@ import * as os from 'os';
 import * as path from 'path';
 import pino from 'pino';
 import { startExporter, type Running } from '../../src/exporter/cli';
-import { ConfigError, loadConfig } from '../../src/exporter/config';
+import { ConfigError } from '../../src/config';
 import { loadWebConfig, parseWebConfig } from '../../src/exporter/web-config';
-import { get, runExporter, TREE_6_18 } from './helpers';
+import { get, loadConfig, runExporter, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;

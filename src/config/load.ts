@@ -1,0 +1,256 @@
+/**
+ * Loading the configuration: config.yaml (the repository's file is the
+ * embedded default and the documented example), validated by the schema,
+ * then the flags on top, resolved into the settings the exporter runs.
+ *
+ * Precedence, as node_exporter's: a flag wins over the file, the file over
+ * the collector's default. The collectors come from the catalog the entry
+ * point hands over (collectors/index.ts): the configuration never imports them.
+ */
+import { CommanderError, type Command } from 'commander';
+import * as path from 'path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { CollectorCatalog, CollectorDefinition, CollectorTable, MappingSpec, OptionSpec, OptionValues, ProcessGroupSpec } from '../collector';
+import { describeReadError, pathExists, readWholeFile } from '../procfs';
+import { buildProgram, DEFAULT_CONFIG_FILE, DEFAULTS, flagValue, normalizeFlags, optionFlag } from './flags';
+import {
+  DEFAULT_MAX_SERIES,
+  labelFieldsOf,
+  mappingMetricNames,
+  parseDuration,
+  parseListenAddress,
+  regexProblem,
+  validateConfig,
+  valueFieldsOf,
+} from './schema';
+import { ConfigError, EarlyExit, type CollectorSettings, type ExporterConfig, type RawConfig, type RawGroup, type RawMapping } from './types';
+
+/** How an empty file (nothing but comments and blanks) is taken. */
+export interface LoadOptions {
+  /**
+   * `defaults` (at start: the built-in defaults); `refuse` (a reload: a file
+   * caught while being rewritten must not turn every setting back to its default).
+   */
+  emptyFile?: 'defaults' | 'refuse';
+}
+
+/** Parses YAML text into a raw document; a syntax error becomes one line. Undefined for an empty document. */
+function parseYaml(text: string, file: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new ConfigError(`${file}: line ${pos.line}, column ${pos.col}: ${e.message.split('\n')[0]}`);
+  }
+  return (doc.toJS() as unknown) ?? undefined;
+}
+
+/** Parses and validates config text; every problem in one line. */
+export function parseConfigText(text: string, file: string, table: CollectorTable, options: LoadOptions = {}): RawConfig {
+  const value = parseYaml(text, file);
+  if (value === undefined) {
+    if (options.emptyFile === 'refuse') throw new ConfigError(`${file}: the file is empty (write {} for the built-in defaults)`);
+    return {};
+  }
+  const problems = validateConfig(value, table);
+  if (problems.length > 0) throw new ConfigError(`${file}: ${problems.join('; ')}`);
+  return value as RawConfig;
+}
+
+export function loadConfigFile(file: string, table: CollectorTable, options: LoadOptions = {}): RawConfig {
+  let text: string;
+  try {
+    text = readWholeFile(file);
+  } catch (error) {
+    throw new ConfigError(`${file}: ${describeReadError(error)}`);
+  }
+  return parseConfigText(text, file, table, options);
+}
+
+/**
+ * The configuration for a command line: the file (`--config`, else the
+ * repository's config.yaml when present), then the flags on top.
+ */
+export function loadConfig(argv: readonly string[], catalog: CollectorCatalog, options: LoadOptions = {}): ExporterConfig {
+  const program = buildProgram(catalog.collectors);
+  try {
+    program.parse(normalizeFlags(argv, program), { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) throw new EarlyExit(error.message);
+      throw new ConfigError(error.message.replace(/^error: /, ''));
+    }
+    throw error;
+  }
+  const explicitFile = program.opts().config as string | undefined;
+  const file = explicitFile ?? (pathExists(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  const raw: RawConfig = file === undefined ? {} : loadConfigFile(file, catalog.collectors, options);
+  return resolveConfig(raw, program, file, catalog);
+}
+
+/** A flag's value for an option, converted to the option's type. */
+function fromFlag(flag: string, spec: OptionSpec, given: string): string | number | boolean {
+  if (spec.type === 'number') {
+    const value = Number(given);
+    if (!Number.isFinite(value)) throw new ConfigError(`${flag}: expected a number`);
+    return value;
+  }
+  if (spec.type === 'boolean') {
+    if (given !== 'true' && given !== 'false') throw new ConfigError(`${flag}: expected true or false`);
+    return given === 'true';
+  }
+  if (spec.type === 'regex') {
+    const problem = regexProblem(given);
+    if (problem !== undefined) throw new ConfigError(`${flag}: invalid regular expression: ${problem}`);
+  }
+  return given;
+}
+
+function collectorSettings(
+  name: string,
+  definition: CollectorDefinition,
+  raw: RawConfig,
+  flag: (f: string) => unknown,
+  intervalMs: number,
+): CollectorSettings {
+  const fileSettings = raw.collectors?.[name] ?? {};
+  const enabledFlag = flag(`--collector.${name}`) as boolean | undefined;
+  const fileEnabled = fileSettings.enabled as boolean | undefined;
+  const disableDefaults = flag('--collector.disable-defaults') === true;
+  const enabled = enabledFlag ?? (disableDefaults ? false : fileEnabled ?? definition.defaultEnabled);
+  const interval = fileSettings.interval === undefined ? intervalMs : parseDuration(fileSettings.interval as string)!;
+  const timeout = fileSettings.timeout === undefined ? interval : parseDuration(fileSettings.timeout as string)!;
+  const options: OptionValues = {};
+  /** Where each option's value came from: 1 the file, 2 a flag. */
+  const given = new Map<string, number>();
+  for (const [option, spec] of Object.entries(definition.options ?? {})) {
+    const rawFlag = flag(optionFlag(name, option)) as string | true | undefined;
+    let value: string | number | boolean | undefined = spec.default;
+    if (fileSettings[option] !== undefined) {
+      value = fileSettings[option] as string | number | boolean;
+      given.set(option, 1);
+    }
+    if (rawFlag !== undefined) {
+      given.set(option, 2);
+      value = fromFlag(optionFlag(name, option), spec, rawFlag === true ? 'true' : rawFlag);
+    }
+    options[option] = value;
+  }
+  // node_exporter: an include list replaces the default exclude list; giving both in the same
+  // place (both in the file, or both as flags) is an error; a flag wins over the file.
+  for (const [option, spec] of Object.entries(definition.options ?? {})) {
+    if (spec.type !== 'regex' || !option.endsWith('Include')) continue;
+    const exclude = option.replace(/Include$/, 'Exclude');
+    if (!(exclude in options) || typeof options[option] !== 'string' || options[option] === '') continue;
+    const includeFrom = given.get(option) ?? 0;
+    const excludeFrom = options[exclude] === '' ? 0 : given.get(exclude) ?? 0;
+    // Neither given: both defaults apply together, as node_exporter's do.
+    if (includeFrom === 0 && excludeFrom === 0) continue;
+    if (excludeFrom === includeFrom) {
+      const where = includeFrom === 2 ? `${optionFlag(name, option)}` : `collectors.${name}`;
+      throw new ConfigError(`${where}: ${option} and ${exclude} are mutually exclusive`);
+    }
+    if (excludeFrom > includeFrom) options[option] = '';
+    else options[exclude] = '';
+  }
+  return { name, definition, enabled, intervalMs: interval, timeoutMs: timeout, options };
+}
+
+/** A validated `mappings:` entry as its factory takes it. */
+function mappingSpec(entry: RawMapping, index: number): MappingSpec {
+  const labels = labelFieldsOf(entry);
+  const where = entry.where === undefined ? [] : Array.isArray(entry.where) ? entry.where : [entry.where];
+  return {
+    label: `mappings[${index}] (${entry.name})`,
+    name: entry.name,
+    handler: entry.handler,
+    perProcess: entry.handler.startsWith('pid/'),
+    type: entry.type ?? 'gauge',
+    help: entry.help,
+    values: valueFieldsOf(entry),
+    valueLabel: entry.valueLabel,
+    // Label names in order, as client_golang prints them.
+    labels: Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    scale: entry.scale ?? 1,
+    where: where.map((w) => ({ field: w.field, equals: w.equals, matches: w.matches })),
+    metricNames: mappingMetricNames(entry),
+    maxSeries: entry.maxSeries ?? DEFAULT_MAX_SERIES,
+  };
+}
+
+function groupSpec(group: RawGroup): ProcessGroupSpec {
+  const list = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : typeof v === 'string' ? [v] : v);
+  return { name: group.name ?? '{{.Comm}}', comm: list(group.comm), exe: list(group.exe), cmdline: list(group.cmdline) };
+}
+
+/** Config-driven mappings and process groups: more collectors, scheduled and mapped like the built-in ones. */
+function configuredCollectors(raw: RawConfig, catalog: CollectorCatalog, intervalMs: number): CollectorSettings[] {
+  const settings: CollectorSettings[] = [];
+  (raw.mappings ?? []).forEach((entry, index) => {
+    const interval = entry.interval === undefined ? intervalMs : parseDuration(entry.interval)!;
+    const timeoutMs = entry.timeout === undefined ? interval : parseDuration(entry.timeout)!;
+    const definition = catalog.mapping(mappingSpec(entry, index));
+    settings.push({ name: definition.name, definition, enabled: entry.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
+  });
+  const groups = raw.process_groups;
+  if (groups !== undefined && groups !== null) {
+    const list = Array.isArray(groups) ? groups : groups.groups ?? [];
+    const schedule = Array.isArray(groups) ? {} : groups;
+    if (list.length > 0) {
+      const interval = schedule.interval === undefined ? intervalMs : parseDuration(schedule.interval)!;
+      const timeoutMs = schedule.timeout === undefined ? interval : parseDuration(schedule.timeout)!;
+      const definition = catalog.processGroups(list.map(groupSpec));
+      settings.push({ name: definition.name, definition, enabled: schedule.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
+    }
+  }
+  return settings;
+}
+
+function resolveConfig(raw: RawConfig, program: Command, file: string | undefined, catalog: CollectorCatalog): ExporterConfig {
+  const flag = (f: string): unknown => flagValue(program, f);
+  const listenAddress = (flag('--web.listen-address') as string | undefined) ?? raw.web?.listenAddress ?? DEFAULTS.listenAddress;
+  const listen = parseListenAddress(listenAddress);
+  if (!listen) throw new ConfigError(`--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got ${JSON.stringify(listenAddress)}`);
+  const telemetryPath = (flag('--web.telemetry-path') as string | undefined) ?? raw.web?.telemetryPath ?? DEFAULTS.telemetryPath;
+  if (!telemetryPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: expected a path starting with /`);
+  if (['/', '/healthz', '/dump'].includes(telemetryPath) || telemetryPath.startsWith('/dump/')) {
+    throw new ConfigError(`web.telemetryPath: ${telemetryPath} is taken by another endpoint`);
+  }
+  const root = (f: string, value: string | undefined, fallback: string): string => path.resolve((flag(f) as string | undefined) ?? value ?? fallback);
+  const intervalMs = parseDuration(raw.interval ?? DEFAULTS.interval)!;
+  const webConfigFile = (flag('--web.config.file') as string | undefined) ?? raw.web?.configFile;
+  const maxRequestsFlag = flag('--web.max-requests') as string | undefined;
+  if (maxRequestsFlag !== undefined && !/^\d{1,9}$/.test(maxRequestsFlag)) throw new ConfigError('--web.max-requests: expected a whole number (0 for no limit)');
+  const maxRequests = maxRequestsFlag !== undefined ? Number(maxRequestsFlag) : raw.web?.maxRequests ?? DEFAULTS.maxRequests;
+  const collectors = Object.entries(catalog.collectors).map(([name, definition]) => collectorSettings(name, definition, raw, flag, intervalMs));
+  collectors.push(...configuredCollectors(raw, catalog, intervalMs));
+
+  return {
+    configFile: file,
+    listenAddress,
+    listen,
+    telemetryPath,
+    procfs: root('--path.procfs', raw.procfs, DEFAULTS.procfs),
+    sysfs: root('--path.sysfs', raw.sysfs, DEFAULTS.sysfs),
+    rootfs: root('--path.rootfs', raw.rootfs, DEFAULTS.rootfs),
+    intervalMs,
+    log: {
+      level: (flag('--log.level') as ExporterConfig['log']['level'] | undefined) ?? raw.log?.level ?? DEFAULTS.log.level,
+      format: (flag('--log.format') as ExporterConfig['log']['format'] | undefined) ?? raw.log?.format ?? DEFAULTS.log.format,
+    },
+    collectors,
+    dump: {
+      enabled: raw.dump?.enabled ?? DEFAULTS.dump.enabled,
+      perProcess: raw.dump?.perProcess ?? DEFAULTS.dump.perProcess,
+      environOfOtherProcesses: raw.dump?.environOfOtherProcesses ?? DEFAULTS.dump.environOfOtherProcesses,
+      maxBytes: raw.dump?.maxBytes ?? DEFAULTS.dump.maxBytes,
+      timeoutMs: parseDuration(raw.dump?.timeout ?? DEFAULTS.dump.timeout)!,
+    },
+    webConfigFile:
+      webConfigFile === undefined ? undefined : path.resolve(file === undefined || flag('--web.config.file') !== undefined ? '.' : path.dirname(file), webConfigFile),
+    maxRequests,
+    disableExporterMetrics: flag('--web.disable-exporter-metrics') === true,
+    once: flag('--once') === true,
+  };
+}
