@@ -211,24 +211,7 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     fail(e.code === 'EADDRINUSE' ? `listen ${config.listenAddress}: address already in use` : e.code ? `listen ${config.listenAddress}: ${e.code}` : e.message);
     return;
   }
-  const enabled = config.collectors.filter((c) => c.enabled);
-  logger.info(
-    {
-      address: running.address,
-      telemetry_path: config.telemetryPath,
-      procfs: config.procfs,
-      config: config.configFile ?? null,
-      collectors: enabled.map((c) => `${c.name}@${c.intervalMs / 1000}s`),
-      dump: config.dump.enabled ? (config.dump.perProcess ? 'system-wide and per-process' : 'system-wide') : 'off',
-    },
-    'listening',
-  );
-  if (typeof process.getuid === 'function' && process.getuid() === 0) {
-    logger.warn('running as root: the exporter needs no privileges; run it as an unprivileged user (root can read every process\'s files)');
-  }
-  if (config.webConfigFile === undefined && config.listen.host === undefined) {
-    logger.info('serving plain HTTP without authentication on every interface; see --web.config.file for TLS and basic auth');
-  }
+  // Signal handlers first: a SIGHUP sent as soon as 'listening' is logged must not meet the default action (exit).
   // SIGHUP: re-read config.yaml (and the web config) with the same flags; keep the old one if the new one is invalid
   // or empty (a file caught while an editor or a config manager rewrites it).
   let reloading = Promise.resolve();
@@ -254,4 +237,22 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  const enabled = config.collectors.filter((c) => c.enabled);
+  logger.info(
+    {
+      address: running.address,
+      telemetry_path: config.telemetryPath,
+      procfs: config.procfs,
+      config: config.configFile ?? null,
+      collectors: enabled.map((c) => `${c.name}@${c.intervalMs / 1000}s`),
+      dump: config.dump.enabled ? (config.dump.perProcess ? 'system-wide and per-process' : 'system-wide') : 'off',
+    },
+    'listening',
+  );
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    logger.warn('running as root: the exporter needs no privileges; run it as an unprivileged user (root can read every process\'s files)');
+  }
+  if (config.webConfigFile === undefined && config.listen.host === undefined) {
+    logger.info('serving plain HTTP without authentication on every interface; see --web.config.file for TLS and basic auth');
+  }
 }

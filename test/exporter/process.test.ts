@@ -1,8 +1,21 @@
 /** The exporter as a process: start-up summary, /healthz, graceful shutdown on SIGTERM/SIGINT, logfmt. */
 import { expect } from 'chai';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import pino from 'pino';
 import { collectors } from '../../collectors/index';
+import { startExporter } from '../../src/exporter/cli';
 import { toLogfmt } from '../../src/exporter/log';
-import { get, startExporterProcess, TREE_6_18 } from './helpers';
+import { get, loadConfig, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+
+async function eventually(check: () => boolean, what: string, exporter: StartedExporter): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; exporter log:\n${exporter.stderr()}`);
+}
 
 describe('exporter process', function () {
   this.timeout(30_000);
@@ -25,6 +38,49 @@ describe('exporter process', function () {
       }
     });
   }
+
+  it("--web.disable-exporter-metrics leaves the exporter's own process_* and nodejs_* metrics out of /metrics", async () => {
+    const silent = pino({ level: 'silent' });
+    for (const [flags, expected] of [[[], true], [['--web.disable-exporter-metrics'], false]] as const) {
+      const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, ...flags]);
+      const running = await startExporter(config, silent, { pageSize: 4096 });
+      try {
+        await running.scheduler.firstSnapshot();
+        const body = (await get(`http://${running.address}/metrics`)).body;
+        expect(/^process_cpu_seconds_total /m.test(body), `process_cpu_seconds_total with ${JSON.stringify(flags)}`).to.equal(expected);
+        expect(/^nodejs_heap_size_total_bytes /m.test(body), `nodejs_heap_size_total_bytes with ${JSON.stringify(flags)}`).to.equal(expected);
+        expect(body).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
+      } finally {
+        await running.stop();
+      }
+    }
+  });
+
+  it('SIGHUP with an empty config.yaml, or a mapping its sample parse refuses, keeps the running configuration', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-empty-'));
+    const file = path.join(dir, 'config.yaml');
+    fs.writeFileSync(file, `procfs: ${TREE_6_18}\ncollectors:\n  softirqs:\n    enabled: true\n`);
+    const exporter = await startExporterProcess(['--config', file]);
+    try {
+      const failures = (): number => (exporter.stderr().match(/reload failed; the running configuration is kept/g) ?? []).length;
+      fs.writeFileSync(file, '');
+      exporter.child.kill('SIGHUP');
+      await eventually(() => failures() === 1, 'the refused reload', exporter);
+      expect(exporter.stderr()).to.include(`"err":"${file}: the file is empty (write {} for the built-in defaults)"`);
+      fs.writeFileSync(file, `procfs: ${TREE_6_18}\nmappings:\n  - { name: snmp6_counters, handler: net/snmp6, value: valu }\n`);
+      exporter.child.kill('SIGHUP');
+      await eventually(() => failures() === 2, 'the second refused reload', exporter);
+      expect(exporter.stderr()).to.include("mappings[0] (snmp6_counters): field valu is not in net/snmp6's records (fields: name, value)");
+      const body = (await get(`http://${exporter.address}/metrics`)).body;
+      expect(body).to.include('node_scrape_collector_success{collector="softirqs"} 1\n');
+      expect(body).to.not.include('mapping:snmp6_counters');
+      expect(exporter.stderr()).to.not.include('configuration reloaded');
+    } finally {
+      await exporter.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('formats logfmt lines', () => {
     const line = JSON.stringify({ level: 'error', time: 0, msg: 'collector failed', collector: 'diskstats', err: 'a "b"' });
