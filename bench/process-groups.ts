@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
-import { processGroupsCollector } from '../src/exporter/process-groups';
+import { processGroupsCollector } from '../collectors/process-groups';
 import { filesystems } from '../src/collector';
 import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';

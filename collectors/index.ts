@@ -4,8 +4,8 @@
  * collector's name. Adding one: docs/collectors.md.
  */
 import type { CollectorCatalog, CollectorTable } from '../src/collector';
-import { mappingCollector } from '../src/exporter/mappings';
-import { processGroupsCollector } from '../src/exporter/process-groups';
+import { mappingCollector } from './mappings';
+import { processGroupsCollector } from './process-groups';
 import { diskstats } from './diskstats';
 import { netstat } from './netstat';
 import { sockstat } from './sockstat';

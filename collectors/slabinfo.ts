@@ -24,7 +24,7 @@ export const slabinfo = defineCollector({
   reads: { slabinfo: 'required' },
   options: {
     // node_exporter's default is ".*"; empty (no include filter) is the same set, and keeps the
-    // config's include/exclude pairing rule (src/exporter/config.ts) from rejecting the defaults.
+    // config's include/exclude pairing rule (src/config/load.ts) from rejecting the defaults.
     slabsInclude: { type: 'regex', default: '', description: 'Regexp of slabs to include in slabinfo collector.' },
     slabsExclude: { type: 'regex', default: '', description: 'Regexp of slabs to exclude in slabinfo collector.' },
   },

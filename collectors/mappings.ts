@@ -34,8 +34,8 @@ import {
   type MappingSpec,
   type MetricMapping,
   type ProcFs,
-} from '../collector';
-import { getHandler } from '../registry';
+} from '../src/collector';
+import { getHandler } from '../src/registry';
 
 /** Fields that no record has, and fields of the wrong kind; [] when there are no records (nothing to judge). */
 function checkFields(records: readonly object[], values: readonly string[], others: readonly string[], handler: string): string[] {

@@ -8,10 +8,12 @@
  * _open_fds, _context_switches_total{ctxswitchtype},
  * _oldest_start_time_seconds, _states{state}; label `groupname`.
  *
- * It is one CollectorDefinition (`process_groups`) whose `gather` walks the
- * processes (src/processes.ts) and returns one record per group, which
- * ordinary mappings turn into metrics: the scheduler and mapper are the
- * built-in collectors'.
+ * The configuration validates the groups (src/config/schema.ts) and this
+ * factory makes one CollectorDefinition (`process_groups`) whose `gather`
+ * walks the processes (each one's stat, status, io through their parsers) and
+ * returns one record per group, which ordinary mappings turn into metrics: the
+ * scheduler and mapper are the built-in collectors'. The boot time (for the
+ * oldest start time) is /proc/stat's btime, read through the stat parser.
  *
  * Counters never go backwards when a member exits: the walk keeps each
  * process's last counters (by pid and start time) and, when it is gone, adds
@@ -33,11 +35,11 @@ import {
   type ProcessRecord,
   type ProcFs,
   type ReadRecords,
-} from '../collector';
-import type { StatRecord } from '../parsers/pid/stat';
-import type { StatusRecord } from '../parsers/pid/status';
-import type { IoRecord } from '../parsers/pid/io';
-import type { StatRecord as SystemStatRecord } from '../parsers/stat';
+} from '../src/collector';
+import type { StatRecord } from '../src/parsers/pid/stat';
+import type { StatusRecord } from '../src/parsers/pid/status';
+import type { IoRecord } from '../src/parsers/pid/io';
+import type { StatRecord as SystemStatRecord } from '../src/parsers/stat';
 
 /** USER_HZ: /proc reports times in 1/100 s on every architecture. */
 const CLOCK_TICKS = 100;
