@@ -163,7 +163,7 @@ describe('scheduler', () => {
     const logger = pino({ level: 'debug' }, { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) });
     const hang = new Set<string>();
     const procfs = new TrickyProcFs(TREE_6_18, hang);
-    const scheduler = new Scheduler({ collectors: [scheduled(throwing), scheduled(broken), scheduled(collectors.sockstat, 60_000, 50)], procfs, env, logger });
+    const scheduler = new Scheduler({ collectors: [scheduled(throwing), scheduled(broken), scheduled(collectors.sockstat, 60_000, 1000)], procfs, env, logger });
     await scheduler.runOnce();
     await scheduler.runOnce();
     await scheduler.runOnce();
