@@ -41,6 +41,7 @@ export const lnstat = defineCollector({
         return columns;
       },
       name: ({ key }) => `node_lnstat_${key}_total`,
+      namePattern: 'node_lnstat_<column>_total',
       help: 'linux network cache stats',
       type: 'counter',
       labels: { subsystem: 'subsystem', cpu: 'row.cpu' },

@@ -25,6 +25,7 @@ export const meminfo = defineCollector({
     mapping<MeminfoRecord>({
       from: 'meminfo',
       name: (ctx) => `node_memory_${key(ctx)}`,
+      namePattern: 'node_memory_<Field>[_bytes]',
       help: (ctx) => `Memory information field ${key(ctx)}.`,
       type: 'gauge',
       // The kernel writes kB (KiB) for every field with a unit.

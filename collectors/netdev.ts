@@ -23,6 +23,7 @@ const direction = (dir: 'receive' | 'transmit', columns: readonly string[]) =>
     each: dir,
     only: columns,
     name: ({ key }) => `node_network_${dir}_${key}_total`,
+    namePattern: `node_network_${dir}_{${columns.join(',')}}_total`,
     help: ({ key }) => `Network device statistic ${dir}_${key}.`,
     type: 'counter',
     labels: { device: 'interface' },

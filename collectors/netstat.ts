@@ -41,6 +41,7 @@ export const netstat = defineCollector({
         return out;
       },
       name: ({ key }) => `node_netstat_${key}`,
+      namePattern: 'node_netstat_<Protocol>_<Field>',
       help: ({ key }) => `Statistic ${key.replace('_', '')}.`,
       type: 'untyped',
       filters: fieldsFilter,
@@ -52,6 +53,7 @@ export const netstat = defineCollector({
         return key === undefined ? undefined : { [key]: r.value };
       },
       name: ({ key }) => `node_netstat_${key}`,
+      namePattern: 'node_netstat_<Protocol>_<Field>',
       help: ({ key }) => `Statistic ${key.replace('_', '')}.`,
       type: 'untyped',
       filters: fieldsFilter,

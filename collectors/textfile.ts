@@ -159,6 +159,7 @@ export const textfile = defineCollector({
     }
     return { textfile: [input] };
   },
+  familyNames: ['<the families of directory/*.prom>', 'node_textfile_mtime_seconds{file}', 'node_textfile_scrape_error'],
   families: (input) => textfileFamilies((input.textfile?.[0] as TextfileInput | undefined) ?? { files: [] }),
   metrics: [],
 });

@@ -19,6 +19,7 @@ export const vmstat = defineCollector({
     mapping<VmstatRecord>({
       from: 'vmstat',
       name: ({ record }) => `node_vmstat_${record.name}`,
+      namePattern: 'node_vmstat_<field>',
       help: ({ record }) => `/proc/vmstat information field ${record.name}.`,
       type: 'untyped',
       value: 'value',

@@ -78,6 +78,7 @@ export const zoneinfo = defineCollector({
       from: 'zoneinfo',
       each: (r) => (r.protection === undefined ? undefined : Object.fromEntries(r.protection.map((v, i) => [String(i), v]))),
       name: ({ key }) => `node_zoneinfo_protection_${key}`,
+      namePattern: 'node_zoneinfo_protection_<index>',
       help: ({ key }) => `Protection array ${key}. field`,
       type: 'gauge',
       labels: LABELS,

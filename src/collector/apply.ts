@@ -207,9 +207,11 @@ export function checkDefinition(definition: CollectorDefinition, handlerExists: 
     }
   };
   checkFilters(definition.filters, 'collector');
+  if (definition.families && (definition.familyNames ?? []).length === 0) problems.push('families: familyNames lists what it builds (the README shows it)');
   for (const m of definition.metrics) {
     const where = typeof m.name === 'string' ? m.name : '(derived name)';
     if (typeof m.name === 'string' && !isValidMetricName(m.name)) problems.push(`${where}: invalid metric name`);
+    if (typeof m.name === 'function' && m.namePattern === undefined) problems.push(`${where}: a derived name needs a namePattern (the README shows it)`);
     if (typeof m.name === 'string' && m.type === 'counter' && !m.name.endsWith('_total')) problems.push(`${where}: counter names end in _total`);
     for (const label of Object.keys(m.labels ?? {})) if (!isValidLabelName(label)) problems.push(`${where}: invalid label name ${label}`);
     // A `gather` collector names its own input keys (a process walk, every file of a directory).

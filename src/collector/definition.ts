@@ -53,6 +53,11 @@ export interface MetricMapping<R = any> {
   /** With `each`: only these keys, in this order. */
   only?: readonly string[];
   name: string | ((ctx: MappingContext<R>) => string);
+  /**
+   * With a derived name: how the names look, for the README's Metrics table
+   * (`node_netstat_<Protocol>_<Field>`, `node_network_receive_{bytes,packets}_total`).
+   */
+  namePattern?: string;
   help: string | ((ctx: MappingContext<R>) => string);
   type: 'counter' | 'gauge' | 'untyped';
   /** Label name → where its value comes from. */
@@ -112,6 +117,8 @@ export interface CollectorDefinition {
    * families; a name both produce fails the run.
    */
   families?: (input: CollectorInput, ctx: CollectorContext) => MetricFamily[];
+  /** With `families`: the names it builds, for the README's Metrics table (`node_textfile_scrape_error`, `<…>` for variable parts). */
+  familyNames?: readonly string[];
 }
 
 /** What `transform` and `families` receive. */
