@@ -1,25 +1,29 @@
-/** Collectors whose files the two fixture captures lack, with the reason (shared by the golden and end-to-end tests). */
-
 /**
- * Collectors whose file the Linux 3.2 capture lacks (the kernel has no such
- * file, or the capture did not include it): the run fails as node_exporter's
- * does (node_scrape_collector_success 0), and the golden file records that.
+ * Collectors whose files a procfs tree lacks (the kernel has no such file, the
+ * capture did not include it, a driver is not loaded), derived rather than
+ * listed: every collector is run once on the tree by the real command, and
+ * those whose run failed as "file not present" (MissingFileError) are absent,
+ * with the missing file as the reason. node_exporter fails these runs too
+ * (node_scrape_collector_success 0); the golden files record it.
  */
-export const ABSENT_ON_3_2: Record<string, string> = {
-  pressure: 'no /proc/pressure before Linux 4.20',
-  filefd: 'the capture has no /proc/sys',
-  entropy: 'the capture has no /proc/sys',
-  conntrack: 'the capture has no /proc/sys (nf_conntrack_count, nf_conntrack_max)',
-  processes: 'the capture has no /proc/sys/kernel/pid_max, threads-max',
-  nfs: 'no NFS client on the captured machine (no /proc/net/rpc/nfs); see nfs.test.ts',
-  nfsd: 'no NFS server on the captured machine (no /proc/net/rpc/nfsd); see nfsd.test.ts',
-};
+import { collectors } from '../../collectors/index';
+import { runExporter } from '../exporter/helpers';
 
-/** The same for the Linux 6.18 capture (this machine). */
-export const ABSENT_ON_6_18: Record<string, string> = {
-  mdadm: 'no md driver loaded here (no /proc/mdstat); the 3.2 capture has arrays, and mdadm.test.ts more',
-  schedstat: 'kernel built without CONFIG_SCHEDSTATS (no /proc/schedstat)',
-  nfs: 'no NFS client here (no /proc/net/rpc/nfs); see nfs.test.ts',
-  nfsd: 'no NFS server here (no /proc/net/rpc/nfsd); see nfsd.test.ts',
-  mountstats: 'the capture has no /proc/self; see mountstats.test.ts',
-};
+const cache = new Map<string, Record<string, string>>();
+
+/** Collector name → the file its run found missing, for the procfs tree at `root`. */
+export function absentCollectors(root: string): Record<string, string> {
+  const known = cache.get(root);
+  if (known) return known;
+  const names = Object.keys(collectors);
+  const result = runExporter(['--once', '--config', '/dev/null', '--path.procfs', root, '--log.level', 'debug', '--collector.disable-defaults', ...names.map((n) => `--collector.${n}`)]);
+  if (result.status !== 0) throw new Error(`proc-exporter --once on ${root} failed: ${result.stderr}`);
+  const absent: Record<string, string> = {};
+  for (const line of result.stderr.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { msg?: string; collector?: string; err?: string };
+    if (entry.msg === 'collector failed: file not present' && entry.collector !== undefined) absent[entry.collector] = entry.err ?? '';
+  }
+  cache.set(root, absent);
+  return absent;
+}
