@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildRenderer } from './support';
+import { buildRenderer, needRenderer } from './support';
 
 /** The renderer gives templates what helm gives them: checked on a throwaway chart. */
 describe('deploy: helm-render (the Go template renderer)', function () {
@@ -19,14 +19,16 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  before(() => {
-    buildRenderer();
+  before(function () {
+    needRenderer(this);
     chart = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-render-test-'));
     fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 1.2.3\nappVersion: "4.5"\n');
     fs.writeFileSync(path.join(chart, 'values.yaml'), 'a:\n  b: 1\n  c: [x, y]\n  d: {e: f}\nname: world\ngreeting: "hello {{ .Values.name }}"\nempty: ""\n');
   });
 
-  after(() => fs.rmSync(chart, { recursive: true, force: true }));
+  after(() => {
+    if (chart) fs.rmSync(chart, { recursive: true, force: true });
+  });
 
   it('gives .Values, .Release, .Chart, .Capabilities and .Template', () => {
     const r = render(

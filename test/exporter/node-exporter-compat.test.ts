@@ -11,7 +11,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseTextFormat } from '../../src/exporter/textformat';
-import { freePort, get, runExporter, TREE_3_2, TREE_6_18, which } from './helpers';
+import { freePort, get, runExporter, TREE_3_2, TREE_6_18 } from './helpers';
+import { requireTool } from '../support/tools';
 
 /**
  * Collectors both exporters have and that read only procfs. Left out:
@@ -150,7 +151,6 @@ async function scrapeNodeExporter(binary: string, procfs: string, collectorNames
 
 describe('drop-in compatibility with the real node_exporter (same procfs tree, same collectors)', function () {
   this.timeout(60_000);
-  const binary = which('prometheus-node-exporter') ?? which('node_exporter');
 
   const trees = [
     { label: 'Linux 6.18 capture', root: TREE_6_18, collectors: SHARED.filter((c) => c !== 'mountstats') },
@@ -159,15 +159,12 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
 
   for (const tree of trees) {
     it(`agrees series for series on the ${tree.label}`, async function () {
-      if (!binary) {
-        if (process.env.CI) throw new Error('prometheus-node-exporter is not installed (.ci/run installs it)');
-        this.skip();
-      }
-      const version = spawnSync(binary!, ['--version'], { encoding: 'utf8' });
+      const binary = requireTool(this, 'prometheus-node-exporter');
+      const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
       expect(`${version.stdout}${version.stderr}`).to.match(/version 1\.5\./);
       const procfs = procfsCopy(tree.root);
       try {
-        const theirs = seriesOf(await scrapeNodeExporter(binary!, procfs, tree.collectors));
+        const theirs = seriesOf(await scrapeNodeExporter(binary, procfs, tree.collectors));
         const run = runExporter(['--once', '--config', '/dev/null', '--path.procfs', procfs, '--collector.disable-defaults', ...tree.collectors.map((c) => `--collector.${c}`)]);
         expect(run.status, run.stderr).to.equal(0);
         const ours = seriesOf(run.stdout, true);
