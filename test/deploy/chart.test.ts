@@ -8,7 +8,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { schemaErrors, strictFieldErrors } from './k8s-validate';
-import { buildRenderer, chartDir, helmRender, Manifest, renderManifests, valuesFile } from './support';
+import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, valuesFile } from './support';
 import { tableInDoc, valuesRows, valuesTable } from './values-table';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -19,6 +19,10 @@ const defaults = parseYaml(fs.readFileSync(path.join(chartDir, 'values.yaml'), '
 const chartYaml = parseYaml(fs.readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8')) as Obj;
 const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Obj;
 const validateValues = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+
+/** No image is published, so every render names one, as a user must. */
+const REPOSITORY = 'registry.example.com/infra/proc-exporter';
+const renderManifests = (args: readonly string[] = []): Manifest[] => renderWith(['--set', `image.repository=${REPOSITORY}`, ...args]);
 
 /** Every optional feature switched on. */
 const ALL_ON = {
@@ -79,30 +83,97 @@ const byKind = (ms: Manifest[], kind: string): Obj => {
   return found[0] as Obj;
 };
 
-function renderError(args: string[]): string {
-  const r = helmRender(args);
+/** stderr of a render that must fail; the image is named unless `withImage` is false. */
+function renderError(args: string[], withImage = true): string {
+  const r = helmRender(withImage ? ['--set', `image.repository=${REPOSITORY}`, ...args] : args);
   expect(r.status, `render should fail; stdout: ${r.stdout.slice(0, 200)}`).to.equal(1);
   return r.stderr;
 }
 
-describe('deploy: Helm chart', function () {
+const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
+
+/**
+ * The rendered DaemonSet's args and ConfigMap for a run on this machine: the fixture procfs for
+ * /host/proc, 127.0.0.1:<port> for the node IP.
+ */
+function localArgs(manifests: Manifest[], port: number): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
+  const cfg = path.join(dir, 'config.yaml');
+  fs.writeFileSync(cfg, byKind(manifests, 'ConfigMap').data['config.yaml']);
+  const args = byKind(manifests, 'DaemonSet').spec.template.spec.containers[0].args as string[];
+  return args.map((a) =>
+    a
+      .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
+      .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
+      .replace(/^--config=.*/, `--config=${cfg}`),
+  );
+}
+
+describe('deploy: Helm chart, read without rendering', () => {
+  describe('values and Chart.yaml', () => {
+    it('values.yaml passes values.schema.json', () => {
+      expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
+    });
+
+    it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
+      expect(chartYaml.apiVersion).to.equal('v2');
+      expect(chartYaml.name).to.equal('proc-exporter');
+      expect(chartYaml.version).to.match(/^\d+\.\d+\.\d+/);
+      expect(chartYaml.appVersion).to.equal(pkg.version);
+    });
+  });
+
+  describe('the exporter and the chart agree', () => {
+    const repoConfig = path.join(projectRoot, 'config.yaml');
+
+    it("the chart's default config uses only keys of the repository's config.yaml", function () {
+      const repo = parseYaml(fs.readFileSync(repoConfig, 'utf8')) as Obj;
+      const missing: string[] = [];
+      const walk = (ours: Obj, theirs: Obj, prefix: string) => {
+        for (const [k, v] of Object.entries(ours)) {
+          if (!(k in theirs)) missing.push(prefix + k);
+          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
+        }
+      };
+      walk(defaults.config, repo, '');
+      expect(missing, 'keys of .Values.config not in config.yaml').to.deep.equal([]);
+      // ... and has every section and every collector of it.
+      expect(Object.keys(defaults.config).sort()).to.deep.equal(Object.keys(repo).sort());
+      expect(Object.keys(defaults.config.collectors).sort()).to.deep.equal(Object.keys(repo.collectors ?? {}).sort());
+      expect(defaults.config.procfs).to.equal('/host/proc');
+    });
+  });
+
+  describe('README.md Deployment section', () => {
+    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
+      expect(tableInDoc()).to.equal(valuesTable());
+    });
+
+    it('the table covers every key of values.yaml', () => {
+      const rows = valuesRows().map((r) => r.key);
+      const leaves = (o: Obj, prefix: string): string[] =>
+        Object.entries(o).flatMap(([k, v]) =>
+          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
+        );
+      for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
+    });
+  });
+});
+
+describe('deploy: Helm chart, rendered (helm-render)', function () {
   this.timeout(120000);
   let defaultsOut: Manifest[];
   let allOn: Manifest[];
   let allOnFile: string;
 
-  before(() => {
-    buildRenderer();
+  before(function () {
+    needRenderer(this);
     allOnFile = valuesFile(ALL_ON);
     defaultsOut = renderManifests([]);
     allOn = renderManifests(['-f', allOnFile, '--name', 'pe', '--namespace', 'observability', '--api-versions', 'monitoring.coreos.com/v1']);
   });
 
   describe('values', () => {
-    it('values.yaml passes values.schema.json', () => {
-      expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
-    });
-
     it('the all-features values, merged as helm merges them, pass the schema', () => {
       const r = helmRender(['-f', allOnFile, '--show-values']);
       expect(r.status, r.stderr).to.equal(0);
@@ -127,13 +198,6 @@ describe('deploy: Helm chart', function () {
         expect(validateValues(JSON.parse(r.stdout))).to.equal(false);
       });
     }
-
-    it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
-      expect(chartYaml.apiVersion).to.equal('v2');
-      expect(chartYaml.name).to.equal('proc-exporter');
-      expect(chartYaml.version).to.match(/^\d+\.\d+\.\d+/);
-      expect(chartYaml.appVersion).to.equal(pkg.version);
-    });
   });
 
   describe('rendered with default values', () => {
@@ -196,7 +260,7 @@ describe('deploy: Helm chart', function () {
         expect(probe.httpGet).to.deep.include({ path: '/healthz', port: 'metrics' });
       }
       expect(c.ports).to.deep.include({ name: 'metrics', containerPort: 19100, hostPort: 19100, protocol: 'TCP' });
-      expect(c.image).to.equal(`proc-exporter:${chartYaml.appVersion}`);
+      expect(c.image).to.equal(`${REPOSITORY}:${chartYaml.appVersion}`);
     });
 
     it('runs on the host network, listening on the node IP only', () => {
@@ -208,6 +272,14 @@ describe('deploy: Helm chart', function () {
       expect(c.args).to.include('--web.listen-address=$(HOST_IP):19100');
       expect(c.env).to.deep.include({ name: 'HOST_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } });
       expect(c.args).to.include.members(['--web.telemetry-path=/metrics', '--config=/etc/proc-exporter/config.yaml', '--log.format=json']);
+    });
+
+    it('turns /dump off in the ConfigMap; config.dump.enabled=true turns it on', () => {
+      expect(parseYaml(byKind(defaultsOut, 'ConfigMap').data['config.yaml']).dump).to.deep.equal({ enabled: false, perProcess: false });
+      const on = byKind(renderManifests(['--set', 'config.dump.enabled=true']), 'ConfigMap');
+      expect(parseYaml(on.data['config.yaml']).dump).to.deep.equal({ enabled: true, perProcess: false });
+      // The repository's config.yaml, for local use, keeps it on.
+      expect((parseYaml(fs.readFileSync(path.join(projectRoot, 'config.yaml'), 'utf8')) as Obj).dump.enabled).to.equal(true);
     });
 
     it("holds .Values.config in the ConfigMap, mounted where --config points, and rolls pods on change", () => {
@@ -235,12 +307,26 @@ describe('deploy: Helm chart', function () {
       });
     });
 
-    it('renders NOTES.txt', () => {
-      const r = helmRender(['--notes']);
+    it('renders NOTES.txt: curl on the node IP, no port-forward that cannot work, /dump off', () => {
+      const r = helmRender(['--notes', '--set', `image.repository=${REPOSITORY}`]);
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.include('daemonset/release-name-proc-exporter');
+      expect(r.stdout).to.include('get pods -o wide -l app.kubernetes.io/name=proc-exporter,app.kubernetes.io/instance=release-name');
+      expect(r.stdout).to.match(/curl http:\/\/<IP column of a pod, its node's IP>:19100\/metrics/);
+      expect(r.stdout).to.not.match(/^\s*kubectl .*port-forward/m); // no such command, only the note why
+      expect(r.stdout).to.include('/dump is off; --set config.dump.enabled=true turns it on.');
       expect(r.stdout).to.include('prometheus.io/scrape');
       expect(r.stdout).to.not.include('<no value>');
+    });
+
+    it('NOTES.txt gives port-forward where it works: without listenOnHostIP, or without hostNetwork', () => {
+      for (const set of ['listenOnHostIP=false', 'hostNetwork=false']) {
+        const r = helmRender(['--notes', '--set', `image.repository=${REPOSITORY}`, '--set', set, '--set', 'config.dump.enabled=true']);
+        expect(r.status, r.stderr).to.equal(0);
+        expect(r.stdout, set).to.include('kubectl -n default port-forward daemonset/release-name-proc-exporter 19100\n  curl http://127.0.0.1:19100/metrics');
+        expect(r.stdout, set).to.not.include('<node-ip>');
+        expect(r.stdout, set).to.include('/dump is on (config.dump.enabled)');
+      }
     });
   });
 
@@ -327,6 +413,7 @@ describe('deploy: Helm chart', function () {
 
     it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork', () => {
       const r = helmRender(['--notes', '-f', allOnFile]);
+      expect(r.stdout).to.include('port-forward daemonset/release-name-proc-exporter 19100');
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/hostNetwork is off/);
       expect(r.stdout).to.match(/ServiceMonitor/);
@@ -336,7 +423,7 @@ describe('deploy: Helm chart', function () {
   describe('--set, required and fail', () => {
     it('--set overrides values.yaml like helm', () => {
       const ds = byKind(renderManifests(['--set', 'image.tag=1.2.3', '--set', 'hostNetwork=false', '--set', 'updateStrategy.rollingUpdate.maxUnavailable=3']), 'DaemonSet');
-      expect(ds.spec.template.spec.containers[0].image).to.equal('proc-exporter:1.2.3');
+      expect(ds.spec.template.spec.containers[0].image).to.equal(`${REPOSITORY}:1.2.3`);
       expect(ds.spec.template.spec.hostNetwork).to.equal(false);
       expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal(3);
     });
@@ -346,8 +433,15 @@ describe('deploy: Helm chart', function () {
       expect(ds.spec.updateStrategy).to.deep.equal({ type: 'OnDelete' });
     });
 
-    it('an empty image.repository is refused by `required`', () => {
-      expect(renderError(['--set', 'image.repository='])).to.match(/image\.repository is required/);
+    it('without image.repository (the default: no image is published) rendering fails, saying what to do', () => {
+      expect(defaults.image.repository).to.equal('');
+      const message = renderError([], false);
+      expect(message).to.match(/^Error: execution error at \(proc-exporter\/templates\/daemonset\.yaml\)/);
+      expect(message).to.include(
+        "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile, push it and set " +
+          'image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)',
+      );
+      expect(renderError(['--set', 'image.repository='])).to.include('image.repository is required');
     });
 
     it('extraArgs cannot override the flags the chart manages (`fail`)', () => {
@@ -371,48 +465,16 @@ describe('deploy: Helm chart', function () {
   });
 
   describe('the exporter and the chart agree', () => {
-    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
-    const repoConfig = path.join(projectRoot, 'config.yaml');
-
-    it("the chart's default config uses only keys of the repository's config.yaml", function () {
-      const repo = parseYaml(fs.readFileSync(repoConfig, 'utf8')) as Obj;
-      const missing: string[] = [];
-      const walk = (ours: Obj, theirs: Obj, prefix: string) => {
-        for (const [k, v] of Object.entries(ours)) {
-          if (!(k in theirs)) missing.push(prefix + k);
-          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
-        }
-      };
-      walk(defaults.config, repo, '');
-      expect(missing, 'keys of .Values.config not in config.yaml').to.deep.equal([]);
-      // ... and has every section and every collector of it.
-      expect(Object.keys(defaults.config).sort()).to.deep.equal(Object.keys(repo).sort());
-      expect(Object.keys(defaults.config.collectors).sort()).to.deep.equal(Object.keys(repo.collectors ?? {}).sort());
-      expect(defaults.config.procfs).to.equal('/host/proc');
-    });
-
     it("the exporter accepts the ConfigMap's config.yaml and the DaemonSet's flags (--once, fixture procfs)", function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
-      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
-      const cfg = path.join(dir, 'config.yaml');
-      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
-      const args = (pod.containers[0].args as string[]).map((a) =>
-        a
-          .replace('$(HOST_IP)', '127.0.0.1')
-          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
-          .replace(/^--config=.*/, `--config=${cfg}`),
-      );
-      const r = spawnSync(process.execPath, [mainJs, ...args, '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
+      const r = spawnSync(process.execPath, [mainJs, ...localArgs(defaultsOut, 0), '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/^node_disk_reads_completed_total\{/m);
     });
   });
 
   describe('the probes and the Service port against the running exporter', () => {
-    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
-
-    it("answers the DaemonSet's probe path and the telemetry path on 127.0.0.1 with the DaemonSet's flags", async function () {
+    it("answers the DaemonSet's probe path and the telemetry path on 127.0.0.1 with the DaemonSet's flags; /dump is off", async function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
       this.timeout(40000);
       const port = await new Promise<number>((resolve) => {
@@ -421,17 +483,8 @@ describe('deploy: Helm chart', function () {
           srv.close(() => resolve(p));
         });
       });
-      const ds = byKind(defaultsOut, 'DaemonSet');
-      const c = ds.spec.template.spec.containers[0];
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
-      const cfg = path.join(dir, 'config.yaml');
-      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
-      const args = (c.args as string[]).map((a) =>
-        a
-          .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
-          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
-          .replace(/^--config=.*/, `--config=${cfg}`),
-      );
+      const c = byKind(defaultsOut, 'DaemonSet').spec.template.spec.containers[0];
+      const args = localArgs(defaultsOut, port);
       expect(args).to.include(`--web.listen-address=127.0.0.1:${port}`);
       const child = spawn(process.execPath, [mainJs, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
@@ -449,25 +502,11 @@ describe('deploy: Helm chart', function () {
         const metrics = await fetch(base + '/metrics');
         expect(metrics.status).to.equal(200);
         expect(await metrics.text()).to.match(/^node_sockstat_sockets_used /m);
+        expect((await fetch(base + '/dump/loadavg')).status, '/dump off in the chart').to.equal(404);
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
       }
-    });
-  });
-
-  describe('README.md Deployment section', () => {
-    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
-      expect(tableInDoc()).to.equal(valuesTable());
-    });
-
-    it('the table covers every key of values.yaml', () => {
-      const rows = valuesRows().map((r) => r.key);
-      const leaves = (o: Obj, prefix: string): string[] =>
-        Object.entries(o).flatMap(([k, v]) =>
-          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
-        );
-      for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
     });
   });
 });

@@ -48,7 +48,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
 {{- define "proc-exporter.image" -}}
-{{- $repo := required "image.repository is required: the registry path of an image built from the repository's Dockerfile" .Values.image.repository -}}
+{{- $repo := required "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile, push it and set image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)" .Values.image.repository -}}
 {{- printf "%s:%s" $repo (default .Chart.AppVersion .Values.image.tag | toString) -}}
 {{- end -}}
 
