@@ -56,8 +56,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "proc-exporter.args" -}}
 {{- range .Values.extraArgs }}
 {{- $flag := regexReplaceAll "=.*$" (toString .) "" }}
-{{- if has $flag (list "--path.procfs" "--web.listen-address" "--config" "--web.telemetry-path" "--once") }}
-{{- fail (printf "extraArgs must not set %s: the chart sets it (see values procfsMountPath, containerPort, config, telemetryPath)" $flag) }}
+{{- if has $flag (list "--path.procfs" "--path.sysfs" "--path.rootfs" "--web.listen-address" "--config" "--web.telemetry-path" "--once") }}
+{{- fail (printf "extraArgs must not set %s: the chart sets it (see values procfsMountPath, sysfsMountPath, rootfsMountPath, containerPort, config, telemetryPath)" $flag) }}
 {{- end }}
 {{- end }}
 {{- if and .Values.hostNetwork .Values.listenOnHostIP }}
@@ -67,6 +67,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 - --web.telemetry-path={{ .Values.telemetryPath }}
 - --path.procfs={{ .Values.procfsMountPath }}
+- --path.sysfs={{ .Values.sysfsMountPath }}
+- --path.rootfs={{ .Values.rootfsMountPath }}
 - --config=/etc/proc-exporter/config.yaml
 - --log.level={{ .Values.logLevel }}
 - --log.format={{ .Values.logFormat }}
