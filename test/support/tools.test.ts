@@ -54,7 +54,8 @@ describe('test support: tests that need an outside program', function () {
     if (ci !== undefined) env.CI = ci;
     const tsx = __filename.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [];
     const mocha = path.join(projectRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-    const r = spawnSync(process.execPath, [mocha, '--no-config', ...tsx, '--reporter', 'json', spec], { cwd: projectRoot, env, encoding: 'utf8' });
+    const argv = [mocha, '--no-config', ...tsx, '--reporter', 'json', spec];
+    const r = spawnSync(process.execPath, argv, { cwd: projectRoot, env, encoding: 'utf8' });
     expect(r.stdout, r.stderr).to.match(/^\{/);
     return JSON.parse(r.stdout) as MochaJson;
   }
@@ -80,7 +81,8 @@ describe('test support: tests that need an outside program', function () {
   });
 
   it('inCI reads CI as CI systems set it', () => {
-    expect([undefined, '', 'false', 'FALSE', 'true', '1'].map((CI) => inCI({ CI }))).to.deep.equal([false, false, false, false, true, true]);
+    const settings = [undefined, '', 'false', 'FALSE', 'true', '1'];
+    expect(settings.map((CI) => inCI({ CI }))).to.deep.equal([false, false, false, false, true, true]);
   });
 
   it('every tool names its Debian package, and .ci/run installs each one that is not on the machine', () => {

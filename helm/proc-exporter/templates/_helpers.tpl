@@ -48,7 +48,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
 {{- define "proc-exporter.image" -}}
-{{- $repo := required "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile, push it and set image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)" .Values.image.repository -}}
+{{- $why := "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile," -}}
+{{- $why = printf "%s push it and set image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)" $why -}}
+{{- $repo := required $why .Values.image.repository -}}
 {{- printf "%s:%s" $repo (default .Chart.AppVersion .Values.image.tag | toString) -}}
 {{- end -}}
 
@@ -57,7 +59,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- range .Values.extraArgs }}
 {{- $flag := regexReplaceAll "=.*$" (toString .) "" }}
 {{- if has $flag (list "--path.procfs" "--path.sysfs" "--path.rootfs" "--web.listen-address" "--config" "--web.telemetry-path" "--once") }}
-{{- fail (printf "extraArgs must not set %s: the chart sets it (see values procfsMountPath, sysfsMountPath, rootfsMountPath, containerPort, config, telemetryPath)" $flag) }}
+{{- $values := "procfsMountPath, sysfsMountPath, rootfsMountPath, containerPort, config, telemetryPath" }}
+{{- fail (printf "extraArgs must not set %s: the chart sets it (see values %s)" $flag $values) }}
 {{- end }}
 {{- end }}
 {{- if and .Values.hostNetwork .Values.listenOnHostIP }}
