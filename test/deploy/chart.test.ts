@@ -19,6 +19,9 @@ const defaults = parseYaml(fs.readFileSync(path.join(chartDir, 'values.yaml'), '
 const chartYaml = parseYaml(fs.readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8')) as Obj;
 const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Obj;
 const validateValues = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+const mixinDir = path.join(projectRoot, 'deploy', 'mixin');
+const mixinDashboard = JSON.parse(fs.readFileSync(path.join(mixinDir, 'dashboard.json'), 'utf8')) as Obj;
+const mixinAlerts = fs.readFileSync(path.join(mixinDir, 'alerts.yaml'), 'utf8');
 
 /** No image is published, so every render names one, as a user must. */
 const REPOSITORY = 'registry.example.com/infra/proc-exporter';
@@ -68,6 +71,20 @@ const ALL_ON = {
       metricRelabelings: [{ sourceLabels: ['__name__'], regex: 'node_softirqs_.*', action: 'drop' }],
     },
   },
+  mixin: {
+    dashboard: {
+      enabled: true,
+      namespace: 'grafana',
+      labels: { grafana_dashboard: '1', team: 'sre' },
+      annotations: { grafana_folder: 'Exporters' },
+    },
+    rules: {
+      enabled: true,
+      namespace: 'monitoring',
+      additionalLabels: { release: 'kube-prometheus-stack' },
+      selector: 'job="node-procs", cluster="eu1"',
+    },
+  },
   networkPolicy: {
     enabled: true,
     ingressFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }],
@@ -77,8 +94,9 @@ const ALL_ON = {
   config: { ...defaults.config, interval: '10s' },
 };
 
+/** The one manifest of a kind (the dashboard's ConfigMap aside: ConfigMap means the exporter's config). */
 const byKind = (ms: Manifest[], kind: string): Obj => {
-  const found = ms.filter((m) => m.kind === kind);
+  const found = ms.filter((m) => m.kind === kind && m.source !== 'proc-exporter/templates/grafana-dashboard.yaml');
   expect(found, kind).to.have.length(1);
   return found[0] as Obj;
 };
@@ -122,6 +140,14 @@ describe('deploy: Helm chart, read without rendering', () => {
   describe('values and Chart.yaml', () => {
     it('values.yaml passes values.schema.json', () => {
       expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
+    });
+
+    it("holds deploy/mixin's files as they are (cp deploy/mixin/{dashboard.json,alerts.yaml} helm/proc-exporter/files/mixin/)", () => {
+      for (const name of ['dashboard.json', 'alerts.yaml']) {
+        const copy = fs.readFileSync(path.join(chartDir, 'files', 'mixin', name), 'utf8');
+        expect(copy, name).to.equal(fs.readFileSync(path.join(mixinDir, name), 'utf8'));
+      }
+      expect(fs.readdirSync(path.join(chartDir, 'files', 'mixin')).sort()).to.deep.equal(['alerts.yaml', 'dashboard.json']);
     });
 
     it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
@@ -253,11 +279,14 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
         .filter((v: Obj) => v.hostPath)
         .map((v: Obj) => ({ host: v.hostPath, ...c.volumeMounts.find((m: Obj) => m.name === v.name) }));
       // As the prometheus-node-exporter chart: root with HostToContainer so that later host mounts show up.
-      expect(hostMounts).to.deep.equal([
-        { host: { path: '/proc', type: 'Directory' }, name: 'proc', mountPath: '/host/proc', readOnly: true, mountPropagation: 'HostToContainer' },
-        { host: { path: '/sys', type: 'Directory' }, name: 'sys', mountPath: '/host/sys', readOnly: true, mountPropagation: 'HostToContainer' },
-        { host: { path: '/', type: 'Directory' }, name: 'root', mountPath: '/host/root', readOnly: true, mountPropagation: 'HostToContainer' },
-      ]);
+      const mount = (host: string, name: string) => ({
+        host: { path: host, type: 'Directory' },
+        name,
+        mountPath: `/host/${name}`,
+        readOnly: true,
+        mountPropagation: 'HostToContainer',
+      });
+      expect(hostMounts).to.deep.equal([mount('/proc', 'proc'), mount('/sys', 'sys'), mount('/', 'root')]);
       expect(c.args).to.include.members(['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root']);
       for (const m of c.volumeMounts) expect(m.readOnly, `${m.name} read-only`).to.equal(true);
     });
@@ -348,7 +377,9 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       for (const set of ['listenOnHostIP=false', 'hostNetwork=false']) {
         const r = helmRender(['--notes', '--set', `image.repository=${REPOSITORY}`, '--set', set, '--set', 'config.dump.enabled=true']);
         expect(r.status, r.stderr).to.equal(0);
-        expect(r.stdout, set).to.include('kubectl -n default port-forward daemonset/release-name-proc-exporter 19100\n  curl http://127.0.0.1:19100/metrics');
+        expect(r.stdout, set).to.include(
+          'kubectl -n default port-forward daemonset/release-name-proc-exporter 19100\n  curl http://127.0.0.1:19100/metrics',
+        );
         expect(r.stdout, set).to.not.include('<node-ip>');
         expect(r.stdout, set).to.include('/dump is on (config.dump.enabled)');
       }
@@ -356,8 +387,17 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
   });
 
   describe('rendered with every optional feature on', () => {
-    it('adds the ServiceMonitor and the NetworkPolicy', () => {
-      expect(allOn.map((m) => m.kind).sort()).to.deep.equal(['ConfigMap', 'DaemonSet', 'NetworkPolicy', 'Service', 'ServiceAccount', 'ServiceMonitor']);
+    it('adds the ServiceMonitor, the NetworkPolicy, the dashboard ConfigMap and the PrometheusRule', () => {
+      expect(allOn.map((m) => m.kind).sort()).to.deep.equal([
+        'ConfigMap',
+        'ConfigMap',
+        'DaemonSet',
+        'NetworkPolicy',
+        'PrometheusRule',
+        'Service',
+        'ServiceAccount',
+        'ServiceMonitor',
+      ]);
       for (const m of allOn) expect(m.metadata.labels).to.deep.include({ env: 'prod', 'app.kubernetes.io/instance': 'pe' });
     });
 
@@ -430,6 +470,38 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(svc.spec.internalTrafficPolicy).to.equal('Local');
     });
 
+    it("ships deploy/mixin's dashboard in a ConfigMap labelled for Grafana's sidecar", () => {
+      const cm = allOn.find((m) => m.source === 'proc-exporter/templates/grafana-dashboard.yaml') as Obj;
+      expect(cm.metadata).to.deep.include({
+        name: 'pe-proc-exporter-dashboard',
+        namespace: 'grafana',
+        annotations: { grafana_folder: 'Exporters' },
+      });
+      expect(cm.metadata.labels).to.deep.include({ grafana_dashboard: '1', team: 'sre', 'app.kubernetes.io/instance': 'pe' });
+      expect(Object.keys(cm.data)).to.deep.equal(['proc-exporter.json']);
+      expect(JSON.parse(cm.data['proc-exporter.json'])).to.deep.equal(mixinDashboard);
+    });
+
+    it("ships deploy/mixin's alerting rules in a PrometheusRule, with the selector in place of job=\"proc-exporter\"", () => {
+      const rule = byKind(allOn, 'PrometheusRule');
+      expect(rule.metadata).to.deep.include({ name: 'pe-proc-exporter', namespace: 'monitoring' });
+      expect(rule.metadata.labels).to.deep.include({ release: 'kube-prometheus-stack' });
+      const expected = parseYaml(mixinAlerts.replaceAll('job="proc-exporter"', 'job="node-procs", cluster="eu1"')) as Obj;
+      expect(rule.spec).to.deep.equal(expected);
+      expect(JSON.stringify(rule.spec)).to.not.include('job=\\"proc-exporter\\"');
+      expect(rule.spec.groups[0].rules.map((r: Obj) => r.alert)).to.deep.equal([
+        'ProcExporterCollectorFailing',
+        'ProcExporterParseErrors',
+        'ProcExporterProcessGroupEmpty',
+        'ProcExporterMemoryHigh',
+      ]);
+    });
+
+    it("the rules' default selector is the job the chart's ServiceMonitor gives (the chart name)", () => {
+      const rule = byKind(renderManifests(['--set', 'mixin.rules.enabled=true', '--set', 'nameOverride=procs']), 'PrometheusRule');
+      expect(rule.spec).to.deep.equal(parseYaml(mixinAlerts.replaceAll('job="proc-exporter"', 'job="procs"')));
+    });
+
     it('limits ingress to the metrics port from the listed peers, and egress to nothing', () => {
       const np = byKind(allOn, 'NetworkPolicy');
       expect(np.spec.podSelector.matchLabels).to.deep.equal(byKind(allOn, 'DaemonSet').spec.selector.matchLabels);
@@ -438,8 +510,11 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(np.spec.egress).to.deep.equal([]);
     });
 
-    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork', () => {
+    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork, names the rules and dashboard', () => {
       const r = helmRender(['--notes', '-f', allOnFile]);
+      expect(r.stdout).to.include('Alerts: the PrometheusRule release-name-proc-exporter holds the rules of deploy/mixin/alerts.yaml');
+      expect(r.stdout).to.include('WARNING: this cluster does not list monitoring.coreos.com/v1');
+      expect(r.stdout).to.include('Dashboard: the ConfigMap release-name-proc-exporter-dashboard holds the Grafana dashboard');
       expect(r.stdout).to.include('port-forward daemonset/release-name-proc-exporter 19100');
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/hostNetwork is off/);
@@ -496,14 +571,15 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
   describe('the exporter and the chart agree', () => {
     it("the exporter accepts the ConfigMap's config.yaml and the DaemonSet's flags (--once, fixture procfs)", function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
-      const r = spawnSync(process.execPath, [mainJs, ...localArgs(defaultsOut, 0), '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
+      const args = [mainJs, ...localArgs(defaultsOut, 0), '--once'];
+      const r = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/^node_disk_reads_completed_total\{/m);
     });
   });
 
   describe('the probes and the Service port against the running exporter', () => {
-    it("answers the DaemonSet's probe path and the telemetry path on 127.0.0.1 with the DaemonSet's flags; /dump is off", async function () {
+    it("answers the DaemonSet's probe and telemetry paths on 127.0.0.1 with the DaemonSet's flags; /dump is off", async function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
       this.timeout(40000);
       const port = await new Promise<number>((resolve) => {

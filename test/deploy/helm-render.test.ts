@@ -75,6 +75,30 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     expect(r.stderr).to.include('a is not allowed');
   });
 
+  it('gives .Files.Get the chart\'s other files, not templates, values or what .helmignore names', () => {
+    fs.mkdirSync(path.join(chart, 'files', 'skip'), { recursive: true });
+    fs.writeFileSync(path.join(chart, 'files', 'a.json'), '{"k": "{{ not a template }}"}\n');
+    fs.writeFileSync(path.join(chart, 'files', 'old.bak'), 'ignored by name');
+    fs.writeFileSync(path.join(chart, 'files', 'skip', 'x.txt'), 'ignored by directory');
+    fs.writeFileSync(path.join(chart, '.helmignore'), '# comment\n*.bak\nskip/\n');
+    try {
+      const r = render({
+        'f.yaml':
+          'a: {{ .Files.Get "files/a.json" | quote }}\n' +
+          'bak: "{{ .Files.Get "files/old.bak" }}"\nskip: "{{ .Files.Get "files/skip/x.txt" }}"\n' +
+          'values: "{{ .Files.Get "values.yaml" }}"\ntpl: "{{ .Files.Get "templates/f.yaml" }}"\n' +
+          'bytes: {{ .Files.GetBytes "files/a.json" | len }}\n',
+      });
+      expect(r.status, r.stderr).to.equal(0);
+      expect(r.stdout).to.equal(
+        '---\n# Source: demo/templates/f.yaml\na: "{\\"k\\": \\"{{ not a template }}\\"}\\n"\n' +
+          'bak: ""\nskip: ""\nvalues: ""\ntpl: ""\nbytes: 30\n\n',
+      );
+    } finally {
+      for (const f of ['files', '.helmignore']) fs.rmSync(path.join(chart, f), { recursive: true, force: true });
+    }
+  });
+
   it('has no env or expandenv (helm removes them)', () => {
     const r = render({ 'e.yaml': '{{ env "HOME" }}' });
     expect(r.status).to.equal(1);
