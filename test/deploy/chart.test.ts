@@ -109,31 +109,25 @@ function renderError(args: string[], withImage = true): string {
 }
 
 const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
-let helpText: string | undefined;
 
 /**
  * The rendered DaemonSet's args and ConfigMap for a run on this machine: the fixture procfs for
  * /host/proc, empty directories for /host/sys and /host/root, 127.0.0.1:<port> for the node IP.
- * --path.sysfs and --path.rootfs come with the collectors of issue 15; an exporter built before them
- * refuses them, so only then (its --help does not list them) are they left out of the run.
  */
 function localArgs(manifests: Manifest[], port: number): string[] {
-  helpText ??= spawnSync(process.execPath, [mainJs, '--help'], { encoding: 'utf8' }).stdout;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
   const cfg = path.join(dir, 'config.yaml');
   fs.writeFileSync(cfg, byKind(manifests, 'ConfigMap').data['config.yaml']);
   for (const sub of ['sys', 'root']) fs.mkdirSync(path.join(dir, sub));
   const args = byKind(manifests, 'DaemonSet').spec.template.spec.containers[0].args as string[];
-  return args
-    .filter((a) => !/^--path\.(sysfs|rootfs)=/.test(a) || helpText!.includes(a.slice(0, a.indexOf('='))))
-    .map((a) =>
-      a
-        .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
-        .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
-        .replace(/^--path\.sysfs=.*/, `--path.sysfs=${path.join(dir, 'sys')}`)
-        .replace(/^--path\.rootfs=.*/, `--path.rootfs=${path.join(dir, 'root')}`)
-        .replace(/^--config=.*/, `--config=${cfg}`),
-    );
+  return args.map((a) =>
+    a
+      .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
+      .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
+      .replace(/^--path\.sysfs=.*/, `--path.sysfs=${path.join(dir, 'sys')}`)
+      .replace(/^--path\.rootfs=.*/, `--path.rootfs=${path.join(dir, 'root')}`)
+      .replace(/^--config=.*/, `--config=${cfg}`),
+  );
 }
 
 describe('deploy: Helm chart, read without rendering', () => {
