@@ -3,12 +3,11 @@ import { expect } from 'chai';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { schemaErrors, strictFieldErrors } from './k8s-validate';
-import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, valuesFile } from './support';
+import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, tempDir, valuesFile } from './support';
 import { tableInDoc, valuesRows, valuesTable } from './values-table';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -115,7 +114,7 @@ const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
  * /host/proc, empty directories for /host/sys and /host/root, 127.0.0.1:<port> for the node IP.
  */
 function localArgs(manifests: Manifest[], port: number): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
+  const dir = tempDir('proc-exporter-cm-');
   const cfg = path.join(dir, 'config.yaml');
   fs.writeFileSync(cfg, byKind(manifests, 'ConfigMap').data['config.yaml']);
   for (const sub of ['sys', 'root']) fs.mkdirSync(path.join(dir, sub));

@@ -85,9 +85,21 @@ export function renderManifests(args: readonly string[] = []): Manifest[] {
   return out;
 }
 
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary directory, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** Writes an override values file to a temp dir and returns its path. */
 export function valuesFile(values: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-values-'));
+  const dir = tempDir('proc-exporter-values-');
   const file = path.join(dir, 'values.yaml');
   fs.writeFileSync(file, JSON.stringify(values, null, 2)); // JSON is YAML
   return file;
