@@ -2,7 +2,16 @@
 # proc-exporter container image.
 #
 #   docker build -t proc-exporter:0.1.0 .
-#   docker run --rm -p 19100:19100 -v /proc:/host/proc:ro proc-exporter:0.1.0
+#   docker run -d --name proc-exporter --net host --read-only \
+#     -v /proc:/host/proc:ro -v /sys:/host/sys:ro -v /:/host/root:ro,rslave \
+#     proc-exporter:0.1.0
+#
+# The mounts, as node_exporter's: the host's /proc at /host/proc (what every collector reads), /sys at
+# /host/sys (network interfaces, clock sources) and / at /host/root (filesystem sizes, os-release;
+# rslave so that later host mounts show up), all read-only. --net host is needed: /proc/net and
+# /sys/class/net show the network namespace of the reader, so without it the network metrics
+# silently come from the container. Arguments after the image replace the default ones (CMD
+# below), so repeat those when adding flags.
 #
 # Three stages: `build` compiles the TypeScript with the dev dependencies, `prod-deps`
 # installs only the production dependencies, and the final stage copies dist/, those
@@ -46,10 +55,11 @@ COPY --from=build /src/dist ./dist
 COPY package.json config.yaml ./
 USER 65534:65534
 EXPOSE 19100
-HEALTHCHECK --interval=30s --timeout=5s --start-period=15s \
-  CMD ["node", "-e", "require('http').get('http://127.0.0.1:19100/healthz',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"]
-# Mount the host's /proc read-only at /host/proc: that is what the exporter reads.
+# No HEALTHCHECK: the exporter listens where its flags or config say (any address or port, TLS,
+# basic auth that also covers /healthz), which no fixed command here can know. Kubernetes ignores
+# HEALTHCHECK; the chart's probes check /healthz on the port and scheme it configures. With
+# docker run, give --health-cmd for your flags (README, Deployment, Container image).
 # V8 heap flags: a 1 MiB young generation and an old-space cap keep RSS under 80 MB
 # under load (V8's defaults let an idle-size heap grow to ~120 MB; see README, Performance).
 ENTRYPOINT ["node", "--max-semi-space-size=1", "--max-old-space-size=256", "/app/dist/src/exporter/main.js"]
-CMD ["--path.procfs=/host/proc", "--config=/app/config.yaml"]
+CMD ["--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root", "--config=/app/config.yaml"]

@@ -3,12 +3,11 @@ import { expect } from 'chai';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { schemaErrors, strictFieldErrors } from './k8s-validate';
-import { buildRenderer, chartDir, helmRender, Manifest, renderManifests, valuesFile } from './support';
+import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, tempDir, valuesFile } from './support';
 import { tableInDoc, valuesRows, valuesTable } from './values-table';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -19,6 +18,13 @@ const defaults = parseYaml(fs.readFileSync(path.join(chartDir, 'values.yaml'), '
 const chartYaml = parseYaml(fs.readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8')) as Obj;
 const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Obj;
 const validateValues = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
+const mixinDir = path.join(projectRoot, 'deploy', 'mixin');
+const mixinDashboard = JSON.parse(fs.readFileSync(path.join(mixinDir, 'dashboard.json'), 'utf8')) as Obj;
+const mixinAlerts = fs.readFileSync(path.join(mixinDir, 'alerts.yaml'), 'utf8');
+
+/** No image is published, so every render names one, as a user must. */
+const REPOSITORY = 'registry.example.com/infra/proc-exporter';
+const renderManifests = (args: readonly string[] = []): Manifest[] => renderWith(['--set', `image.repository=${REPOSITORY}`, ...args]);
 
 /** Every optional feature switched on. */
 const ALL_ON = {
@@ -64,6 +70,20 @@ const ALL_ON = {
       metricRelabelings: [{ sourceLabels: ['__name__'], regex: 'node_softirqs_.*', action: 'drop' }],
     },
   },
+  mixin: {
+    dashboard: {
+      enabled: true,
+      namespace: 'grafana',
+      labels: { grafana_dashboard: '1', team: 'sre' },
+      annotations: { grafana_folder: 'Exporters' },
+    },
+    rules: {
+      enabled: true,
+      namespace: 'monitoring',
+      additionalLabels: { release: 'kube-prometheus-stack' },
+      selector: 'job="node-procs", cluster="eu1"',
+    },
+  },
   networkPolicy: {
     enabled: true,
     ingressFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }],
@@ -73,36 +93,115 @@ const ALL_ON = {
   config: { ...defaults.config, interval: '10s' },
 };
 
+/** The one manifest of a kind (the dashboard's ConfigMap aside: ConfigMap means the exporter's config). */
 const byKind = (ms: Manifest[], kind: string): Obj => {
-  const found = ms.filter((m) => m.kind === kind);
+  const found = ms.filter((m) => m.kind === kind && m.source !== 'proc-exporter/templates/grafana-dashboard.yaml');
   expect(found, kind).to.have.length(1);
   return found[0] as Obj;
 };
 
-function renderError(args: string[]): string {
-  const r = helmRender(args);
+/** stderr of a render that must fail; the image is named unless `withImage` is false. */
+function renderError(args: string[], withImage = true): string {
+  const r = helmRender(withImage ? ['--set', `image.repository=${REPOSITORY}`, ...args] : args);
   expect(r.status, `render should fail; stdout: ${r.stdout.slice(0, 200)}`).to.equal(1);
   return r.stderr;
 }
 
-describe('deploy: Helm chart', function () {
+const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
+
+/**
+ * The rendered DaemonSet's args and ConfigMap for a run on this machine: the fixture procfs for
+ * /host/proc, empty directories for /host/sys and /host/root, 127.0.0.1:<port> for the node IP.
+ */
+function localArgs(manifests: Manifest[], port: number): string[] {
+  const dir = tempDir('proc-exporter-cm-');
+  const cfg = path.join(dir, 'config.yaml');
+  fs.writeFileSync(cfg, byKind(manifests, 'ConfigMap').data['config.yaml']);
+  for (const sub of ['sys', 'root']) fs.mkdirSync(path.join(dir, sub));
+  const args = byKind(manifests, 'DaemonSet').spec.template.spec.containers[0].args as string[];
+  return args.map((a) =>
+    a
+      .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
+      .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
+      .replace(/^--path\.sysfs=.*/, `--path.sysfs=${path.join(dir, 'sys')}`)
+      .replace(/^--path\.rootfs=.*/, `--path.rootfs=${path.join(dir, 'root')}`)
+      .replace(/^--config=.*/, `--config=${cfg}`),
+  );
+}
+
+describe('deploy: Helm chart, read without rendering', () => {
+  describe('values and Chart.yaml', () => {
+    it('values.yaml passes values.schema.json', () => {
+      expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
+    });
+
+    it("holds deploy/mixin's files as they are (cp deploy/mixin/{dashboard.json,alerts.yaml} helm/proc-exporter/files/mixin/)", () => {
+      for (const name of ['dashboard.json', 'alerts.yaml']) {
+        const copy = fs.readFileSync(path.join(chartDir, 'files', 'mixin', name), 'utf8');
+        expect(copy, name).to.equal(fs.readFileSync(path.join(mixinDir, name), 'utf8'));
+      }
+      expect(fs.readdirSync(path.join(chartDir, 'files', 'mixin')).sort()).to.deep.equal(['alerts.yaml', 'dashboard.json']);
+    });
+
+    it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
+      expect(chartYaml.apiVersion).to.equal('v2');
+      expect(chartYaml.name).to.equal('proc-exporter');
+      expect(chartYaml.version).to.match(/^\d+\.\d+\.\d+/);
+      expect(chartYaml.appVersion).to.equal(pkg.version);
+    });
+  });
+
+  describe('the exporter and the chart agree', () => {
+    const repoConfig = path.join(projectRoot, 'config.yaml');
+
+    it("the chart's default config uses only keys of the repository's config.yaml", function () {
+      const repo = parseYaml(fs.readFileSync(repoConfig, 'utf8')) as Obj;
+      const missing: string[] = [];
+      const walk = (ours: Obj, theirs: Obj, prefix: string) => {
+        for (const [k, v] of Object.entries(ours)) {
+          if (!(k in theirs)) missing.push(prefix + k);
+          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
+        }
+      };
+      walk(defaults.config, repo, '');
+      expect(missing, 'keys of .Values.config not in config.yaml').to.deep.equal([]);
+      // ... and has every section and every collector of it.
+      expect(Object.keys(defaults.config).sort()).to.deep.equal(Object.keys(repo).sort());
+      expect(Object.keys(defaults.config.collectors).sort()).to.deep.equal(Object.keys(repo.collectors ?? {}).sort());
+      expect(defaults.config.procfs).to.equal('/host/proc');
+    });
+  });
+
+  describe('README.md Deployment section', () => {
+    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
+      expect(tableInDoc()).to.equal(valuesTable());
+    });
+
+    it('the table covers every key of values.yaml', () => {
+      const rows = valuesRows().map((r) => r.key);
+      const leaves = (o: Obj, prefix: string): string[] =>
+        Object.entries(o).flatMap(([k, v]) =>
+          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
+        );
+      for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
+    });
+  });
+});
+
+describe('deploy: Helm chart, rendered (helm-render)', function () {
   this.timeout(120000);
   let defaultsOut: Manifest[];
   let allOn: Manifest[];
   let allOnFile: string;
 
-  before(() => {
-    buildRenderer();
+  before(function () {
+    needRenderer(this);
     allOnFile = valuesFile(ALL_ON);
     defaultsOut = renderManifests([]);
     allOn = renderManifests(['-f', allOnFile, '--name', 'pe', '--namespace', 'observability', '--api-versions', 'monitoring.coreos.com/v1']);
   });
 
   describe('values', () => {
-    it('values.yaml passes values.schema.json', () => {
-      expect(validateValues(defaults), JSON.stringify(validateValues.errors)).to.equal(true);
-    });
-
     it('the all-features values, merged as helm merges them, pass the schema', () => {
       const r = helmRender(['-f', allOnFile, '--show-values']);
       expect(r.status, r.stderr).to.equal(0);
@@ -127,13 +226,6 @@ describe('deploy: Helm chart', function () {
         expect(validateValues(JSON.parse(r.stdout))).to.equal(false);
       });
     }
-
-    it('Chart.yaml: apiVersion v2, appVersion = package.json version', () => {
-      expect(chartYaml.apiVersion).to.equal('v2');
-      expect(chartYaml.name).to.equal('proc-exporter');
-      expect(chartYaml.version).to.match(/^\d+\.\d+\.\d+/);
-      expect(chartYaml.appVersion).to.equal(pkg.version);
-    });
   });
 
   describe('rendered with default values', () => {
@@ -173,15 +265,34 @@ describe('deploy: Helm chart', function () {
       expect(byKind(defaultsOut, 'ServiceAccount').automountServiceAccountToken).to.equal(false);
     });
 
-    it('mounts the host /proc read-only at /host/proc and passes --path.procfs', () => {
+    it('mounts the host /proc, /sys and / read-only at /host/{proc,sys,root} and passes the --path.* flags', () => {
       const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
       const c = pod.containers[0];
-      const vol = pod.volumes.find((v: Obj) => v.hostPath?.path === '/proc');
-      expect(vol, 'hostPath /proc volume').to.exist;
-      const mount = c.volumeMounts.find((m: Obj) => m.name === vol.name);
-      expect(mount).to.deep.include({ mountPath: '/host/proc', readOnly: true });
-      expect(c.args).to.include('--path.procfs=/host/proc');
+      const hostMounts = pod.volumes
+        .filter((v: Obj) => v.hostPath)
+        .map((v: Obj) => ({ host: v.hostPath, ...c.volumeMounts.find((m: Obj) => m.name === v.name) }));
+      // As the prometheus-node-exporter chart: root with HostToContainer so that later host mounts show up.
+      const mount = (host: string, name: string) => ({
+        host: { path: host, type: 'Directory' },
+        name,
+        mountPath: `/host/${name}`,
+        readOnly: true,
+        mountPropagation: 'HostToContainer',
+      });
+      expect(hostMounts).to.deep.equal([mount('/proc', 'proc'), mount('/sys', 'sys'), mount('/', 'root')]);
+      expect(c.args).to.include.members(['--path.procfs=/host/proc', '--path.sysfs=/host/sys', '--path.rootfs=/host/root']);
       for (const m of c.volumeMounts) expect(m.readOnly, `${m.name} read-only`).to.equal(true);
+    });
+
+    it('the mount paths follow their values', () => {
+      const c = byKind(
+        renderManifests(['--set', 'sysfsMountPath=/node/sys', '--set', 'rootfsMountPath=/node/root', '--set', 'hostRootPath=/var/host']),
+        'DaemonSet',
+      ).spec.template.spec.containers[0];
+      expect(c.args).to.include.members(['--path.sysfs=/node/sys', '--path.rootfs=/node/root']);
+      expect(c.volumeMounts.map((m: Obj) => m.mountPath)).to.include.members(['/node/sys', '/node/root']);
+      const pod = byKind(renderManifests(['--set', 'hostRootPath=/var/host']), 'DaemonSet').spec.template.spec;
+      expect(pod.volumes.find((v: Obj) => v.name === 'root').hostPath.path).to.equal('/var/host');
     });
 
     it('reaches every Linux node, updates node by node, probes /healthz', () => {
@@ -196,7 +307,7 @@ describe('deploy: Helm chart', function () {
         expect(probe.httpGet).to.deep.include({ path: '/healthz', port: 'metrics' });
       }
       expect(c.ports).to.deep.include({ name: 'metrics', containerPort: 19100, hostPort: 19100, protocol: 'TCP' });
-      expect(c.image).to.equal(`proc-exporter:${chartYaml.appVersion}`);
+      expect(c.image).to.equal(`${REPOSITORY}:${chartYaml.appVersion}`);
     });
 
     it('runs on the host network, listening on the node IP only', () => {
@@ -208,6 +319,14 @@ describe('deploy: Helm chart', function () {
       expect(c.args).to.include('--web.listen-address=$(HOST_IP):19100');
       expect(c.env).to.deep.include({ name: 'HOST_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } });
       expect(c.args).to.include.members(['--web.telemetry-path=/metrics', '--config=/etc/proc-exporter/config.yaml', '--log.format=json']);
+    });
+
+    it('turns /dump off in the ConfigMap; config.dump.enabled=true turns it on', () => {
+      expect(parseYaml(byKind(defaultsOut, 'ConfigMap').data['config.yaml']).dump).to.deep.equal({ enabled: false, perProcess: false });
+      const on = byKind(renderManifests(['--set', 'config.dump.enabled=true']), 'ConfigMap');
+      expect(parseYaml(on.data['config.yaml']).dump).to.deep.equal({ enabled: true, perProcess: false });
+      // The repository's config.yaml, for local use, keeps it on.
+      expect((parseYaml(fs.readFileSync(path.join(projectRoot, 'config.yaml'), 'utf8')) as Obj).dump.enabled).to.equal(true);
     });
 
     it("holds .Values.config in the ConfigMap, mounted where --config points, and rolls pods on change", () => {
@@ -235,18 +354,43 @@ describe('deploy: Helm chart', function () {
       });
     });
 
-    it('renders NOTES.txt', () => {
-      const r = helmRender(['--notes']);
+    it('renders NOTES.txt: curl on the node IP, no port-forward that cannot work, /dump off', () => {
+      const r = helmRender(['--notes', '--set', `image.repository=${REPOSITORY}`]);
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.include('daemonset/release-name-proc-exporter');
+      expect(r.stdout).to.include('get pods -o wide -l app.kubernetes.io/name=proc-exporter,app.kubernetes.io/instance=release-name');
+      expect(r.stdout).to.match(/curl http:\/\/<IP column of a pod, its node's IP>:19100\/metrics/);
+      expect(r.stdout).to.not.match(/^\s*kubectl .*port-forward/m); // no such command, only the note why
+      expect(r.stdout).to.include('/dump is off; --set config.dump.enabled=true turns it on.');
       expect(r.stdout).to.include('prometheus.io/scrape');
       expect(r.stdout).to.not.include('<no value>');
+    });
+
+    it('NOTES.txt gives port-forward where it works: without listenOnHostIP, or without hostNetwork', () => {
+      for (const set of ['listenOnHostIP=false', 'hostNetwork=false']) {
+        const r = helmRender(['--notes', '--set', `image.repository=${REPOSITORY}`, '--set', set, '--set', 'config.dump.enabled=true']);
+        expect(r.status, r.stderr).to.equal(0);
+        expect(r.stdout, set).to.include(
+          'kubectl -n default port-forward daemonset/release-name-proc-exporter 19100\n  curl http://127.0.0.1:19100/metrics',
+        );
+        expect(r.stdout, set).to.not.include('<node-ip>');
+        expect(r.stdout, set).to.include('/dump is on (config.dump.enabled)');
+      }
     });
   });
 
   describe('rendered with every optional feature on', () => {
-    it('adds the ServiceMonitor and the NetworkPolicy', () => {
-      expect(allOn.map((m) => m.kind).sort()).to.deep.equal(['ConfigMap', 'DaemonSet', 'NetworkPolicy', 'Service', 'ServiceAccount', 'ServiceMonitor']);
+    it('adds the ServiceMonitor, the NetworkPolicy, the dashboard ConfigMap and the PrometheusRule', () => {
+      expect(allOn.map((m) => m.kind).sort()).to.deep.equal([
+        'ConfigMap',
+        'ConfigMap',
+        'DaemonSet',
+        'NetworkPolicy',
+        'PrometheusRule',
+        'Service',
+        'ServiceAccount',
+        'ServiceMonitor',
+      ]);
       for (const m of allOn) expect(m.metadata.labels).to.deep.include({ env: 'prod', 'app.kubernetes.io/instance': 'pe' });
     });
 
@@ -291,6 +435,8 @@ describe('deploy: Helm chart', function () {
         '--web.listen-address=:19100',
         '--web.telemetry-path=/metrics',
         '--path.procfs=/host/proc',
+        '--path.sysfs=/host/sys',
+        '--path.rootfs=/host/root',
         '--config=/etc/proc-exporter/config.yaml',
         '--log.level=debug',
         '--log.format=logfmt',
@@ -317,6 +463,38 @@ describe('deploy: Helm chart', function () {
       expect(svc.spec.internalTrafficPolicy).to.equal('Local');
     });
 
+    it("ships deploy/mixin's dashboard in a ConfigMap labelled for Grafana's sidecar", () => {
+      const cm = allOn.find((m) => m.source === 'proc-exporter/templates/grafana-dashboard.yaml') as Obj;
+      expect(cm.metadata).to.deep.include({
+        name: 'pe-proc-exporter-dashboard',
+        namespace: 'grafana',
+        annotations: { grafana_folder: 'Exporters' },
+      });
+      expect(cm.metadata.labels).to.deep.include({ grafana_dashboard: '1', team: 'sre', 'app.kubernetes.io/instance': 'pe' });
+      expect(Object.keys(cm.data)).to.deep.equal(['proc-exporter.json']);
+      expect(JSON.parse(cm.data['proc-exporter.json'])).to.deep.equal(mixinDashboard);
+    });
+
+    it("ships deploy/mixin's alerting rules in a PrometheusRule, with the selector in place of job=\"proc-exporter\"", () => {
+      const rule = byKind(allOn, 'PrometheusRule');
+      expect(rule.metadata).to.deep.include({ name: 'pe-proc-exporter', namespace: 'monitoring' });
+      expect(rule.metadata.labels).to.deep.include({ release: 'kube-prometheus-stack' });
+      const expected = parseYaml(mixinAlerts.replaceAll('job="proc-exporter"', 'job="node-procs", cluster="eu1"')) as Obj;
+      expect(rule.spec).to.deep.equal(expected);
+      expect(JSON.stringify(rule.spec)).to.not.include('job=\\"proc-exporter\\"');
+      expect(rule.spec.groups[0].rules.map((r: Obj) => r.alert)).to.deep.equal([
+        'ProcExporterCollectorFailing',
+        'ProcExporterParseErrors',
+        'ProcExporterProcessGroupEmpty',
+        'ProcExporterMemoryHigh',
+      ]);
+    });
+
+    it("the rules' default selector is the job the chart's ServiceMonitor gives (the chart name)", () => {
+      const rule = byKind(renderManifests(['--set', 'mixin.rules.enabled=true', '--set', 'nameOverride=procs']), 'PrometheusRule');
+      expect(rule.spec).to.deep.equal(parseYaml(mixinAlerts.replaceAll('job="proc-exporter"', 'job="procs"')));
+    });
+
     it('limits ingress to the metrics port from the listed peers, and egress to nothing', () => {
       const np = byKind(allOn, 'NetworkPolicy');
       expect(np.spec.podSelector.matchLabels).to.deep.equal(byKind(allOn, 'DaemonSet').spec.selector.matchLabels);
@@ -325,8 +503,12 @@ describe('deploy: Helm chart', function () {
       expect(np.spec.egress).to.deep.equal([]);
     });
 
-    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork', () => {
+    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork, names the rules and dashboard', () => {
       const r = helmRender(['--notes', '-f', allOnFile]);
+      expect(r.stdout).to.include('Alerts: the PrometheusRule release-name-proc-exporter holds the rules of deploy/mixin/alerts.yaml');
+      expect(r.stdout).to.include('WARNING: this cluster does not list monitoring.coreos.com/v1');
+      expect(r.stdout).to.include('Dashboard: the ConfigMap release-name-proc-exporter-dashboard holds the Grafana dashboard');
+      expect(r.stdout).to.include('port-forward daemonset/release-name-proc-exporter 19100');
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/hostNetwork is off/);
       expect(r.stdout).to.match(/ServiceMonitor/);
@@ -336,7 +518,7 @@ describe('deploy: Helm chart', function () {
   describe('--set, required and fail', () => {
     it('--set overrides values.yaml like helm', () => {
       const ds = byKind(renderManifests(['--set', 'image.tag=1.2.3', '--set', 'hostNetwork=false', '--set', 'updateStrategy.rollingUpdate.maxUnavailable=3']), 'DaemonSet');
-      expect(ds.spec.template.spec.containers[0].image).to.equal('proc-exporter:1.2.3');
+      expect(ds.spec.template.spec.containers[0].image).to.equal(`${REPOSITORY}:1.2.3`);
       expect(ds.spec.template.spec.hostNetwork).to.equal(false);
       expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal(3);
     });
@@ -346,13 +528,22 @@ describe('deploy: Helm chart', function () {
       expect(ds.spec.updateStrategy).to.deep.equal({ type: 'OnDelete' });
     });
 
-    it('an empty image.repository is refused by `required`', () => {
-      expect(renderError(['--set', 'image.repository='])).to.match(/image\.repository is required/);
+    it('without image.repository (the default: no image is published) rendering fails, saying what to do', () => {
+      expect(defaults.image.repository).to.equal('');
+      const message = renderError([], false);
+      expect(message).to.match(/^Error: execution error at \(proc-exporter\/templates\/daemonset\.yaml\)/);
+      expect(message).to.include(
+        "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile, push it and set " +
+          'image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)',
+      );
+      expect(renderError(['--set', 'image.repository='])).to.include('image.repository is required');
     });
 
     it('extraArgs cannot override the flags the chart manages (`fail`)', () => {
       expect(renderError(['--set', 'extraArgs[0]=--path.procfs=/proc'])).to.match(/extraArgs must not set --path\.procfs/);
       expect(renderError(['--set', 'extraArgs[0]=--web.listen-address=:9100'])).to.match(/extraArgs must not set --web\.listen-address/);
+      expect(renderError(['--set', 'extraArgs[0]=--path.rootfs=/'])).to.match(/extraArgs must not set --path\.rootfs/);
+      expect(renderError(['--set', 'extraArgs[0]=--path.sysfs=/sys'])).to.match(/extraArgs must not set --path\.sysfs/);
     });
 
     it('root is refused (`fail`)', () => {
@@ -371,48 +562,17 @@ describe('deploy: Helm chart', function () {
   });
 
   describe('the exporter and the chart agree', () => {
-    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
-    const repoConfig = path.join(projectRoot, 'config.yaml');
-
-    it("the chart's default config uses only keys of the repository's config.yaml", function () {
-      const repo = parseYaml(fs.readFileSync(repoConfig, 'utf8')) as Obj;
-      const missing: string[] = [];
-      const walk = (ours: Obj, theirs: Obj, prefix: string) => {
-        for (const [k, v] of Object.entries(ours)) {
-          if (!(k in theirs)) missing.push(prefix + k);
-          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
-        }
-      };
-      walk(defaults.config, repo, '');
-      expect(missing, 'keys of .Values.config not in config.yaml').to.deep.equal([]);
-      // ... and has every section and every collector of it.
-      expect(Object.keys(defaults.config).sort()).to.deep.equal(Object.keys(repo).sort());
-      expect(Object.keys(defaults.config.collectors).sort()).to.deep.equal(Object.keys(repo.collectors ?? {}).sort());
-      expect(defaults.config.procfs).to.equal('/host/proc');
-    });
-
     it("the exporter accepts the ConfigMap's config.yaml and the DaemonSet's flags (--once, fixture procfs)", function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
-      const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
-      const cfg = path.join(dir, 'config.yaml');
-      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
-      const args = (pod.containers[0].args as string[]).map((a) =>
-        a
-          .replace('$(HOST_IP)', '127.0.0.1')
-          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
-          .replace(/^--config=.*/, `--config=${cfg}`),
-      );
-      const r = spawnSync(process.execPath, [mainJs, ...args, '--once'], { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
+      const args = [mainJs, ...localArgs(defaultsOut, 0), '--once'];
+      const r = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', timeout: 45000 });
       expect(r.status, r.stderr).to.equal(0);
       expect(r.stdout).to.match(/^node_disk_reads_completed_total\{/m);
     });
   });
 
   describe('the probes and the Service port against the running exporter', () => {
-    const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
-
-    it("answers the DaemonSet's probe path and the telemetry path on 127.0.0.1 with the DaemonSet's flags", async function () {
+    it("answers the DaemonSet's probe and telemetry paths on 127.0.0.1 with the DaemonSet's flags; /dump is off", async function () {
       if (!fs.existsSync(mainJs)) this.skip(); // the exporter is not built yet
       this.timeout(40000);
       const port = await new Promise<number>((resolve) => {
@@ -421,17 +581,8 @@ describe('deploy: Helm chart', function () {
           srv.close(() => resolve(p));
         });
       });
-      const ds = byKind(defaultsOut, 'DaemonSet');
-      const c = ds.spec.template.spec.containers[0];
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-cm-'));
-      const cfg = path.join(dir, 'config.yaml');
-      fs.writeFileSync(cfg, byKind(defaultsOut, 'ConfigMap').data['config.yaml']);
-      const args = (c.args as string[]).map((a) =>
-        a
-          .replace(/^--web\.listen-address=\$\(HOST_IP\):\d+$/, `--web.listen-address=127.0.0.1:${port}`)
-          .replace(/^--path\.procfs=.*/, `--path.procfs=${path.join(fixturesRoot, 'proc')}`)
-          .replace(/^--config=.*/, `--config=${cfg}`),
-      );
+      const c = byKind(defaultsOut, 'DaemonSet').spec.template.spec.containers[0];
+      const args = localArgs(defaultsOut, port);
       expect(args).to.include(`--web.listen-address=127.0.0.1:${port}`);
       const child = spawn(process.execPath, [mainJs, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
@@ -449,25 +600,11 @@ describe('deploy: Helm chart', function () {
         const metrics = await fetch(base + '/metrics');
         expect(metrics.status).to.equal(200);
         expect(await metrics.text()).to.match(/^node_sockstat_sockets_used /m);
+        expect((await fetch(base + '/dump/loadavg')).status, '/dump off in the chart').to.equal(404);
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
       }
-    });
-  });
-
-  describe('README.md Deployment section', () => {
-    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
-      expect(tableInDoc()).to.equal(valuesTable());
-    });
-
-    it('the table covers every key of values.yaml', () => {
-      const rows = valuesRows().map((r) => r.key);
-      const leaves = (o: Obj, prefix: string): string[] =>
-        Object.entries(o).flatMap(([k, v]) =>
-          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
-        );
-      for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
     });
   });
 });

@@ -1,12 +1,15 @@
 import { expect } from 'chai';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { startExporterProcess, TREE_6_18 } from '../exporter/helpers';
 import { projectRoot } from '../support/fixtures';
 import { execForm, labelsOf, lastOf, parseDockerfile, Stage } from './support';
 
 const dockerfile = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
 const { stages } = parseDockerfile(dockerfile);
 const final = stages[stages.length - 1];
+const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string; license: string };
 
 /** Stages the final stage copies from (COPY --from=NAME), and theirs, transitively. */
@@ -21,6 +24,27 @@ function stagesFeeding(stage: Stage, seen = new Set<Stage>()): Set<Stage> {
     }
   }
   return seen;
+}
+
+/** A shell command written over several lines with `\` continuations, as one line. */
+const joinLines = (lines: readonly string[]): string => lines.map((l) => l.replace(/\\\s*$/, '').trim()).join(' ');
+
+/** The `docker run` example in the Dockerfile's header comment. */
+function headerDockerRun(): string {
+  const lines = dockerfile.split('\n').map((l) => l.replace(/^#\s*/, ''));
+  const start = lines.findIndex((l) => l.startsWith('docker run '));
+  let end = start;
+  while (/\\\s*$/.test(lines[end])) end++;
+  return joinLines(lines.slice(start, end + 1));
+}
+
+/** The `docker run` example of README.md's Container image section. */
+function readmeDockerRun(): string {
+  const lines = readme.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('docker run -d --name proc-exporter'));
+  let end = start;
+  while (/\\\s*$/.test(lines[end])) end++;
+  return joinLines(lines.slice(start, end + 1));
 }
 
 describe('deploy: Dockerfile', () => {
@@ -82,6 +106,58 @@ describe('deploy: Dockerfile', () => {
     const after = final.instructions.slice(final.instructions.indexOf(user!) + 1);
     expect(after.map((i) => i.keyword)).to.not.include.members(['RUN', 'USER']);
     expect(final.instructions.some((i) => i.keyword === 'VOLUME'), 'no VOLUME: no writable filesystem needed').to.equal(false);
+  });
+
+  it('has no HEALTHCHECK: none could follow the listen address, port, TLS and auth (documented in the file and the README)', () => {
+    expect(stages.flatMap((st) => st.instructions).filter((i) => i.keyword === 'HEALTHCHECK')).to.deep.equal([]);
+    expect(dockerfile).to.include('# No HEALTHCHECK:');
+    expect(readme).to.include('No `HEALTHCHECK` in the image');
+  });
+
+  for (const [where, example] of [
+    ["the header's", headerDockerRun],
+    ["README's", readmeDockerRun],
+  ] as const) {
+    it(`${where} docker run example shares the host network, mounts /proc, /sys and / read-only where the default flags point`, () => {
+      const cmd = example();
+      expect(cmd).to.match(/^docker run /);
+      expect(cmd).to.include(' --net host ');
+      expect(cmd).to.include(' --read-only ');
+      for (const mount of ['-v /proc:/host/proc:ro', '-v /sys:/host/sys:ro', '-v /:/host/root:ro,rslave']) {
+        expect(cmd).to.include(` ${mount} `);
+      }
+      // No arguments after the image: the default ones (CMD) point at the mounts.
+      expect(cmd).to.match(/ \S*proc-exporter:0\.1\.0$/);
+      expect(execForm(lastOf(final, 'CMD'))).to.deep.equal([
+        '--path.procfs=/host/proc',
+        '--path.sysfs=/host/sys',
+        '--path.rootfs=/host/root',
+        '--config=/app/config.yaml',
+      ]);
+    });
+  }
+
+  it("README's --health-cmd answers 0 while the exporter serves /healthz, 1 when it is gone", async function () {
+    this.timeout(60000);
+    const m = /--health-cmd "((?:[^"\\]|\\.)*)"/.exec(readmeDockerRun());
+    expect(m, '--health-cmd "..."').to.not.equal(null);
+    const template = m![1].replace(/\\(.)/g, '$1');
+    expect(template).to.include('http://127.0.0.1:19100/healthz');
+    const exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18]);
+    const healthCmd = template.replace('127.0.0.1:19100', exporter.address);
+    let up: number | null;
+    try {
+      // /healthz answers 503 until the first cycle is done: what a starting container reports.
+      for (let i = 0; i < 50; i++) {
+        up = spawnSync('sh', ['-c', healthCmd], { encoding: 'utf8', timeout: 20000 }).status;
+        if (up === 0) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await exporter.stop();
+    }
+    expect(up!, 'health command with the exporter up').to.equal(0);
+    expect(spawnSync('sh', ['-c', healthCmd], { encoding: 'utf8', timeout: 20000 }).status, 'exporter stopped').to.equal(1);
   });
 
   it('EXPOSEs the default metrics port 19100', () => {

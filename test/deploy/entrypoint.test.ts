@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { execForm, lastOf, parseDockerfile } from './support';
@@ -9,9 +10,13 @@ const { stages } = parseDockerfile(fs.readFileSync(path.join(projectRoot, 'Docke
 const final = stages[stages.length - 1];
 const workdir = lastOf(final, 'WORKDIR')?.args ?? '/';
 
-/** Image paths → repository paths: /app is the repository root, /host/proc the fixture procfs. */
+/** Empty stand-ins for the host's /sys and / (the collectors that read them fail softly on nothing). */
+const emptyHost = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-entrypoint-'));
+
+/** Image paths → repository paths: /app is the repository root, /host/proc the fixture procfs, /host/{sys,root} empty. */
 function mapPath(p: string): string {
   if (p === '/host/proc' || p.startsWith('/host/proc/')) return path.join(fixturesRoot, 'proc', p.slice('/host/proc'.length));
+  if (p === '/host/sys' || p === '/host/root') return emptyHost;
   if (p === workdir || p.startsWith(`${workdir}/`)) return path.join(projectRoot, p.slice(workdir.length));
   return p;
 }
@@ -26,10 +31,13 @@ const argv = [...execForm(lastOf(final, 'ENTRYPOINT')), ...execForm(lastOf(final
 const mainJs = path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
 
 describe("deploy: the image's entrypoint command", () => {
+  after(() => fs.rmSync(emptyHost, { recursive: true, force: true }));
+
   it('maps to this repository', () => {
     expect(argv[0]).to.equal('node');
     expect(argv.map(mapArg)).to.include(mainJs);
-    expect(argv.map(mapArg)).to.include(`--path.procfs=${path.join(fixturesRoot, 'proc')}`);
+    const roots = [`--path.procfs=${path.join(fixturesRoot, 'proc')}`, `--path.sysfs=${emptyHost}`, `--path.rootfs=${emptyHost}`];
+    expect(argv.map(mapArg)).to.include.members(roots);
   });
 
   it('every file the image build copies from the context exists', function () {

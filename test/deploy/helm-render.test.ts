@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildRenderer } from './support';
+import { buildRenderer, needRenderer } from './support';
 
 /** The renderer gives templates what helm gives them: checked on a throwaway chart. */
 describe('deploy: helm-render (the Go template renderer)', function () {
@@ -19,14 +19,16 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  before(() => {
-    buildRenderer();
+  before(function () {
+    needRenderer(this);
     chart = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-render-test-'));
     fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 1.2.3\nappVersion: "4.5"\n');
     fs.writeFileSync(path.join(chart, 'values.yaml'), 'a:\n  b: 1\n  c: [x, y]\n  d: {e: f}\nname: world\ngreeting: "hello {{ .Values.name }}"\nempty: ""\n');
   });
 
-  after(() => fs.rmSync(chart, { recursive: true, force: true }));
+  after(() => {
+    if (chart) fs.rmSync(chart, { recursive: true, force: true });
+  });
 
   it('gives .Values, .Release, .Chart, .Capabilities and .Template', () => {
     const r = render(
@@ -71,6 +73,30 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     r = render({ 'f.yaml': '{{ if .Values.a }}{{ fail "a is not allowed" }}{{ end }}' });
     expect(r.status).to.equal(1);
     expect(r.stderr).to.include('a is not allowed');
+  });
+
+  it('gives .Files.Get the chart\'s other files, not templates, values or what .helmignore names', () => {
+    fs.mkdirSync(path.join(chart, 'files', 'skip'), { recursive: true });
+    fs.writeFileSync(path.join(chart, 'files', 'a.json'), '{"k": "{{ not a template }}"}\n');
+    fs.writeFileSync(path.join(chart, 'files', 'old.bak'), 'ignored by name');
+    fs.writeFileSync(path.join(chart, 'files', 'skip', 'x.txt'), 'ignored by directory');
+    fs.writeFileSync(path.join(chart, '.helmignore'), '# comment\n*.bak\nskip/\n');
+    try {
+      const r = render({
+        'f.yaml':
+          'a: {{ .Files.Get "files/a.json" | quote }}\n' +
+          'bak: "{{ .Files.Get "files/old.bak" }}"\nskip: "{{ .Files.Get "files/skip/x.txt" }}"\n' +
+          'values: "{{ .Files.Get "values.yaml" }}"\ntpl: "{{ .Files.Get "templates/f.yaml" }}"\n' +
+          'bytes: {{ .Files.GetBytes "files/a.json" | len }}\n',
+      });
+      expect(r.status, r.stderr).to.equal(0);
+      expect(r.stdout).to.equal(
+        '---\n# Source: demo/templates/f.yaml\na: "{\\"k\\": \\"{{ not a template }}\\"}\\n"\n' +
+          'bak: ""\nskip: ""\nvalues: ""\ntpl: ""\nbytes: 30\n\n',
+      );
+    } finally {
+      for (const f of ['files', '.helmignore']) fs.rmSync(path.join(chart, f), { recursive: true, force: true });
+    }
   });
 
   it('has no env or expandenv (helm removes them)', () => {

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import ts from 'typescript';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -32,6 +33,11 @@ const KINDS: Record<string, [ModelClass, string, string]> = {
     ServiceMonitor as unknown as ModelClass,
     '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
     'IServiceMonitor',
+  ],
+  'monitoring.coreos.com/v1/PrometheusRule': [
+    PrometheusRule as unknown as ModelClass,
+    '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule',
+    'IPrometheusRule',
   ],
 };
 

@@ -6,16 +6,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { projectRoot } from '../support/fixtures';
+import type { Context } from 'mocha';
+import { GOCODE, missingMessage, requireTool, TOOLS } from '../support/tools';
 
 export const chartDir = path.join(projectRoot, 'helm', 'proc-exporter');
 export const rendererSource = path.join(projectRoot, 'test', 'deploy', 'helm-render');
-const GOCODE = '/usr/share/gocode';
 
 let rendererBinary: string | undefined;
 
 /**
  * Builds test/deploy/helm-render once (GOPATH mode against Debian's Go packages) and caches the
- * binary in the temp dir under a hash of its source, so later runs reuse it.
+ * binary in the temp dir under a hash of its source, so later runs reuse it. Tests go through
+ * needRenderer, which skips or fails first, as the rule for missing tools says.
  */
 export function buildRenderer(): string {
   if (rendererBinary) return rendererBinary;
@@ -24,11 +26,7 @@ export function buildRenderer(): string {
   const dir = path.join(os.tmpdir(), `proc-exporter-helm-render-${hash}`);
   const binary = path.join(dir, 'helm-render');
   if (!fs.existsSync(binary)) {
-    const goPath = spawnSync('sh', ['-c', 'command -v go'], { encoding: 'utf8' }).stdout.trim();
-    if (!goPath) throw new Error('go is not installed: apt-get install golang-go golang-github-masterminds-sprig-dev (.ci/run does)');
-    if (!fs.existsSync(path.join(GOCODE, 'src/github.com/Masterminds/sprig'))) {
-      throw new Error('sprig is not installed: apt-get install golang-github-masterminds-sprig-dev (.ci/run does)');
-    }
+    for (const tool of ['go', 'sprig'] as const) if (!TOOLS[tool].find()) throw new Error(missingMessage(tool));
     fs.mkdirSync(dir, { recursive: true });
     const work = fs.mkdtempSync(path.join(dir, 'gopath-'));
     const tmpBinary = path.join(work, 'helm-render');
@@ -43,6 +41,13 @@ export function buildRenderer(): string {
   }
   rendererBinary = binary;
   return binary;
+}
+
+/** For a test or hook that renders: skips (locally) or fails (CI) without Go and sprig, else builds the renderer. */
+export function needRenderer(ctx: Context): string {
+  requireTool(ctx, 'go');
+  requireTool(ctx, 'sprig');
+  return buildRenderer();
 }
 
 export interface RenderResult {
@@ -80,9 +85,21 @@ export function renderManifests(args: readonly string[] = []): Manifest[] {
   return out;
 }
 
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary directory, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** Writes an override values file to a temp dir and returns its path. */
 export function valuesFile(values: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-values-'));
+  const dir = tempDir('proc-exporter-values-');
   const file = path.join(dir, 'values.yaml');
   fs.writeFileSync(file, JSON.stringify(values, null, 2)); // JSON is YAML
   return file;

@@ -9,7 +9,8 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { freePort, get, runExporter, startExporterProcess, TREE_6_18, which, type StartedExporter } from './helpers';
+import { freePort, get, runExporter, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+import { requireTool } from '../support/tools';
 import { collectors } from '../../collectors/index';
 import { absentCollectors } from '../collectors/absent';
 
@@ -22,7 +23,7 @@ interface PromResult {
 
 describe('end to end with a real Prometheus', function () {
   this.timeout(90_000);
-  const prometheus = which('prometheus');
+  let prometheus: string;
   let exporter: StartedExporter | undefined;
   let prom: ChildProcess | undefined;
   let promLog = '';
@@ -30,10 +31,7 @@ describe('end to end with a real Prometheus', function () {
   let api: string;
 
   before(async function () {
-    if (!prometheus) {
-      if (process.env.CI) throw new Error('prometheus is not installed (.ci/run installs it)');
-      this.skip();
-    }
+    prometheus = requireTool(this, 'prometheus');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-e2e-'));
     exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
     const port = await freePort();
@@ -43,7 +41,7 @@ describe('end to end with a real Prometheus', function () {
       config,
       `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: proc\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
     );
-    prom = spawn(prometheus!, [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+    prom = spawn(prometheus, [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     prom.stderr!.setEncoding('utf8');
@@ -123,22 +121,18 @@ function nodeExporterFindings(exposition: string): string[] {
 
 describe('promtool check metrics', function () {
   this.timeout(30_000);
-  const promtool = which('promtool');
   let exporter: StartedExporter | undefined;
   after(async () => {
     await exporter?.stop();
   });
 
   it("reports nothing but node_exporter's own camelCase names on /metrics (collectors, scrape and process metrics)", async function () {
-    if (!promtool) {
-      if (process.env.CI) throw new Error('promtool is not installed (.ci/run installs prometheus)');
-      this.skip();
-    }
+    const promtool = requireTool(this, 'promtool');
     exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
     const metrics = await get(`http://${exporter.address}/metrics`);
     expect(metrics.status).to.equal(200);
     expect(metrics.body).to.include('# TYPE process_cpu_user_seconds_total counter');
-    const result = spawnSync(promtool!, ['check', 'metrics'], { input: metrics.body, encoding: 'utf8' });
+    const result = spawnSync(promtool, ['check', 'metrics'], { input: metrics.body, encoding: 'utf8' });
     const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
     expect(metrics.body.match(/^# TYPE node_netstat_\S+ /gm)!.length).to.be.greaterThan(30);
     const expected = nodeExporterFindings(metrics.body);
@@ -146,13 +140,10 @@ describe('promtool check metrics', function () {
   });
 
   it('finds the same on the --once output', function () {
-    if (!promtool) {
-      if (process.env.CI) throw new Error('promtool is not installed (.ci/run installs prometheus)');
-      this.skip();
-    }
+    const promtool = requireTool(this, 'promtool');
     const once = runExporter(['--once', '--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
     expect(once.status).to.equal(0);
-    const result = spawnSync(promtool!, ['check', 'metrics'], { input: once.stdout, encoding: 'utf8' });
+    const result = spawnSync(promtool, ['check', 'metrics'], { input: once.stdout, encoding: 'utf8' });
     const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
     expect(findings.length).to.be.greaterThan(30);
     expect(findings).to.deep.equal(nodeExporterFindings(once.stdout));

@@ -114,12 +114,6 @@ export function normalizeDurations(text: string): string {
   return text.replace(/^(node_scrape_collector_duration_seconds\{[^}]*\}) \S+$/gm, '$1 <duration>');
 }
 
-/** The path of a command on PATH, or undefined. */
-export function which(command: string): string | undefined {
-  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

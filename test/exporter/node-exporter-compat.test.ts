@@ -12,7 +12,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { collectors } from '../../collectors/index';
 import { parseTextFormat } from '../../src/exporter/textformat';
-import { freePort, get, runExporter, TREE_3_2, TREE_6_18, which } from './helpers';
+import { freePort, get, runExporter, TREE_3_2, TREE_6_18 } from './helpers';
+import { requireTool } from '../support/tools';
 
 /** Collectors both exporters have that are not compared, with the reason. */
 const NOT_COMPARED: Record<string, string> = {
@@ -167,7 +168,6 @@ async function scrapeNodeExporter(binary: string, procfs: string, collectorNames
 
 describe('drop-in compatibility with the real node_exporter (same procfs tree, same collectors)', function () {
   this.timeout(60_000);
-  const binary = which('prometheus-node-exporter') ?? which('node_exporter');
 
   const trees = [
     { label: 'Linux 6.18 capture', root: TREE_6_18 },
@@ -176,20 +176,17 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
 
   for (const tree of trees) {
     it(`agrees series for series on the ${tree.label}`, async function () {
-      if (!binary) {
-        if (process.env.CI) throw new Error('prometheus-node-exporter is not installed (.ci/run installs it)');
-        this.skip();
-      }
-      const version = spawnSync(binary!, ['--version'], { encoding: 'utf8' });
+      const binary = requireTool(this, 'prometheus-node-exporter');
+      const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
       expect(`${version.stdout}${version.stderr}`).to.match(/version 1\.5\./);
       const hasSelf = fs.existsSync(path.join(tree.root, 'self'));
-      const shared = sharedCollectors(binary!).filter((c) => hasSelf || !NEEDS_SELF.has(c));
+      const shared = sharedCollectors(binary).filter((c) => hasSelf || !NEEDS_SELF.has(c));
       expect(shared, 'the derived list').to.include.members(['cpu', 'diskstats', 'meminfo', 'netstat']);
       for (const name of Object.keys(NOT_COMPARED)) expect(shared).to.not.include(name);
       const procfs = procfsCopy(tree.root);
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-sys-'));
       try {
-        const theirs = seriesOf(await scrapeNodeExporter(binary!, procfs, shared));
+        const theirs = seriesOf(await scrapeNodeExporter(binary, procfs, shared));
         // The same empty sysfs and rootfs as node_exporter's: only procfs is compared.
         const run = runExporter([
           '--once', '--config', '/dev/null', '--path.procfs', procfs, `--path.sysfs=${empty}`, `--path.rootfs=${empty}`,

@@ -48,7 +48,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
 {{- define "proc-exporter.image" -}}
-{{- $repo := required "image.repository is required: the registry path of an image built from the repository's Dockerfile" .Values.image.repository -}}
+{{- $why := "image.repository is required: no proc-exporter image is published; build one from the repository's Dockerfile," -}}
+{{- $why = printf "%s push it and set image.repository (e.g. --set image.repository=registry.example.com/infra/proc-exporter)" $why -}}
+{{- $repo := required $why .Values.image.repository -}}
 {{- printf "%s:%s" $repo (default .Chart.AppVersion .Values.image.tag | toString) -}}
 {{- end -}}
 
@@ -56,8 +58,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "proc-exporter.args" -}}
 {{- range .Values.extraArgs }}
 {{- $flag := regexReplaceAll "=.*$" (toString .) "" }}
-{{- if has $flag (list "--path.procfs" "--web.listen-address" "--config" "--web.telemetry-path" "--once") }}
-{{- fail (printf "extraArgs must not set %s: the chart sets it (see values procfsMountPath, containerPort, config, telemetryPath)" $flag) }}
+{{- if has $flag (list "--path.procfs" "--path.sysfs" "--path.rootfs" "--web.listen-address" "--config" "--web.telemetry-path" "--once") }}
+{{- $values := "procfsMountPath, sysfsMountPath, rootfsMountPath, containerPort, config, telemetryPath" }}
+{{- fail (printf "extraArgs must not set %s: the chart sets it (see values %s)" $flag $values) }}
 {{- end }}
 {{- end }}
 {{- if and .Values.hostNetwork .Values.listenOnHostIP }}
@@ -67,6 +70,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 - --web.telemetry-path={{ .Values.telemetryPath }}
 - --path.procfs={{ .Values.procfsMountPath }}
+- --path.sysfs={{ .Values.sysfsMountPath }}
+- --path.rootfs={{ .Values.rootfsMountPath }}
 - --config=/etc/proc-exporter/config.yaml
 - --log.level={{ .Values.logLevel }}
 - --log.format={{ .Values.logFormat }}

@@ -13,6 +13,9 @@
 //	            [-f values.yaml]... [--set a.b=c]... [--set-string a.b=c]...
 //	            [--show-values] [--notes] CHART_DIR
 //
+// .Files holds the chart's other files (not Chart.yaml, values*, templates/, charts/, nor what
+// .helmignore names), with Get and GetBytes as in helm.
+//
 // Output: like `helm template`, each rendered file as "---\n# Source: CHART/templates/F\n..."
 // (files whose output is only whitespace are left out, NOTES.txt and _* files too).
 // --show-values prints the merged values as JSON instead; --notes prints the rendered NOTES.txt.
@@ -91,6 +94,71 @@ type Capabilities struct {
 type TemplateInfo struct {
 	Name     string
 	BasePath string
+}
+
+// Files is .Files: the chart's non-template files by path relative to the chart directory.
+type Files map[string][]byte
+
+func (f Files) Get(name string) string      { return string(f[name]) }
+func (f Files) GetBytes(name string) []byte { return f[name] }
+
+// ignored says whether a .helmignore pattern list names rel (a slash-separated path): a
+// pattern matches the path or its base name, a pattern ending in "/" a directory on the way.
+func ignored(patterns []string, rel string, isDir bool) bool {
+	for _, p := range patterns {
+		dirOnly := strings.HasSuffix(p, "/")
+		p = strings.TrimSuffix(p, "/")
+		if dirOnly && !isDir {
+			continue
+		}
+		if ok, _ := filepath.Match(p, rel); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(p, filepath.Base(rel)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func loadFiles(chartDir string) (Files, error) {
+	var patterns []string
+	if b, err := os.ReadFile(filepath.Join(chartDir, ".helmignore")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "#") {
+				patterns = append(patterns, line)
+			}
+		}
+	}
+	special := map[string]bool{"Chart.yaml": true, "values.yaml": true, "values.schema.json": true, "Chart.lock": true, ".helmignore": true}
+	files := Files{}
+	err := filepath.Walk(chartDir, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(chartDir, path)
+		if err != nil || rel == "." {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if info.IsDir() {
+			if rel == "templates" || rel == "charts" || ignored(patterns, rel, true) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if special[rel] || ignored(patterns, rel, false) {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files[rel] = b
+		return nil
+	})
+	return files, err
 }
 
 // ---- values ---------------------------------------------------------------------------
@@ -304,6 +372,7 @@ func fail(msg string) (string, error) { return "", errors.New(msg) }
 type renderer struct {
 	t        *template.Template
 	chart    Chart
+	files    Files
 	values   map[string]interface{}
 	release  Release
 	caps     Capabilities
@@ -364,7 +433,7 @@ func (r *renderer) context(name string) map[string]interface{} {
 		"Release":      r.release,
 		"Capabilities": r.caps,
 		"Template":     TemplateInfo{Name: name, BasePath: r.chart.Name + "/templates"},
-		"Files":        map[string]interface{}{},
+		"Files":        r.files,
 	}
 }
 
@@ -482,8 +551,13 @@ func main() {
 	}
 	base := []string{"v1", "apps/v1", "batch/v1", "networking.k8s.io/v1", "policy/v1",
 		"rbac.authorization.k8s.io/v1", "apiextensions.k8s.io/v1"}
+	files, err := loadFiles(chartDir)
+	if err != nil {
+		die("%v", err)
+	}
 	r := &renderer{
 		chart:    chart,
+		files:    files,
 		values:   values,
 		release:  Release{Name: name, Namespace: namespace, Service: "Helm", IsInstall: true, Revision: 1},
 		caps:     Capabilities{APIVersions: append(base, apiVersions...), KubeVersion: KubeVersion{Version: "v" + kv, Major: kparts[0], Minor: kparts[1], GitVersion: "v" + kv}, HelmVersion: map[string]string{"Version": "v3.16.0"}},
