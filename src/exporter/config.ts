@@ -123,6 +123,7 @@ const durationSchema = { type: 'string', format: 'duration' };
 function optionSchema(type: string): object {
   if (type === 'number') return { type: 'number' };
   if (type === 'boolean') return { type: 'boolean' };
+  if (type === 'list') return { type: 'array', items: { type: 'string' } };
   return { type: 'string' };
 }
 
@@ -188,6 +189,7 @@ const TYPE_WORDS: Record<string, string> = {
   string: 'a string',
   boolean: 'true or false',
   number: 'a number',
+  array: 'a list of strings',
   object: 'a mapping',
   'object,null': 'a mapping',
   'array,null': 'a list',
@@ -352,6 +354,12 @@ export function buildProgram(): Command {
     program.option(`--collector.${name}`, `enable the ${name} collector (default: ${def.defaultEnabled ? 'enabled' : 'disabled'})`);
     program.option(`--no-collector.${name}`, `disable the ${name} collector`);
     for (const [option, spec] of Object.entries(def.options ?? {})) {
+      if (spec.type === 'list') {
+        // Repeatable, as node_exporter's Strings() flags: every occurrence adds one value.
+        const add = (v: string, previous: string[] | undefined): string[] => [...(previous ?? []), v];
+        program.option(`${optionFlag(name, option)} <value>`, spec.description, add);
+        continue;
+      }
       // A boolean option is also a bare flag (--collector.stat.softirq), as node_exporter's.
       program.option(`${optionFlag(name, option)} ${spec.type === 'boolean' ? '[value]' : '<value>'}`, spec.description);
     }
@@ -426,9 +434,15 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
     /** Where each option's value came from: 1 the file, 2 a flag. */
     const given = new Map<string, number>();
     for (const [option, spec] of Object.entries(definition.options ?? {})) {
+      if (spec.type === 'list') {
+        // The flag's values replace the file's (a flag wins, as for every option).
+        const fromFlags = flag(optionFlag(name, option)) as string[] | undefined;
+        options[option] = fromFlags ?? (fileSettings[option] as string[] | undefined) ?? spec.default ?? [];
+        continue;
+      }
       const rawFlag = flag(optionFlag(name, option)) as string | true | undefined;
       const fromFlag = rawFlag === true ? 'true' : rawFlag;
-      let value: string | number | boolean | undefined = spec.default;
+      let value = spec.default as string | number | boolean | undefined;
       if (fileSettings[option] !== undefined) {
         value = fileSettings[option] as string | number | boolean;
         given.set(option, 1);
