@@ -36,6 +36,7 @@ import { stat } from './stat';
 import { tcpstat } from './tcpstat';
 import { textfile } from './textfile';
 import { vmstat } from './vmstat';
+import { swap } from './swap';
 
 export const collectors = {
   diskstats,
@@ -70,6 +71,7 @@ export const collectors = {
   tcpstat,
   textfile,
   vmstat,
+  swap,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
