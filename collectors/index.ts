@@ -37,6 +37,7 @@ import { tcpstat } from './tcpstat';
 import { textfile } from './textfile';
 import { vmstat } from './vmstat';
 import { swap } from './swap';
+import { kernelHung } from './kernel_hung';
 
 export const collectors = {
   diskstats,
@@ -72,6 +73,7 @@ export const collectors = {
   textfile,
   vmstat,
   swap,
+  kernel_hung: kernelHung,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

@@ -13,6 +13,7 @@ export const ABSENT_ON_3_2: Record<string, string> = {
   processes: 'the capture has no /proc/sys/kernel/pid_max, threads-max',
   nfs: 'no NFS client on the captured machine (no /proc/net/rpc/nfs); see nfs.test.ts',
   nfsd: 'no NFS server on the captured machine (no /proc/net/rpc/nfsd); see nfsd.test.ts',
+  kernel_hung: 'the capture has no /proc/sys (and Linux 3.2 no hung_task_detect_count)',
 };
 
 /** The same for the Linux 6.18 capture (this machine). */
