@@ -38,6 +38,7 @@ import { textfile } from './textfile';
 import { vmstat } from './vmstat';
 import { swap } from './swap';
 import { kernelHung } from './kernel_hung';
+import { drbd } from './drbd';
 
 export const collectors = {
   diskstats,
@@ -74,6 +75,7 @@ export const collectors = {
   vmstat,
   swap,
   kernel_hung: kernelHung,
+  drbd,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
