@@ -39,6 +39,7 @@ import { vmstat } from './vmstat';
 import { swap } from './swap';
 import { kernelHung } from './kernel_hung';
 import { drbd } from './drbd';
+import { ipvs } from './ipvs';
 
 export const collectors = {
   diskstats,
@@ -76,6 +77,7 @@ export const collectors = {
   swap,
   kernel_hung: kernelHung,
   drbd,
+  ipvs,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

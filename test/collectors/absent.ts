@@ -14,6 +14,7 @@ export const ABSENT_ON_3_2: Record<string, string> = {
   nfs: 'no NFS client on the captured machine (no /proc/net/rpc/nfs); see nfs.test.ts',
   nfsd: 'no NFS server on the captured machine (no /proc/net/rpc/nfsd); see nfsd.test.ts',
   kernel_hung: 'the capture has no /proc/sys (and Linux 3.2 no hung_task_detect_count)',
+  ipvs: 'no IPVS on the captured machine (no /proc/net/ip_vs_stats); see ipvs.test.ts',
   drbd: 'no DRBD on the captured machine (no /proc/drbd); see drbd.test.ts',
 };
 
@@ -24,5 +25,6 @@ export const ABSENT_ON_6_18: Record<string, string> = {
   nfs: 'no NFS client here (no /proc/net/rpc/nfs); see nfs.test.ts',
   nfsd: 'no NFS server here (no /proc/net/rpc/nfsd); see nfsd.test.ts',
   mountstats: 'the capture has no /proc/self; see mountstats.test.ts',
+  ipvs: 'no IPVS here (no /proc/net/ip_vs_stats); see ipvs.test.ts',
   drbd: 'no DRBD here (no /proc/drbd); see drbd.test.ts',
 };
