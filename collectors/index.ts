@@ -40,6 +40,7 @@ import { swap } from './swap';
 import { kernelHung } from './kernel_hung';
 import { drbd } from './drbd';
 import { ipvs } from './ipvs';
+import { zfs } from './zfs';
 
 export const collectors = {
   diskstats,
@@ -78,6 +79,7 @@ export const collectors = {
   kernel_hung: kernelHung,
   drbd,
   ipvs,
+  zfs,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

@@ -16,6 +16,7 @@ export const ABSENT_ON_3_2: Record<string, string> = {
   kernel_hung: 'the capture has no /proc/sys (and Linux 3.2 no hung_task_detect_count)',
   ipvs: 'no IPVS on the captured machine (no /proc/net/ip_vs_stats); see ipvs.test.ts',
   drbd: 'no DRBD on the captured machine (no /proc/drbd); see drbd.test.ts',
+  zfs: 'no ZFS on the captured machine (no /proc/spl/kstat/zfs); see zfs.test.ts',
 };
 
 /** The same for the Linux 6.18 capture (this machine). */
@@ -27,4 +28,5 @@ export const ABSENT_ON_6_18: Record<string, string> = {
   mountstats: 'the capture has no /proc/self; see mountstats.test.ts',
   ipvs: 'no IPVS here (no /proc/net/ip_vs_stats); see ipvs.test.ts',
   drbd: 'no DRBD here (no /proc/drbd); see drbd.test.ts',
+  zfs: 'no ZFS here (no /proc/spl/kstat/zfs); see zfs.test.ts',
 };

@@ -17,6 +17,7 @@ const EXCLUDED: Record<string, string> = {
   ...(fs.existsSync('/proc/net/rpc/nfsd') ? {} : { nfsd: 'no /proc/net/rpc/nfsd (NFS server not loaded)' }),
   ...(fs.existsSync('/proc/sys/net/netfilter/nf_conntrack_count') ? {} : { conntrack: 'no /proc/sys/net/netfilter (nf_conntrack not loaded)' }),
   ...(fs.existsSync('/proc/net/ip_vs_stats') ? {} : { ipvs: 'no /proc/net/ip_vs_stats (IPVS not loaded)' }),
+  ...(fs.existsSync('/proc/spl/kstat/zfs') ? {} : { zfs: 'no /proc/spl/kstat/zfs (ZFS not loaded)' }),
 };
 
 describe('live: default collectors on this machine', function () {
