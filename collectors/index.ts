@@ -41,6 +41,7 @@ import { kernelHung } from './kernel_hung';
 import { drbd } from './drbd';
 import { ipvs } from './ipvs';
 import { zfs } from './zfs';
+import { sysctl } from './sysctl';
 
 export const collectors = {
   diskstats,
@@ -80,6 +81,7 @@ export const collectors = {
   drbd,
   ipvs,
   zfs,
+  sysctl,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
