@@ -38,6 +38,12 @@ import { stat } from './stat';
 import { tcpstat } from './tcpstat';
 import { textfile } from './textfile';
 import { vmstat } from './vmstat';
+import { swap } from './swap';
+import { kernelHung } from './kernel_hung';
+import { drbd } from './drbd';
+import { ipvs } from './ipvs';
+import { zfs } from './zfs';
+import { sysctl } from './sysctl';
 
 export const collectors = {
   diskstats,
@@ -72,6 +78,12 @@ export const collectors = {
   tcpstat,
   textfile,
   vmstat,
+  swap,
+  kernel_hung: kernelHung,
+  drbd,
+  ipvs,
+  zfs,
+  sysctl,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

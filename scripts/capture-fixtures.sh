@@ -25,5 +25,6 @@ for f in /proc/net/* /proc/net/*/*; do
 done
 for f in /proc/pressure/* /proc/sysvipc/*; do copy "${f#/proc/}"; done
 for rel in sys/fs/file-nr sys/kernel/random/entropy_avail sys/kernel/random/poolsize \
-  sys/kernel/pid_max sys/kernel/threads-max sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max; do copy "$rel"; done
+  sys/kernel/pid_max sys/kernel/threads-max sys/kernel/hung_task_detect_count \
+  sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max; do copy "$rel"; done
 echo "captured into $dest from $(uname -sr) on $(date -u +%F)"

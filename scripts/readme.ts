@@ -31,7 +31,8 @@ export function collectorTable(): string {
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((c) => {
       const flags = Object.entries(c.options ?? {}).map(([option, spec]) => {
-        const value = spec.default === undefined || spec.default === '' ? 'unset' : `\`${cell(String(spec.default))}\``;
+        const unset = spec.default === undefined || spec.default === '' || (Array.isArray(spec.default) && spec.default.length === 0);
+        const value = unset ? 'unset' : `\`${cell(String(spec.default))}\``;
         return `\`${optionFlag(c.name, option)}\` (${value})`;
       });
       return `| ${c.name} | ${c.defaultEnabled ? 'enabled' : 'disabled'} | ${flags.join('<br>') || '—'} | ${cell(c.description)} |`;

@@ -10,7 +10,8 @@ export interface Handler<R extends object = object> {
   readonly summary: string;
   /**
    * Path pattern matched against a file's trailing path segments when it
-   * differs from the name: `*` is any file name (a folder of like files),
+   * differs from the name: `*` is any file name (a folder of like files) or,
+   * in the middle, any folder; `objset-*` is any name with that prefix;
    * `<pid>` is a process directory (self, thread-self, or a number — also a
    * task id). `pid/…` names get `<pid>/…` without saying so.
    */

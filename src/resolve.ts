@@ -43,6 +43,12 @@ function score(handler: Handler<object>, segments: string[]): Candidate | undefi
     }
     exact = true;
     literalLength = pattern[pattern.length - 2].length;
+  } else if (last.length > 1 && last.endsWith('*')) {
+    // A name prefix (objset-*): files whose name starts with it and goes on.
+    const prefix = last.slice(0, -1);
+    if (fileName.length <= prefix.length || !fileName.startsWith(prefix)) return undefined;
+    exact = true;
+    literalLength = prefix.length;
   } else {
     if (!fileName.endsWith(last)) return undefined;
     exact = fileName === last;

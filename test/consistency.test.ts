@@ -12,7 +12,7 @@ import { resolveHandler } from '../src/resolve';
 import { fixturesRoot, projectRoot } from './support/fixtures';
 
 /** Fixture trees laid out like /proc, each with a README naming where it came from. */
-export const PARSER_FIXTURE_TREES = ['proc', 'linux-3.2', 'synthetic'];
+export const PARSER_FIXTURE_TREES = ['proc', 'linux-3.2', 'synthetic', 'node_exporter', 'debugfs'];
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

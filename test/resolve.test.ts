@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Handler, HandlerTable } from '../src/handler';
+import { handlers } from '../src/registry';
 import { resolveHandler } from '../src/resolve';
 
 function fake(name: string, pattern?: string): Handler<object> {
@@ -60,5 +61,17 @@ describe('resolving a handler from a path', () => {
     expect(resolve('/proc/net/dev_snmp6/eth0')).to.equal('net/dev_snmp6');
     expect(resolve('/proc/self/fd/0')).to.equal('pid/fd');
     expect(resolve('/tmp/eth0')).to.equal(undefined);
+  });
+
+  it('takes a folder in the middle of a pattern, and a name prefix, as ZFS pools and datasets need', () => {
+    const real = (file: string): string | undefined => resolveHandler(file, handlers)?.name;
+    expect(real('/proc/spl/kstat/zfs/tank/objset-0x36')).to.equal('spl/kstat/zfs/pool/objset');
+    expect(real('/proc/spl/kstat/zfs/tank/io')).to.equal('spl/kstat/zfs/pool/io');
+    expect(real('/proc/spl/kstat/zfs/tank/state')).to.equal('spl/kstat/zfs/pool/state');
+    expect(real('/proc/spl/kstat/zfs/arcstats')).to.equal('spl/kstat/zfs/arcstats');
+    // The prefix alone is not a dataset, and a process's io stays a process's.
+    expect(real('/proc/spl/kstat/zfs/tank/objset-')).to.equal(undefined);
+    expect(real('/proc/self/io')).to.equal('pid/io');
+    expect(real('/proc/1234/task/1234/io')).to.equal('pid/io');
   });
 });

@@ -10,7 +10,7 @@ import type { MetricFamily } from '../exporter/exposition';
 import type { ProcFs } from '../procfs';
 
 /** Option values a collector receives (from config.yaml or flags), after defaults. */
-export type OptionValues = Record<string, string | number | boolean | undefined>;
+export type OptionValues = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** Facts about the host a mapping may need (sockstat's page size). */
 export interface CollectorEnv {
@@ -69,11 +69,12 @@ export interface MetricMapping<R = any> {
   filters?: readonly FilterSpec<R>[];
 }
 
-export type OptionType = 'regex' | 'string' | 'number' | 'boolean';
+/** `list`: several strings, a YAML sequence in the file and a repeatable flag (node_exporter's `Strings()` flags). */
+export type OptionType = 'regex' | 'string' | 'number' | 'boolean' | 'list';
 
 export interface OptionSpec {
   type: OptionType;
-  default?: string | number | boolean;
+  default?: string | number | boolean | readonly string[];
   description: string;
 }
 

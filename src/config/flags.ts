@@ -73,6 +73,12 @@ export function buildProgram(table: CollectorTable): Command {
     program.option(`--collector.${name}`, `enable the ${name} collector (default: ${def.defaultEnabled ? 'enabled' : 'disabled'})`);
     program.option(`--no-collector.${name}`, `disable the ${name} collector`);
     for (const [option, spec] of Object.entries(def.options ?? {})) {
+      if (spec.type === 'list') {
+        // Repeatable, as node_exporter's Strings() flags: every occurrence adds one value.
+        const add = (v: string, previous: string[] | undefined): string[] => [...(previous ?? []), v];
+        program.option(`${optionFlag(name, option)} <value>`, spec.description, add);
+        continue;
+      }
       // A boolean option is also a bare flag (--collector.stat.softirq), as node_exporter's.
       program.option(`${optionFlag(name, option)} ${spec.type === 'boolean' ? '[value]' : '<value>'}`, spec.description);
     }

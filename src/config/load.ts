@@ -125,8 +125,14 @@ function collectorSettings(
   /** Where each option's value came from: 1 the file, 2 a flag. */
   const given = new Map<string, number>();
   for (const [option, spec] of Object.entries(definition.options ?? {})) {
+    if (spec.type === 'list') {
+      // The flag's values replace the file's (a flag wins, as for every option).
+      const fromFlags = flag(optionFlag(name, option)) as string[] | undefined;
+      options[option] = fromFlags ?? (fileSettings[option] as string[] | undefined) ?? spec.default ?? [];
+      continue;
+    }
     const rawFlag = flag(optionFlag(name, option)) as string | true | undefined;
-    let value: string | number | boolean | undefined = spec.default;
+    let value = spec.default as string | number | boolean | undefined;
     if (fileSettings[option] !== undefined) {
       value = fileSettings[option] as string | number | boolean;
       given.set(option, 1);

@@ -309,6 +309,7 @@ function optionSchema(type: string): object {
   if (type === 'number') return { type: 'number' };
   if (type === 'boolean') return { type: 'boolean' };
   if (type === 'regex') return { type: 'string', regex: 'plain' };
+  if (type === 'list') return { type: 'array', items: { type: 'string' } };
   return { type: 'string' };
 }
 
@@ -447,6 +448,7 @@ const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
   object: 'a mapping',
   'object,null': 'a mapping',
+  array: 'a list of strings',
   'array,null': 'a list',
 };
 

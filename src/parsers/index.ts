@@ -1,6 +1,7 @@
 /**
  * Every handler for a file in the root of /proc (and its small subtrees such
- * as pressure/ and sys/), keyed by handler name.
+ * as pressure/, sys/ and spl/; and sched/debug, the debugfs copy of
+ * sched_debug), keyed by handler name.
  */
 import { refusedHandler, type HandlerTable } from '../handler';
 import { buddyinfo } from './buddyinfo';
@@ -12,6 +13,7 @@ import { crypto } from './crypto';
 import { devices } from './devices';
 import { diskstats } from './diskstats';
 import { dma } from './dma';
+import { drbd } from './drbd';
 import { execdomains } from './execdomains';
 import { fb } from './fb';
 import { filesystems } from './filesystems';
@@ -33,12 +35,19 @@ import { mtrr } from './mtrr';
 import { pagetypeinfo } from './pagetypeinfo';
 import { partitions } from './partitions';
 import { pressureCpu, pressureIo, pressureIrq, pressureMemory } from './pressure';
+import { debugfsSchedDebug, schedDebug } from './sched_debug';
 import { schedstat } from './schedstat';
 import { slabinfo } from './slabinfo';
 import { softirqs } from './softirqs';
+import {
+  zfsAbdstats, zfsArcstats, zfsDbufstats, zfsDmuTx, zfsDnodestats, zfsFm,
+  zfsVdevCacheStats, zfsVdevMirrorStats, zfsXuioStats, zfsZfetchstats, zfsZil,
+} from './spl/kstat/zfs/named';
+import { zpoolIo, zpoolObjset, zpoolState } from './spl/kstat/zfs/pool';
 import { stat } from './stat';
 import { swaps } from './swaps';
 import { fileNr } from './sys/fs/file-nr';
+import { hungTaskDetectCount } from './sys/kernel/hung_task_detect_count';
 import { pidMax, threadsMax } from './sys/kernel/limits';
 import { entropyAvail, poolsize } from './sys/kernel/random';
 import { nfConntrackCount, nfConntrackMax } from './sys/net/netfilter/nf_conntrack';
@@ -62,6 +71,7 @@ export const rootHandlers = {
   devices,
   diskstats,
   dma,
+  drbd,
   execdomains,
   fb,
   filesystems,
@@ -91,12 +101,29 @@ export const rootHandlers = {
   'pressure/io': pressureIo,
   'pressure/irq': pressureIrq,
   'pressure/memory': pressureMemory,
+  'sched/debug': debugfsSchedDebug,
+  sched_debug: schedDebug,
   schedstat,
   slabinfo,
   softirqs,
+  'spl/kstat/zfs/abdstats': zfsAbdstats,
+  'spl/kstat/zfs/arcstats': zfsArcstats,
+  'spl/kstat/zfs/dbufstats': zfsDbufstats,
+  'spl/kstat/zfs/dmu_tx': zfsDmuTx,
+  'spl/kstat/zfs/dnodestats': zfsDnodestats,
+  'spl/kstat/zfs/fm': zfsFm,
+  'spl/kstat/zfs/pool/io': zpoolIo,
+  'spl/kstat/zfs/pool/objset': zpoolObjset,
+  'spl/kstat/zfs/pool/state': zpoolState,
+  'spl/kstat/zfs/vdev_cache_stats': zfsVdevCacheStats,
+  'spl/kstat/zfs/vdev_mirror_stats': zfsVdevMirrorStats,
+  'spl/kstat/zfs/xuio_stats': zfsXuioStats,
+  'spl/kstat/zfs/zfetchstats': zfsZfetchstats,
+  'spl/kstat/zfs/zil': zfsZil,
   stat,
   swaps,
   'sys/fs/file-nr': fileNr,
+  'sys/kernel/hung_task_detect_count': hungTaskDetectCount,
   'sys/kernel/pid_max': pidMax,
   'sys/kernel/random/entropy_avail': entropyAvail,
   'sys/kernel/random/poolsize': poolsize,

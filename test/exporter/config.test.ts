@@ -105,6 +105,8 @@ describe('exporter config', () => {
       ['log:\n  level: loud\n', 'log.level: expected one of debug, info, warn, error'],
       ['dump:\n  perProcess: 1\n', 'dump.perProcess: expected true or false'],
       ['collectors:\n  netstat:\n    fields: "^(Tcp"\n', 'collectors.netstat.fields: invalid regular expression: /^(Tcp/: Unterminated group'],
+      ['collectors:\n  sysctl:\n    include: vm.swappiness\n', 'collectors.sysctl.include: expected a list of strings'],
+      ['collectors:\n  sysctl:\n    includeInfo: [1]\n', 'collectors.sysctl.includeInfo[0]: expected a string'],
       ['- just\n- a list\n', '(top level): expected a mapping'],
       ['web: [unclosed\n', 'test.yaml: line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
       ['a: 1\na: 2\n', 'test.yaml: line 2, column 1: Map keys must be unique'],
@@ -207,6 +209,15 @@ describe('exporter config', () => {
     it('--web.disable-exporter-metrics', () => {
       expect(loadConfig(['--config', write('x.yaml', '')]).disableExporterMetrics).to.equal(false);
       expect(loadConfig(['--config', write('x.yaml', ''), '--web.disable-exporter-metrics']).disableExporterMetrics).to.equal(true);
+    });
+
+    it('--collector.sysctl.include and include-info are repeatable, as node_exporter\'s, and replace the file\'s lists', () => {
+      const sysctl = (argv: string[]) => loadConfig(argv).collectors.find((c) => c.name === 'sysctl')!.options;
+      expect(sysctl(['--config', write('s0.yaml', '')])).to.deep.equal({ include: [], includeInfo: [] });
+      const file = write('s1.yaml', 'collectors:\n  sysctl:\n    include: [vm.swappiness, "net.ipv4.tcp_rmem:min,default,max"]\n');
+      expect(sysctl(['--config', file])).to.deep.equal({ include: ['vm.swappiness', 'net.ipv4.tcp_rmem:min,default,max'], includeInfo: [] });
+      const flags = ['--collector.sysctl.include', 'kernel.pid_max', '--collector.sysctl.include=fs.file-nr', '--collector.sysctl.include-info=kernel.osrelease'];
+      expect(sysctl(['--config', file, ...flags])).to.deep.equal({ include: ['kernel.pid_max', 'fs.file-nr'], includeInfo: ['kernel.osrelease'] });
     });
 
     it('names the flag in its errors', () => {

@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { collectors } from '../../collectors/index';
 import { parseTextFormat } from '../../src/exporter/textformat';
+import { projectRoot } from '../support/fixtures';
 import { freePort, get, runExporter, TREE_3_2, TREE_6_18 } from './helpers';
 import { requireTool } from '../support/tools';
 
@@ -31,8 +32,10 @@ function nodeExporterCollectors(binary: string): Set<string> {
 }
 
 /**
- * The collectors compared: ours that node_exporter has too (so a new collector of
- * ours is compared as soon as node_exporter has it), less NOT_COMPARED.
+ * The collectors compared on the captures: ours that node_exporter has too (so a new
+ * collector of ours is compared as soon as node_exporter has it), less NOT_COMPARED.
+ * ipvs, drbd, zfs and sysctl are compared on node_exporter's own fixture tree too
+ * (below): neither capture has IPVS, DRBD or ZFS.
  */
 function sharedCollectors(binary: string): string[] {
   const theirs = nodeExporterCollectors(binary);
@@ -41,6 +44,16 @@ function sharedCollectors(binary: string): string[] {
     .filter((name) => theirs.has(name) && !(name in NOT_COMPARED))
     .sort();
 }
+
+/** node_exporter's fixtures for IPVS, DRBD and ZFS, with ip_vs_stats and this machine's /proc/sys for sysctl (see NEW_TREE). */
+const NEW_COLLECTORS = ['drbd', 'ipvs', 'sysctl', 'zfs'];
+const SYSCTL_FLAGS = [
+  '--collector.sysctl.include=kernel.pid_max',
+  '--collector.sysctl.include=fs.file-nr',
+  '--collector.sysctl.include=fs.file-nr:allocated,unused,maximum',
+  '--collector.sysctl.include-info=kernel.threads-max',
+  '--collector.sysctl.include-info=fs.file-nr',
+];
 
 /** Flags that make node_exporter read what we read (procfs, not netlink; Debian's build excludes lo by default). */
 const NODE_EXPORTER_FLAGS = ['--no-collector.netdev.netlink', '--collector.netdev.device-exclude=^$'];
@@ -82,6 +95,26 @@ const EXPECTED_DIFFERENCES: Difference[] = [
     side: 'node_exporter',
     reason: 'node_exporter 1.5 sets node_processes_threads before the run fails on a missing /proc/sys/kernel file; a failed run of ours exports nothing',
     matches: (name) => name === 'node_processes_threads',
+  },
+  {
+    side: 'ours',
+    reason: 'zfs gained dbufstats (node_zfs_dbuf_*) after 1.5.0',
+    matches: (name) => name.startsWith('node_zfs_dbuf_'),
+  },
+  {
+    side: 'ours',
+    reason: 'zfs gained the suspended pool state after 1.5.0',
+    matches: (name, labels) => name === 'node_zfs_zpool_state' && labels.state === 'suspended',
+  },
+  {
+    side: 'node_exporter',
+    reason: "1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)",
+    matches: (name, labels) => name.startsWith('node_zfs_zpool_dataset_') && labels.dataset === 'pool3/dataset',
+  },
+  {
+    side: 'ours',
+    reason: "1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)",
+    matches: (name, labels) => name.startsWith('node_zfs_zpool_dataset_') && labels.dataset === 'pool3/dataset with  space',
   },
 ];
 
@@ -126,9 +159,11 @@ function parseKey(key: string): { name: string; labels: Record<string, string> }
  * directory, as node_exporter insists (the 3.2 capture stores self as a
  * directory; the 6.18 capture has none, so mountstats is not compared there).
  */
-function procfsCopy(tree: string): string {
+function procfsCopy(tree: string | readonly (readonly [source: string, under: string])[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-proc-'));
-  fs.cpSync(tree, dir, { recursive: true, verbatimSymlinks: true });
+  for (const [source, under] of typeof tree === 'string' ? [[tree, '']] : tree) {
+    fs.cpSync(source, path.join(dir, under), { recursive: true, verbatimSymlinks: true });
+  }
   const self = path.join(dir, 'self');
   if (fs.existsSync(self) && fs.lstatSync(self).isDirectory()) {
     fs.renameSync(self, path.join(dir, '31337'));
@@ -137,13 +172,13 @@ function procfsCopy(tree: string): string {
   return dir;
 }
 
-async function scrapeNodeExporter(binary: string, procfs: string, collectorNames: string[]): Promise<string> {
+async function scrapeNodeExporter(binary: string, procfs: string, collectorNames: string[], flags: readonly string[]): Promise<string> {
   const port = await freePort();
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-sys-'));
   const args = [
     `--path.procfs=${procfs}`, `--path.sysfs=${empty}`, `--path.rootfs=${empty}`,
     `--web.listen-address=127.0.0.1:${port}`, '--collector.disable-defaults',
-    ...collectorNames.map((c) => `--collector.${c}`), ...NODE_EXPORTER_FLAGS,
+    ...collectorNames.map((c) => `--collector.${c}`), ...NODE_EXPORTER_FLAGS, ...flags,
   ];
   const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -169,9 +204,20 @@ async function scrapeNodeExporter(binary: string, procfs: string, collectorNames
 describe('drop-in compatibility with the real node_exporter (same procfs tree, same collectors)', function () {
   this.timeout(60_000);
 
-  const trees = [
+  const trees: { label: string; root: string | [string, string][]; only?: string[]; flags?: string[]; minimum?: number }[] = [
     { label: 'Linux 6.18 capture', root: TREE_6_18 },
     { label: 'Linux 3.2 capture', root: TREE_3_2 },
+    {
+      label: "node_exporter's IPVS, DRBD and ZFS fixtures (with /proc/sys for sysctl)",
+      root: [
+        [path.join(projectRoot, 'fixtures', 'node_exporter', 'proc'), ''],
+        [path.join(projectRoot, 'fixtures', 'trees', 'ipvs'), ''],
+        [path.join(TREE_6_18, 'sys'), 'sys'],
+      ],
+      only: NEW_COLLECTORS,
+      flags: SYSCTL_FLAGS,
+      minimum: 300,
+    },
   ];
 
   for (const tree of trees) {
@@ -179,18 +225,19 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
       const binary = requireTool(this, 'prometheus-node-exporter');
       const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
       expect(`${version.stdout}${version.stderr}`).to.match(/version 1\.5\./);
-      const hasSelf = fs.existsSync(path.join(tree.root, 'self'));
-      const shared = sharedCollectors(binary).filter((c) => hasSelf || !NEEDS_SELF.has(c));
-      expect(shared, 'the derived list').to.include.members(['cpu', 'diskstats', 'meminfo', 'netstat']);
+      const hasSelf = typeof tree.root === 'string' && fs.existsSync(path.join(tree.root, 'self'));
+      const shared = tree.only ?? sharedCollectors(binary).filter((c) => hasSelf || !NEEDS_SELF.has(c));
+      if (!tree.only) expect(shared, 'the derived list').to.include.members(['cpu', 'diskstats', 'meminfo', 'netstat']);
       for (const name of Object.keys(NOT_COMPARED)) expect(shared).to.not.include(name);
       const procfs = procfsCopy(tree.root);
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-sys-'));
       try {
-        const theirs = seriesOf(await scrapeNodeExporter(binary, procfs, shared));
+        const flags = tree.flags ?? [];
+        const theirs = seriesOf(await scrapeNodeExporter(binary, procfs, shared, flags));
         // The same empty sysfs and rootfs as node_exporter's: only procfs is compared.
         const run = runExporter([
           '--once', '--config', '/dev/null', '--path.procfs', procfs, `--path.sysfs=${empty}`, `--path.rootfs=${empty}`,
-          '--collector.disable-defaults', ...shared.map((c) => `--collector.${c}`),
+          '--collector.disable-defaults', ...shared.map((c) => `--collector.${c}`), ...flags,
         ]);
         expect(run.status, run.stderr).to.equal(0);
         const ours = seriesOf(run.stdout, true);
@@ -218,7 +265,7 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
         }
         expect(unexplained, 'series only one side has').to.deep.equal([]);
         expect(disagreements, 'series both have').to.deep.equal([]);
-        expect(compared).to.be.greaterThan(500);
+        expect(compared).to.be.greaterThan(tree.minimum ?? 500);
         const successes = [...ours.keys()].filter((k) => k.startsWith('node_scrape_collector_success{'));
         expect(successes).to.have.length(shared.length);
       } finally {

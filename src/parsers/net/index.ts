@@ -16,6 +16,8 @@ import { ip6MrCache, ip6MrVif, ipMrCache, ipMrVif } from './ip_mr';
 import { arpTablesMatches, arpTablesNames, arpTablesTargets, ip6TablesMatches, ip6TablesNames, ip6TablesTargets, ipTablesMatches, ipTablesNames, ipTablesTargets } from './ip_tables';
 import { ntpServers } from './ipconfig/ntp_servers';
 import { ipv6Route } from './ipv6_route';
+import { ipVs } from './ip_vs';
+import { ipVsStats } from './ip_vs_stats';
 import { mcfilter } from './mcfilter';
 import { mcfilter6 } from './mcfilter6';
 import { nfLog } from './netfilter/nf_log';
@@ -79,6 +81,8 @@ export const netHandlers = {
   'net/ip_tables_matches': ipTablesMatches,
   'net/ip_tables_names': ipTablesNames,
   'net/ip_tables_targets': ipTablesTargets,
+  'net/ip_vs': ipVs,
+  'net/ip_vs_stats': ipVsStats,
   'net/ipconfig/ntp_servers': ntpServers,
   'net/ipv6_route': ipv6Route,
   'net/l2cap': l2cap,
