@@ -13,16 +13,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { CollectorCatalog, CollectorDefinition, CollectorTable, MappingSpec, OptionSpec, OptionValues, ProcessGroupSpec } from '../collector';
 import { describeReadError, pathExists, readWholeFile } from '../procfs';
 import { buildProgram, DEFAULT_CONFIG_FILE, DEFAULTS, flagValue, normalizeFlags, optionFlag } from './flags';
-import {
-  DEFAULT_MAX_SERIES,
-  labelFieldsOf,
-  mappingMetricNames,
-  parseDuration,
-  parseListenAddress,
-  regexProblem,
-  validateConfig,
-  valueFieldsOf,
-} from './schema';
+import { DEFAULT_MAX_SERIES, labelFieldsOf, mappingMetricNames, valueFieldsOf } from './keywords';
+import { validateConfig } from './schema';
+import { parseDuration, parseListenAddress, regexProblem } from './values';
 import { ConfigError, EarlyExit, type CollectorSettings, type ExporterConfig, type RawConfig, type RawGroup, type RawMapping } from './types';
 
 /** How an empty file (nothing but comments and blanks) is taken. */
