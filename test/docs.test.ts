@@ -2,7 +2,7 @@
  * The guides under docs/ name only what exists: every file path they put in
  * backticks (`src/collector/apply.ts`, `fixtures/trees/<name>/` up to its
  * placeholder) is in the repository, every code symbol (`applyCollector`,
- * `collectorState(options)`, `MissingFileError`, `ABSENT_ON_3_2`) is declared
+ * `collectorState(options)`, `MissingFileError`, `DEFAULT_ROOTS`) is declared
  * in the TypeScript sources, and so is every name a code example imports.
  */
 import { expect } from 'chai';
