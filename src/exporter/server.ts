@@ -6,8 +6,8 @@
 import express, { type Request, type Response } from 'express';
 import * as http from 'http';
 import * as https from 'https';
-import type { Server } from 'http';
-import type { AddressInfo } from 'net';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
 import { toCsv } from '../format/csv';
 import type { ProcFs } from '../procfs';
@@ -26,8 +26,8 @@ export interface ServerOptions {
   firstSnapshotWaitMs?: number;
   /** Requests served at once at most; beyond it 503 (`--web.max-requests`). 0 or undefined: no limit. */
   maxRequests?: number;
-  /** The in-flight count, shared by the apps that replace each other on a reload. */
-  inFlight?: { count: number };
+  /** The in-flight count (and the dump slots), shared by the apps that replace each other on a reload. */
+  inFlight?: { count: number; dumps?: DumpSlots };
   /** The web config (TLS client-certificate policy, basic auth, headers), read at each request. */
   webConfig?: () => WebConfig | undefined;
 }
@@ -73,13 +73,85 @@ ${dumpLink}
 `;
 }
 
+/** Dumps computed or being sent at once at most; further ones wait (holding no request slot), up to a bound. */
+const MAX_DUMPS = 2;
+const MAX_DUMPS_WAITING = 16;
+
+/**
+ * The slots of /dump/:file. A dump holds its slot from its start until its
+ * answer has been handed to the kernel (or the connection closed): its body
+ * (up to dump.maxBytes) sits in memory until then, so a client that never
+ * reads holds one of MAX_DUMPS slots at most for the write timeout, instead of
+ * one body per connection.
+ */
+export class DumpSlots {
+  active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  /** Calls `admit` when a slot is free (now or later); false when MAX_DUMPS_WAITING already wait. */
+  acquire(admit: () => void): { queued: boolean; cancel: () => void } | undefined {
+    if (this.active < MAX_DUMPS) {
+      this.active++;
+      admit();
+      return { queued: false, cancel: () => undefined };
+    }
+    if (this.waiting.length >= MAX_DUMPS_WAITING) return undefined;
+    this.waiting.push(admit);
+    return {
+      queued: true,
+      cancel: () => {
+        const at = this.waiting.indexOf(admit);
+        if (at >= 0) this.waiting.splice(at, 1);
+      },
+    };
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/** Calls `action` once, when the handler has handed over its whole answer (`res.end`) or the connection has closed. */
+function onHandlerDone(res: ServerResponse, action: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (!done) {
+      done = true;
+      action();
+    }
+  };
+  const end = res.end;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    once();
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['end'];
+  res.once('close', once);
+}
+
+/** Calls `action` once, when the answer has been handed to the kernel ('finish') or the connection has closed. */
+function onSent(res: ServerResponse, action: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (!done) {
+      done = true;
+      action();
+    }
+  };
+  res.once('finish', once);
+  res.once('close', once);
+}
+
 export function createApp(options: ServerOptions): express.Express {
   const { scheduler, procfs, logger, telemetryPath } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // First of all, before authentication (bcrypt is costly): the cap on concurrent requests.
+  // First of all, before authentication (bcrypt is costly): the cap on concurrent requests. A slot
+  // is held while the handler works, not while a slow (or never reading) client takes the answer:
+  // that is bounded by the connection's write timeout (see listen), and does not lock others out.
   const inFlight = options.inFlight ?? { count: 0 };
   app.use((_req, res, next) => {
     const max = options.maxRequests ?? 0;
@@ -88,18 +160,46 @@ export function createApp(options: ServerOptions): express.Express {
       return;
     }
     inFlight.count++;
-    let done = false;
+    let held = true;
     const release = (): void => {
-      if (!done) {
-        done = true;
+      if (held) {
+        held = false;
         inFlight.count--;
       }
     };
-    res.once('finish', release);
-    res.once('close', release);
+    res.locals.releaseSlot = release;
+    onHandlerDone(res, release);
     next();
   });
   if (options.webConfig) app.use(webConfigMiddleware(options.webConfig));
+
+  if (options.dump.enabled) {
+    const slots = (inFlight.dumps ??= new DumpSlots());
+    const waitMs = options.dump.timeoutMs ?? 10_000;
+    app.use((req, res, next) => {
+      if (!req.path.startsWith('/dump/')) return next();
+      let timer: NodeJS.Timeout | undefined;
+      const ticket = slots.acquire(() => {
+        clearTimeout(timer);
+        if (res.destroyed) return slots.release();
+        onSent(res, () => slots.release());
+        next();
+      });
+      if (!ticket) {
+        res.status(503).set('Retry-After', '1').json({ error: `too many dumps at once (${MAX_DUMPS} served, ${MAX_DUMPS_WAITING} waiting)` });
+        return;
+      }
+      if (!ticket.queued) return;
+      // Waiting for a dump slot is not work: it holds no --web.max-requests slot.
+      (res.locals.releaseSlot as () => void)();
+      res.once('close', ticket.cancel);
+      timer = setTimeout(() => {
+        ticket.cancel();
+        if (!res.headersSent) res.status(503).set('Retry-After', '1').json({ error: `too many dumps at once: no slot within ${waitMs} ms (dump.timeout)` });
+      }, waitMs);
+      timer.unref();
+    });
+  }
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -197,15 +297,79 @@ function answerClientError(error: Error & { code?: string }, socket: import('str
   socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/** What one connection may hold (see guardConnections). */
+export interface ConnectionLimits {
+  /** An answer not taken by the client within this time after the handler ended: the connection is closed. */
+  writeTimeoutMs?: number;
+  /** A connection with no byte moving either way for this long is closed (also one that never sends a request). */
+  idleTimeoutMs?: number;
+  /** Requests a connection may have waiting behind the one being served (HTTP pipelining); one more closes it. */
+  maxPipelined?: number;
+}
+
+export const CONNECTION_DEFAULTS: Required<ConnectionLimits> = { writeTimeoutMs: 30_000, idleTimeoutMs: 30_000, maxPipelined: 16 };
+
+interface ConnectionState {
+  socket: Socket;
+  /** A request of this connection is being served (its answer not yet handed to the kernel). */
+  serving: boolean;
+  waiting: [IncomingMessage, ServerResponse][];
+}
+
+/**
+ * Serves each connection's requests one at a time, as Go's net/http does: a
+ * pipelined request is handed to the app only once the previous answer has
+ * been taken by the kernel, so one connection holds one answer in memory at
+ * most, however many requests it sends without reading. Past `maxPipelined`
+ * waiting requests the connection is closed, and an answer the client does
+ * not take within `writeTimeoutMs` closes it too.
+ */
+function guardConnections(handler: http.RequestListener, limits: Required<ConnectionLimits>): http.RequestListener {
+  const states = new WeakMap<Socket, ConnectionState>();
+  const stateOf = (socket: Socket): ConnectionState => {
+    let state = states.get(socket);
+    if (!state) states.set(socket, (state = { socket, serving: false, waiting: [] }));
+    return state;
+  };
+  const serve = (state: ConnectionState, req: IncomingMessage, res: ServerResponse): void => {
+    state.serving = true;
+    let timer: NodeJS.Timeout | undefined;
+    onHandlerDone(res, () => {
+      timer = setTimeout(() => state.socket.destroy(), limits.writeTimeoutMs);
+      timer.unref();
+    });
+    onSent(res, () => {
+      clearTimeout(timer);
+      state.serving = false;
+      const next = state.waiting.shift();
+      if (next && !state.socket.destroyed) serve(state, ...next);
+    });
+    handler(req, res);
+  };
+  return (req, res) => {
+    const state = stateOf(req.socket);
+    if (!state.serving) return serve(state, req, res);
+    if (state.waiting.length >= limits.maxPipelined) {
+      state.waiting.length = 0;
+      req.socket.destroy();
+      return;
+    }
+    state.waiting.push([req, res]);
+  };
+}
+
 /**
  * Starts listening (HTTPS when `tls` is given); rejects (EADDRINUSE, EACCES, …)
  * instead of throwing later.
  */
-export function listen(handler: http.RequestListener, port: number, host?: string, tls?: TlsSettings): Promise<Server> {
+export function listen(handler: http.RequestListener, port: number, host?: string, tls?: TlsSettings, connectionLimits: ConnectionLimits = {}): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server: Server = tls ? https.createServer(httpsOptions(tls), handler) : http.createServer(handler);
+    const limits = { ...CONNECTION_DEFAULTS, ...connectionLimits };
+    const server: Server = tls ? https.createServer(httpsOptions(tls)) : http.createServer();
+    server.on('request', guardConnections(handler, limits));
     server.headersTimeout = 10_000;
     server.requestTimeout = 60_000;
+    server.timeout = limits.idleTimeoutMs;
     server.on('clientError', answerClientError);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
