@@ -67,7 +67,8 @@ export class Snapshot {
     if (text === undefined) {
       const parts: [string, string][] = [];
       // A failed collector exports none of its series: they go stale in Prometheus.
-      for (const run of this.runs) if (run.success) parts.push(...runTexts(run, format));
+      // Loops, not push(...texts): a spread of 125,000 arguments or more overflows the stack.
+      for (const run of this.runs) if (run.success) for (const part of runTexts(run, format)) parts.push(part);
       const sorted = [...this.runs].sort((a, b) => (a.collector < b.collector ? -1 : 1));
       for (const family of [...scrapeFamilies(sorted), ...this.extra]) parts.push([family.name, serializeFamily(family, format)]);
       // One order for everything, by family name, as node_exporter (client_golang) prints it.
