@@ -212,6 +212,16 @@ export function createApp(options: ServerOptions): express.Express {
     next();
   });
 
+  // Families dropped because another source has their name (a textfile's node_load1): logged as
+  // node_exporter's gatherer does, once per change rather than at every scrape.
+  let loggedConflicts = '';
+  const logConflicts = (conflicts: readonly string[]): void => {
+    const text = conflicts.join('\n');
+    if (text === loggedConflicts) return;
+    loggedConflicts = text;
+    if (conflicts.length > 0) logger.error({ conflicts }, `${conflicts.length} metric name conflict(s); the first source's families are kept`);
+  };
+
   app.get(telemetryPath, async (req: Request, res: Response) => {
     let snapshot = scheduler.snapshot;
     if (!snapshot) {
@@ -222,6 +232,7 @@ export function createApp(options: ServerOptions): express.Express {
       res.status(503).type('text/plain').send('no complete collection cycle yet\n');
       return;
     }
+    logConflicts(snapshot.conflicts);
     const format = negotiateFormat(req.get('accept'));
     res.set('Content-Type', CONTENT_TYPES[format]);
     res.vary('Accept').vary('Accept-Encoding');
