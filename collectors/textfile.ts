@@ -20,7 +20,7 @@
  */
 import { defineCollector, type CollectorInput } from '../src/exporter/mapper';
 import { formatValue, type Labels, type MetricFamily, type Sample } from '../src/exporter/exposition';
-import { parseBound, parseTextFormat, type ParsedFamily } from '../src/exporter/textformat';
+import { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../src/exporter/textformat';
 import { FileTooLargeError, readDirectoryFiles, type DirectoryFile } from '../src/procfs';
 
 /** The largest *.prom file read (a larger one fails the collector). */
@@ -101,7 +101,7 @@ export function textfileFamilies(input: TextfileInput): MetricFamily[] {
     }
     let parsed: ParsedFamily[];
     try {
-      parsed = parseTextFormat(file.bytes.toString('utf8'));
+      parsed = parseTextFormat(decodeTextFormat(file.bytes));
       for (const f of parsed) {
         const seen = merged.get(f.name);
         if (seen && seen.type !== f.type) throw new Error(`${f.name} is a ${seen.type} in an earlier file`);
