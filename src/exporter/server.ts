@@ -10,7 +10,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
 import { toCsv } from '../format/csv';
-import type { ProcFs } from '../procfs';
+import { parseLimits } from '../parsers/pid/limits';
+import { ProcFs } from '../procfs';
 import { dump, dumpEntries, DumpError } from './dump';
 import { CONTENT_TYPES, type ExpositionFormat } from './exposition';
 import type { Scheduler } from './scheduler';
@@ -316,15 +317,50 @@ export interface ConnectionLimits {
   idleTimeoutMs?: number;
   /** Requests a connection may have waiting behind the one being served (HTTP pipelining); one more closes it. */
   maxPipelined?: number;
+  /**
+   * Connections open at once at most (default: connectionCap of the soft
+   * RLIMIT_NOFILE). One more closes the least recently used idle connection,
+   * or the newcomer when every connection is busy.
+   */
+  maxConnections?: number;
 }
 
-export const CONNECTION_DEFAULTS: Required<ConnectionLimits> = { writeTimeoutMs: 30_000, idleTimeoutMs: 30_000, maxPipelined: 16 };
+export const CONNECTION_DEFAULTS: Required<Omit<ConnectionLimits, 'maxConnections'>> = { writeTimeoutMs: 30_000, idleTimeoutMs: 30_000, maxPipelined: 16 };
+
+/**
+ * The connections allowed for a soft RLIMIT_NOFILE: the limit less a reserve of
+ * descriptors for everything else (collectors' reads, /dump, the textfile
+ * directory, Node's own), 128 or an eighth of the limit, whichever is larger.
+ */
+export function connectionCap(openFilesSoftLimit: number): number {
+  return Math.max(16, openFilesSoftLimit - Math.max(128, Math.floor(openFilesSoftLimit / 8)));
+}
+
+/**
+ * This process's soft RLIMIT_NOFILE (from /proc/self/limits), or undefined when
+ * unlimited or unknown. Node itself raises the soft limit to the hard one at
+ * start (node.cc, PlatformInit), as Go does; this is what is left after that.
+ */
+export function openFilesSoftLimit(): number | undefined {
+  try {
+    const record = parseLimits(new ProcFs('/proc').readText('self/limits')).find((r) => r.limit === 'Max open files');
+    return typeof record?.soft_limit === 'number' ? record.soft_limit : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 interface ConnectionState {
+  /** The TCP socket (under TLS, the one the TLS socket runs on). */
   socket: Socket;
   /** A request of this connection is being served (its answer not yet handed to the kernel). */
   serving: boolean;
   waiting: [IncomingMessage, ServerResponse][];
+}
+
+/** The TCP socket under a request's socket (itself, or the one a TLS socket runs on). */
+function tcpSocketOf(socket: Socket): Socket {
+  return (socket as Socket & { _parent?: Socket })._parent ?? socket;
 }
 
 /**
@@ -333,17 +369,36 @@ interface ConnectionState {
  * been taken by the kernel, so one connection holds one answer in memory at
  * most, however many requests it sends without reading. Past `maxPipelined`
  * waiting requests the connection is closed, and an answer the client does
- * not take within `writeTimeoutMs` closes it too.
+ * not take within `writeTimeoutMs` closes it too. Past `maxConnections` open
+ * connections, the least recently used idle one is closed to make room: idle
+ * connections can neither take the descriptors collectors need (EMFILE) nor
+ * keep a scraper out.
  */
-function guardConnections(handler: http.RequestListener, limits: Required<ConnectionLimits>): http.RequestListener {
+function guardConnections(server: Server, handler: http.RequestListener, limits: Required<ConnectionLimits>): http.RequestListener {
+  /** Open connections, least recently used first. */
+  const open = new Map<Socket, ConnectionState>();
   const states = new WeakMap<Socket, ConnectionState>();
   const stateOf = (socket: Socket): ConnectionState => {
     let state = states.get(socket);
     if (!state) states.set(socket, (state = { socket, serving: false, waiting: [] }));
     return state;
   };
+  const touch = (state: ConnectionState): void => {
+    open.delete(state.socket);
+    if (!state.socket.destroyed) open.set(state.socket, state);
+  };
+  server.on('connection', (socket: Socket) => {
+    open.set(socket, stateOf(socket));
+    socket.once('close', () => open.delete(socket));
+    if (open.size <= limits.maxConnections) return;
+    for (const [other, state] of open) {
+      if (other !== socket && !state.serving && state.waiting.length === 0) return void other.destroy();
+    }
+    socket.destroy();
+  });
   const serve = (state: ConnectionState, req: IncomingMessage, res: ServerResponse): void => {
     state.serving = true;
+    touch(state);
     let timer: NodeJS.Timeout | undefined;
     onHandlerDone(res, () => {
       timer = setTimeout(() => state.socket.destroy(), limits.writeTimeoutMs);
@@ -352,17 +407,18 @@ function guardConnections(handler: http.RequestListener, limits: Required<Connec
     onSent(res, () => {
       clearTimeout(timer);
       state.serving = false;
+      touch(state);
       const next = state.waiting.shift();
       if (next && !state.socket.destroyed) serve(state, ...next);
     });
     handler(req, res);
   };
   return (req, res) => {
-    const state = stateOf(req.socket);
+    const state = stateOf(tcpSocketOf(req.socket));
     if (!state.serving) return serve(state, req, res);
     if (state.waiting.length >= limits.maxPipelined) {
       state.waiting.length = 0;
-      req.socket.destroy();
+      state.socket.destroy();
       return;
     }
     state.waiting.push([req, res]);
@@ -375,9 +431,10 @@ function guardConnections(handler: http.RequestListener, limits: Required<Connec
  */
 export function listen(handler: http.RequestListener, port: number, host?: string, tls?: TlsSettings, connectionLimits: ConnectionLimits = {}): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const limits = { ...CONNECTION_DEFAULTS, ...connectionLimits };
+    const soft = openFilesSoftLimit();
+    const limits = { ...CONNECTION_DEFAULTS, maxConnections: soft === undefined ? Infinity : connectionCap(soft), ...connectionLimits };
     const server: Server = tls ? https.createServer(httpsOptions(tls)) : http.createServer();
-    server.on('request', guardConnections(handler, limits));
+    server.on('request', guardConnections(server, handler, limits));
     server.headersTimeout = 10_000;
     server.requestTimeout = 60_000;
     server.timeout = limits.idleTimeoutMs;

@@ -6,12 +6,15 @@
  * connections are closed by the server (write timeout, pipelining bound).
  */
 import { expect } from 'chai';
+import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import pino from 'pino';
 import { Scheduler } from '../../src/exporter/scheduler';
-import { createApp, listen, serverAddress } from '../../src/exporter/server';
+import { createApp, listen, openFilesSoftLimit, serverAddress } from '../../src/exporter/server';
 import { ProcFs } from '../../src/procfs';
-import { get, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+import { get, runExporter, startExporterProcess, TREE_6_18, which, type StartedExporter } from './helpers';
 
 const silent = pino({ level: 'silent' });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -140,5 +143,67 @@ describe('HTTP abuse: the server closes what it cannot serve', function () {
       fine?.destroy();
       s.close();
     }
+  });
+});
+
+describe('HTTP abuse: 1,100 idle connections with nofile 1024', function () {
+  this.timeout(120_000);
+  let exporter: StartedExporter | undefined;
+  let dir: string | undefined;
+  const sockets: net.Socket[] = [];
+  after(async () => {
+    for (const s of sockets.splice(0)) s.destroy();
+    await exporter?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('/metrics answers 200 and no collector fails with EMFILE while 1,100 idle connections are held', async function () {
+    // prlimit (util-linux) sets the exporter's limits, soft and hard: Node cannot raise a soft limit above 1024 then.
+    const prlimit = which('prlimit');
+    if (!prlimit) {
+      if (process.env.CI) throw new Error('prlimit (util-linux) is not installed');
+      this.skip();
+    }
+    // This process holds the other end of every connection.
+    const own = openFilesSoftLimit();
+    if (own !== undefined && own < 1_300) {
+      console.warn(`      skipped: this test process may open ${own} files; 1,300 are needed to hold 1,100 connections`);
+      this.skip();
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-nofile-'));
+    fs.writeFileSync(path.join(dir, 'config.yaml'), `interval: 1s\n`);
+    exporter = await startExporterProcess(['--config', path.join(dir, 'config.yaml'), '--path.procfs', TREE_6_18], [prlimit!, '--nofile=1024:1024']);
+    const port = Number(exporter.address.split(':').pop());
+    const base = `http://${exporter.address}`;
+    const settled = Array.from({ length: 1_100 }, () => {
+      const socket = net.connect(port, '127.0.0.1');
+      sockets.push(socket);
+      return new Promise<void>((resolve) => {
+        socket.once('connect', () => resolve());
+        socket.once('error', () => resolve());
+        socket.once('close', () => resolve());
+      });
+    });
+    await Promise.all(settled);
+    // Collection cycles run every second: wait for two with the connections held.
+    await sleep(2500);
+    const statuses: number[] = [];
+    let body = '';
+    for (let i = 0; i < 5; i++) {
+      const res = await get(`${base}/metrics`);
+      statuses.push(res.status);
+      body = res.body;
+    }
+    expect(statuses).to.deep.equal([200, 200, 200, 200, 200]);
+    // The same collectors fail as without the connections (files this fixture tree lacks), none more.
+    const failed = (text: string): string[] => text.match(/^node_scrape_collector_success\{collector="[^"]+"\} 0$/gm) ?? [];
+    const alone = runExporter(['--once', '--config', path.join(dir, 'config.yaml'), '--path.procfs', TREE_6_18]);
+    expect(alone.status).to.equal(0);
+    expect(failed(body)).to.deep.equal(failed(alone.stdout));
+    expect(body).to.include('node_scrape_collector_success{collector="filefd"} 1\n');
+    expect(exporter.stderr()).to.not.include('EMFILE');
+    // The server kept 1024 - 128 connections at most: the rest of the idle ones were closed to make room.
+    const stillOpen = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
+    expect(stillOpen).to.be.at.most(896);
   });
 });
