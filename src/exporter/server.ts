@@ -58,7 +58,12 @@ export function negotiateFormat(accept: string | undefined): ExpositionFormat {
   return om > 0 && om >= text ? 'openmetrics' : 'text';
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function landingPage(telemetryPath: string, dumpEnabled: boolean): string {
+  const path = escapeHtml(telemetryPath);
   const dumpLink = dumpEnabled ? '<li><a href="/dump">/dump</a>: the /proc files that can be dumped as JSON (or CSV)</li>' : '';
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>proc-exporter</title></head>
@@ -66,7 +71,7 @@ function landingPage(telemetryPath: string, dumpEnabled: boolean): string {
 <h1>proc-exporter</h1>
 <p>A Prometheus exporter for Linux /proc, compatible with node_exporter.</p>
 <ul>
-<li><a href="${telemetryPath}">${telemetryPath}</a>: metrics</li>
+<li><a href="${path}">${path}</a>: metrics</li>
 <li><a href="/healthz">/healthz</a>: 200 once the first collection cycle has completed</li>
 ${dumpLink}
 </ul>
@@ -223,7 +228,7 @@ export function createApp(options: ServerOptions): express.Express {
     if (conflicts.length > 0) logger.error({ conflicts }, `${conflicts.length} metric name conflict(s); the first source's families are kept`);
   };
 
-  app.get(telemetryPath, async (req: Request, res: Response) => {
+  const serveMetrics = async (req: Request, res: Response): Promise<void> => {
     let snapshot = scheduler.snapshot;
     if (!snapshot) {
       const wait = options.firstSnapshotWaitMs ?? 10_000;
@@ -243,6 +248,13 @@ export function createApp(options: ServerOptions): express.Express {
     } else {
       res.send(snapshot.body(format));
     }
+  };
+
+  // The telemetry path is a literal path, compared as sent, never an Express route pattern
+  // (`/*` or `/:x` would shadow /healthz and /dump); exact, as node_exporter's mux matches it.
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== telemetryPath) return next();
+    serveMetrics(req, res).catch(next);
   });
 
   app.get('/healthz', (_req, res) => {
