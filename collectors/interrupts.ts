@@ -26,7 +26,7 @@ export const interrupts = defineCollector({
   },
   transform: (input) => {
     const rows = (input.interrupts ?? []) as InterruptsRecord[];
-    const cpus = Math.max(0, ...rows.map((r) => Object.keys(r.cpus).length));
+    const cpus = rows.reduce((most, r) => Math.max(most, Object.keys(r.cpus).length), 0);
     const full: Row[] = rows
       .filter((r) => r.info !== undefined && Object.keys(r.cpus).length === cpus)
       .map((r) => ({ ...r, positions: Object.fromEntries(Object.values(r.cpus).map((v, i) => [String(i), v])) }));

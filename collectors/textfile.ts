@@ -10,13 +10,18 @@
  *   sample gets every label name the family uses ("" where absent), as
  *   node_exporter's convertMetricFamily does;
  * - a family that a file declares with another type or help than an earlier
- *   file makes that later file bad (node_exporter fails the whole gather then).
+ *   file makes that later file bad (node_exporter fails the whole gather then);
+ * - bounds node_exporter does not have, so that a runaway file fails this
+ *   collector (success 0, logged) instead of exhausting the heap: a file of
+ *   more than MAX_FILE_BYTES, or more than MAX_SERIES samples in all.
  * The directory is outside procfs: it is read by `gather` through
  * src/procfs.ts (readDirectoryFiles), not by handlers.
  * node_exporter: collector/textfile.go.
  */
 import {
+  decodeTextFormat,
   defineCollector,
+  FileTooLargeError,
   formatValue,
   parseBound,
   parseTextFormat,
@@ -28,6 +33,11 @@ import {
   type ParsedFamily,
   type Sample,
 } from '../src/collector';
+
+/** The largest *.prom file read (a larger one fails the collector). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The most samples exported from all files together (more fail the collector). */
+export const MAX_SERIES = 250_000;
 
 interface TextfileInput {
   /** The directory could not be listed. */
@@ -94,14 +104,15 @@ export function textfileFamilies(input: TextfileInput): MetricFamily[] {
   let errored = input.directoryError !== undefined;
   const merged = new Map<string, Merged>();
   const mtimes: [string, number][] = [];
+  let series = 0;
   for (const file of input.files) {
-    if (file.text === undefined) {
+    if (file.bytes === undefined) {
       errored = true;
       continue;
     }
     let parsed: ParsedFamily[];
     try {
-      parsed = parseTextFormat(file.text);
+      parsed = parseTextFormat(decodeTextFormat(file.bytes));
       for (const f of parsed) {
         const seen = merged.get(f.name);
         if (seen && seen.type !== f.type) throw new Error(`${f.name} is a ${seen.type} in an earlier file`);
@@ -112,11 +123,14 @@ export function textfileFamilies(input: TextfileInput): MetricFamily[] {
       errored = true;
       continue;
     }
+    for (const f of parsed) series += f.samples.length;
+    if (series > MAX_SERIES) throw new Error(`${file.path}: more than ${MAX_SERIES} samples in the textfile directory (the textfile collector's limit)`);
     for (const f of parsed) {
       const seen = merged.get(f.name) ?? { type: f.type, files: [], samples: [] };
       seen.help ??= f.help;
       seen.files.push(file.path);
-      seen.samples.push(...f.samples);
+      // A loop, not push(...samples): a spread of 125,000 arguments or more overflows the stack.
+      for (const sample of f.samples) seen.samples.push(sample);
       merged.set(f.name, seen);
     }
     mtimes.push([file.path, file.mtimeSeconds ?? 0]);
@@ -152,8 +166,9 @@ export const textfile = defineCollector({
     const input: TextfileInput = { files: [] };
     if (dir !== '') {
       try {
-        input.files = await readDirectoryFiles(dir, '.prom');
+        input.files = await readDirectoryFiles(dir, '.prom', MAX_FILE_BYTES);
       } catch (error) {
+        if (error instanceof FileTooLargeError) throw new Error(`${error.message} (the textfile collector's limit per file)`);
         input.directoryError = (error as Error).message;
       }
     }

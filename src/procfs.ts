@@ -267,11 +267,12 @@ export class ProcFs {
   }
 }
 
-/** One file of a directory read by readDirectoryFiles: its text and mtime, or why it could not be read. */
+/** One file of a directory read by readDirectoryFiles: its bytes and mtime, or why it could not be read. */
 export interface DirectoryFile {
   /** Full path (the directory joined with the name). */
   path: string;
-  text?: string;
+  /** The file's bytes; decoding is the caller's (the textfile collector checks UTF-8 line by line). */
+  bytes?: Buffer;
   /** Modification time, whole seconds since the epoch. */
   mtimeSeconds?: number;
   error?: string;
@@ -280,28 +281,46 @@ export interface DirectoryFile {
 /**
  * The files of a directory OUTSIDE the procfs root whose names end in `suffix`
  * (the textfile collector's *.prom files), sorted by name, read without
- * blocking the event loop. Rejects when the directory cannot be listed; a file
- * that cannot be read is returned with `error`.
+ * blocking the event loop, one after the other (a directory of thousands of
+ * files never takes thousands of descriptors). Rejects when the directory
+ * cannot be listed, and with FileTooLargeError when a file holds more than
+ * `maxBytes`. Only regular files are read: each is opened non-blocking and
+ * checked with fstat first, so a FIFO, a device or a socket is an error
+ * (`not a regular file`), never a thread blocked in open() or an endless read;
+ * any other file that cannot be read is returned with `error`.
  */
-export async function readDirectoryFiles(dir: string, suffix: string): Promise<DirectoryFile[]> {
+export async function readDirectoryFiles(dir: string, suffix: string, maxBytes = Infinity): Promise<DirectoryFile[]> {
   const names = (await fs.promises.readdir(dir)).filter((n) => n.endsWith(suffix)).sort();
-  return Promise.all(
-    names.map(async (name): Promise<DirectoryFile> => {
-      const file = path.join(dir, name);
-      try {
-        const handle = await fs.promises.open(file, 'r');
-        try {
-          const text = await handle.readFile('utf8');
-          const stat = await handle.stat();
-          return { path: file, text, mtimeSeconds: Math.floor(stat.mtimeMs / 1000) };
-        } finally {
-          await handle.close();
-        }
-      } catch (error) {
-        return { path: file, error: (error as Error).message };
-      }
-    }),
-  );
+  const files: DirectoryFile[] = [];
+  for (const name of names) files.push(await readRegularFile(path.join(dir, name), maxBytes));
+  return files;
+}
+
+async function readRegularFile(file: string, maxBytes: number): Promise<DirectoryFile> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { path: file, error: `${file}: not a regular file` };
+    if (stat.size > maxBytes) throw new FileTooLargeError(file, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // One read for the whole file in the usual case; the loop is for a file that grows meanwhile.
+      const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(stat.size + 1, maxBytes + 1)));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new FileTooLargeError(file, maxBytes);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return { path: file, bytes: Buffer.concat(chunks, total), mtimeSeconds: Math.floor(stat.mtimeMs / 1000) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw error;
+    return { path: file, error: (error as Error).message };
+  } finally {
+    await handle?.close();
+  }
 }
 
 export function pathExists(file: string): boolean {

@@ -30,9 +30,9 @@ export { collect, DEFAULT_ROOTS, filesystems } from './collect';
 export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';
 // The exposition model, for collectors that build families themselves (textfile).
 export { formatValue, isValidLabelName, isValidMetricName, type Labels, type MetricFamily, type MetricType, type Sample } from '../exporter/exposition';
-export { parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
+export { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
 // Reading beyond one file per handler: links and directories (mountstats' /proc/self), process walks, *.prom files.
-export { isDenied, isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';
+export { FileTooLargeError, isDenied, isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';
 export { readProcess, walkProcesses, type ProcessRecord } from '../processes';
 // A record's fields as dotted paths (messages naming the fields a record has).
 export { flatten } from '../format/flatten';

@@ -5,7 +5,7 @@
  * fragments once; /metrics sends the cached string (or its cached gzip).
  */
 import { gzipSync } from 'zlib';
-import { serializeFamily, type ExpositionFormat, type MetricFamily } from './exposition';
+import { compareLabels, serializeFamily, type ExpositionFormat, type MetricFamily, type Sample } from './exposition';
 
 export interface CollectorRun {
   collector: string;
@@ -44,10 +44,29 @@ export function scrapeFamilies(runs: readonly CollectorRun[]): MetricFamily[] {
   ];
 }
 
+/** Collectors whose family names come from outside (operators' *.prom files): they rank last in a name conflict. */
+const OUTSIDE_NAMES = new Set(['textfile']);
+
+/** One family of the exposition: a collector run's own (its cached text is used), or built here (merged, or the exporter's own). */
+interface Slot {
+  name: string;
+  source: string;
+  family: MetricFamily;
+  run?: CollectorRun;
+  index?: number;
+  /** Samples added from another source (same help and type), with the keys of every sample kept. */
+  merged?: { samples: Sample[]; keys: Set<string> };
+}
+
+function sampleKey(familyName: string, sample: Sample): string {
+  return `${sample.name ?? familyName}${JSON.stringify(Object.entries(sample.labels).sort((a, b) => (a[0] < b[0] ? -1 : 1)))}`;
+}
+
 export class Snapshot {
   private readonly texts: Partial<Record<ExpositionFormat, string>> = {};
   private readonly gzips: Partial<Record<ExpositionFormat, Buffer>> = {};
   private readonly bodies: Partial<Record<ExpositionFormat, Buffer>> = {};
+  private planned?: { slots: Slot[]; conflicts: string[] };
 
   constructor(
     /** Runs in collector-table order. */
@@ -61,15 +80,77 @@ export class Snapshot {
     return this.runs.find((r) => r.collector === collector);
   }
 
+  /**
+   * One family per name, as client_golang's gatherer keeps them: the first
+   * source wins (the exporter's own families, then the collectors in table
+   * order, the textfile collector last); a later family of the same name with
+   * another help text or type is dropped whole, one with the same help and type
+   * adds the series the first does not have, and a series already collected is
+   * dropped. Each drop is a conflict, in node_exporter's words.
+   */
+  private plan(): { slots: Slot[]; conflicts: string[] } {
+    if (this.planned) return this.planned;
+    const slots = new Map<string, Slot>();
+    const conflicts: string[] = [];
+    const add = (slot: Slot): void => {
+      const first = slots.get(slot.name);
+      if (!first) return void slots.set(slot.name, slot);
+      const { family } = slot;
+      const where = `${slot.name} from the ${slot.source} collector`;
+      if (family.help !== first.family.help) {
+        conflicts.push(`${where} has help ${JSON.stringify(family.help)} but should have ${JSON.stringify(first.family.help)} (${first.source}'s); dropped`);
+        return;
+      }
+      if (family.type !== first.family.type) {
+        conflicts.push(`${where} is a ${family.type} but should be a ${first.family.type} (${first.source}'s); dropped`);
+        return;
+      }
+      if (family.type === 'histogram' || family.type === 'summary') {
+        conflicts.push(`${where}: adding ${family.type} series to ${first.source}'s family is not supported; dropped`);
+        return;
+      }
+      if (!first.merged) {
+        const samples = first.family.samples.slice();
+        first.merged = { samples, keys: new Set(samples.map((s) => sampleKey(first.name, s))) };
+      }
+      let duplicates = 0;
+      for (const sample of family.samples) {
+        const key = sampleKey(slot.name, sample);
+        if (first.merged.keys.has(key)) duplicates++;
+        else {
+          first.merged.keys.add(key);
+          first.merged.samples.push(sample);
+        }
+      }
+      if (duplicates > 0) {
+        conflicts.push(`${where}: ${duplicates} series were collected before (by ${first.source}) with the same name and label values; dropped`);
+      }
+    };
+    const sorted = [...this.runs].sort((a, b) => (a.collector < b.collector ? -1 : 1));
+    for (const family of [...scrapeFamilies(sorted), ...this.extra]) add({ name: family.name, source: 'exporter', family });
+    // A failed collector exports none of its series: they go stale in Prometheus.
+    const ranked = this.runs.filter((r) => r.success && !OUTSIDE_NAMES.has(r.collector));
+    for (const run of this.runs) if (run.success && OUTSIDE_NAMES.has(run.collector)) ranked.push(run);
+    for (const run of ranked) run.families.forEach((family, index) => add({ name: family.name, source: run.collector, family, run, index }));
+    for (const slot of slots.values()) slot.merged?.samples.sort((a, b) => compareLabels(a.labels, b.labels));
+    return (this.planned = { slots: [...slots.values()], conflicts });
+  }
+
+  /** The families dropped or cut because another source has their name (empty when none): for the log. */
+  get conflicts(): readonly string[] {
+    return this.plan().conflicts;
+  }
+
   /** The whole exposition, serialized on first use and then cached. */
   text(format: ExpositionFormat): string {
     let text = this.texts[format];
     if (text === undefined) {
       const parts: [string, string][] = [];
-      // A failed collector exports none of its series: they go stale in Prometheus.
-      for (const run of this.runs) if (run.success) parts.push(...runTexts(run, format));
-      const sorted = [...this.runs].sort((a, b) => (a.collector < b.collector ? -1 : 1));
-      for (const family of [...scrapeFamilies(sorted), ...this.extra]) parts.push([family.name, serializeFamily(family, format)]);
+      for (const slot of this.plan().slots) {
+        if (slot.merged) parts.push([slot.name, serializeFamily({ ...slot.family, samples: slot.merged.samples }, format)]);
+        else if (slot.run) parts.push(runTexts(slot.run, format)[slot.index!]);
+        else parts.push([slot.name, serializeFamily(slot.family, format)]);
+      }
       // One order for everything, by family name, as node_exporter (client_golang) prints it.
       parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       text = parts.map((p) => p[1]).join('') + (format === 'openmetrics' ? '# EOF\n' : '');

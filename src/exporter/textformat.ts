@@ -1,6 +1,13 @@
 /**
  * A strict parser of the Prometheus text format 0.0.4 (what node_exporter's
  * textfile collector accepts through expfmt.TextParser), for *.prom files.
+ * Checked against node_exporter 1.5.0 on the same files: values are Go's
+ * strconv.ParseFloat without `p`, `P` or `_` (expfmt's parseFloat), so no hex
+ * (`0x10`), no digit separators, no overflow (`1e400`), but `Inf`, `infinity`,
+ * `nan` in any case and `1e-400` (0); only blanks and tabs separate tokens (a
+ * CR of CRLF line endings ends up in the value, which is then invalid); a
+ * blank after the value must start a timestamp; invalid UTF-8 is refused on
+ * sample lines and replaced in comments (decodeTextFormat).
  * Throws TextFormatError, naming the line, on anything expfmt rejects and on
  * what would make node_exporter's gather fail later (a duplicate series, a
  * sample with a timestamp, which node_exporter refuses per file).
@@ -9,6 +16,7 @@
  * `_count`) and summary (`{quantile}`, `_sum`, `_count`) samples are grouped
  * under their family when its TYPE line says so.
  */
+import { isUtf8 } from 'buffer';
 import { isValidLabelName, isValidMetricName, type Labels, type MetricType } from './exposition';
 
 export class TextFormatError extends Error {
@@ -29,21 +37,61 @@ export interface ParsedFamily {
   samples: ParsedSample[];
 }
 
-/** An `le` or `quantile` label value as a number (validated by parseTextFormat). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INFINITY = /^([+-]?)(inf|infinity)$/i;
+
+/**
+ * A number as expfmt reads one (Go's strconv.ParseFloat, `p`, `P` and `_`
+ * refused): undefined when it does not parse or overflows.
+ */
+export function parseGoFloat(text: string): number | undefined {
+  const inf = INFINITY.exec(text);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!DECIMAL.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** An `le` or `quantile` label value as a number (validated by parseTextFormat); NaN when it is none. */
 export function parseBound(text: string): number {
-  return text === '+Inf' || text === 'Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text);
+  return parseGoFloat(text) ?? NaN;
 }
 
 const TYPES = new Set(['counter', 'gauge', 'untyped', 'histogram', 'summary']);
 
 function parseValue(text: string, line: number): number {
-  if (text === 'NaN') return NaN;
-  if (text === '+Inf' || text === 'Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && !/^[+-]?0[xX][0-9a-fA-F]+$/.test(text)) {
-    throw new TextFormatError(`line ${line}: invalid value ${JSON.stringify(text)}`);
+  const value = parseGoFloat(text);
+  if (value === undefined) {
+    const why = DECIMAL.test(text) ? 'value out of range' : 'invalid value';
+    throw new TextFormatError(`line ${line}: ${why} ${JSON.stringify(text)}`);
   }
-  return Number(text);
+  return value;
+}
+
+/**
+ * The text of a *.prom file: UTF-8, refused with the line number when a sample
+ * line is not valid UTF-8 (expfmt refuses such a label value or name); a
+ * comment or HELP line that is not keeps its place with U+FFFD, as
+ * node_exporter reads those lines without checking them.
+ */
+export function decodeTextFormat(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const lines: string[] = [];
+  let start = 0;
+  for (let n = 1; start <= bytes.length; n++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    if (!isUtf8(line)) {
+      let i = 0;
+      while (line[i] === 0x20 || line[i] === 0x09) i++;
+      if (line[i] !== 0x23) throw new TextFormatError(`line ${n}: invalid UTF-8`);
+    }
+    lines.push(line.toString('utf8'));
+    start = end + 1;
+  }
+  return lines.join('\n');
 }
 
 /** `{a="x",b="y"}` starting at `at`; returns the labels and the index after `}`. */
@@ -113,11 +161,13 @@ export function parseTextFormat(text: string): ParsedFamily[] {
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) {
     const line = n + 1;
-    const raw = lines[n].replace(/\r$/, '');
-    const trimmed = raw.trim();
-    if (trimmed === '') continue;
-    if (trimmed.startsWith('#')) {
-      const m = /^#\s+(HELP|TYPE)\s+(\S+)(?:\s+(.*))?$/.exec(trimmed);
+    const raw = lines[n];
+    // Only blanks and tabs are white space here (not a CR, not a byte-order mark).
+    let i = 0;
+    while (raw[i] === ' ' || raw[i] === '\t') i++;
+    if (i === raw.length) continue;
+    if (raw[i] === '#') {
+      const m = /^#[ \t]+(HELP|TYPE)[ \t]+([^ \t]+)(?:[ \t]+(.*))?$/s.exec(raw.slice(i));
       if (!m) continue; // any other comment
       const [, keyword, name, rest = ''] = m;
       if (!isValidMetricName(name)) throw new TextFormatError(`line ${line}: invalid metric name ${JSON.stringify(name)}`);
@@ -126,31 +176,40 @@ export function parseTextFormat(text: string): ParsedFamily[] {
         if (f?.help !== undefined) throw new TextFormatError(`line ${line}: second HELP line for metric name ${name}`);
         family(name).help = rest.replace(/\\(\\|n)/g, (_s, e: string) => (e === 'n' ? '\n' : '\\'));
       } else {
-        if (!TYPES.has(rest)) throw new TextFormatError(`line ${line}: unknown metric type ${JSON.stringify(rest)}`);
+        const type = rest.replace(/[ \t]+$/, '');
+        if (!TYPES.has(type)) throw new TextFormatError(`line ${line}: unknown metric type ${JSON.stringify(type)}`);
         if (types.has(name)) throw new TextFormatError(`line ${line}: second TYPE line for metric name ${name}`);
         if (f && f.samples.length > 0) throw new TextFormatError(`line ${line}: TYPE line for ${name} after its samples`);
-        types.set(name, rest as MetricType);
-        family(name).type = rest as MetricType;
+        types.set(name, type as MetricType);
+        family(name).type = type as MetricType;
       }
       continue;
     }
-    const body = raw.trimStart();
-    let i = 0;
+    const body = raw;
+    const nameStart = i;
     while (i < body.length && /[a-zA-Z0-9_:]/.test(body[i])) i++;
-    const name = body.slice(0, i);
-    if (!isValidMetricName(name)) throw new TextFormatError(`line ${line}: invalid metric name ${JSON.stringify(name)}`);
+    const name = body.slice(nameStart, i);
+    if (!isValidMetricName(name)) throw new TextFormatError(`line ${line}: invalid metric name ${JSON.stringify(name === '' ? body[i] : name)}`);
+    while (body[i] === ' ' || body[i] === '\t') i++;
     let labels: Labels = {};
     if (body[i] === '{') [labels, i] = parseLabels(body, i, line);
-    const rest = body.slice(i).trim().split(/[ \t]+/);
-    if (rest.length === 0 || rest[0] === '') throw new TextFormatError(`line ${line}: missing value for ${name}`);
-    if (rest.length > 2) throw new TextFormatError(`line ${line}: unexpected text after the value of ${name}`);
-    if (rest.length === 2) throw new TextFormatError(`line ${line}: ${name} has a client-side timestamp (unsupported)`);
-    const value = parseValue(rest[0], line);
+    while (body[i] === ' ' || body[i] === '\t') i++;
+    const valueStart = i;
+    while (i < body.length && body[i] !== ' ' && body[i] !== '\t') i++;
+    const valueText = body.slice(valueStart, i);
+    if (valueText === '') throw new TextFormatError(`line ${line}: missing value for ${name}`);
+    if (i < body.length) {
+      // After the value, a blank starts a timestamp (expfmt): trailing blanks are an empty one.
+      while (body[i] === ' ' || body[i] === '\t') i++;
+      if (i === body.length) throw new TextFormatError(`line ${line}: expected a timestamp after the value of ${name}, got the end of the line`);
+      throw new TextFormatError(`line ${line}: ${name} has a client-side timestamp (unsupported)`);
+    }
+    const value = parseValue(valueText, line);
     const f = family(familyOf(name, types));
     if (f.type === 'histogram' && name === `${f.name}_bucket` && labels.le === undefined) throw new TextFormatError(`line ${line}: ${name} without le`);
     if (f.type === 'summary' && name === f.name && labels.quantile === undefined) throw new TextFormatError(`line ${line}: ${name} without quantile`);
     for (const [label, type] of [['le', 'histogram'], ['quantile', 'summary']] as const) {
-      if (f.type === type && labels[label] !== undefined && Number.isNaN(parseBound(labels[label]))) {
+      if (f.type === type && labels[label] !== undefined && parseGoFloat(labels[label]) === undefined) {
         throw new TextFormatError(`line ${line}: expected a number as the value of the ${label} label`);
       }
     }

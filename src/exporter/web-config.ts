@@ -20,11 +20,11 @@
  * client_allowed_sans…) are refused rather than silently ignored, so that an
  * operator never believes a restriction is in force when it is not.
  */
-import bcrypt from 'bcryptjs';
-import { createHash, timingSafeEqual } from 'crypto';
+import { createHash } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
 import * as path from 'path';
 import { createSecureContext, type SecureVersion, type TLSSocket } from 'tls';
+import { Worker } from 'worker_threads';
 import { parseDocument } from 'yaml';
 import { describeReadError, readPlainFile } from '../procfs';
 import { ConfigError } from '../config';
@@ -58,7 +58,25 @@ export interface WebConfig {
   tls?: TlsSettings;
   /** user → bcrypt hash; empty when basic auth is off. */
   users: Map<string, string>;
+  /** What an unknown user's password is compared against: a hash of the highest cost among the users (dummyHash). */
+  dummyHash: string;
   headers: Record<string, string>;
+}
+
+/** The salt and digest of a hash no password sent matters for (its comparison always fails). */
+const DUMMY_SALT_AND_DIGEST = 'X23y5ndZso3arKeIptXVoeQVRL//lbvgbyEOt16O1LjjdzTfBTC.W';
+
+/**
+ * A bcrypt hash of the highest cost among `users` (10 when there are none),
+ * compared against for an unknown user, so that a wrong user name costs what a
+ * wrong password does: answer times do not tell which user names exist.
+ * (exporter-toolkit uses a fixed cost-10 hash, which tells them apart from a
+ * cost-12 user's.)
+ */
+export function dummyHash(users: ReadonlyMap<string, string>): string {
+  let cost = users.size > 0 ? 4 : 10;
+  for (const hash of users.values()) cost = Math.max(cost, Number(/^\$2[abxy]?\$(\d{2})\$/.exec(hash)?.[1] ?? 10));
+  return `$2b$${String(cost).padStart(2, '0')}$${DUMMY_SALT_AND_DIGEST}`;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -92,7 +110,7 @@ export function parseWebConfig(text: string, file: string): WebConfig {
   const raw = (doc.toJS() as unknown) ?? {};
   if (!isMapping(raw)) throw new ConfigError(`${file}: expected a mapping at the top level`);
   checkKeys(raw, ['tls_server_config', 'http_server_config', 'basic_auth_users'], '', file);
-  const config: WebConfig = { file, users: new Map(), headers: {} };
+  const config: WebConfig = { file, users: new Map(), dummyHash: dummyHash(new Map()), headers: {} };
 
   const tls = raw.tls_server_config;
   if (tls !== undefined && tls !== null) {
@@ -171,6 +189,7 @@ export function parseWebConfig(text: string, file: string): WebConfig {
       // bcryptjs knows $2a$/$2b$; $2y$ (htpasswd) is the same algorithm.
       config.users.set(user, hash.replace(/^\$2[xy]\$/, '$2b$'));
     }
+    config.dummyHash = dummyHash(config.users);
   }
   return config;
 }
@@ -200,26 +219,130 @@ export function httpsOptions(tls: TlsSettings): import('https').ServerOptions {
   };
 }
 
-// A fixed hash to compare against for unknown users, so that a wrong user costs as much as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('proc-exporter: no such user', 10);
+/** Compares a password with a bcrypt hash. */
+export type PasswordCompare = (password: string, hash: string) => Promise<boolean>;
+
+/**
+ * bcrypt on a worker thread (bcryptjs is JavaScript: a cost-12 check takes
+ * about 300 ms of CPU, which on the event loop would stall every request).
+ * The worker is started on first use and does not keep the process alive; if
+ * it dies, the checks in flight fail and the next one starts another.
+ */
+export function workerCompare(): PasswordCompare {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (ok: boolean) => void; reject: (error: Error) => void }>();
+  const start = (): Worker => {
+    const code = [
+      "const { parentPort } = require('worker_threads');",
+      `const bcrypt = require(${JSON.stringify(require.resolve('bcryptjs'))});`,
+      "parentPort.on('message', ({ id, password, hash }) => {",
+      '  let ok = false;',
+      '  try { ok = bcrypt.compareSync(password, hash); } catch { ok = false; }',
+      '  parentPort.postMessage({ id, ok });',
+      '});',
+    ].join('\n');
+    const w = new Worker(code, { eval: true });
+    w.on('message', ({ id, ok }: { id: number; ok: boolean }) => {
+      pending.get(id)?.resolve(ok);
+      pending.delete(id);
+      if (pending.size === 0) w.unref();
+    });
+    const fail = (error: Error): void => {
+      worker = undefined;
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`bcrypt worker exited with ${code}`)));
+    return w;
+  };
+  return (password, hash) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker ??= start();
+      // Referenced while a check is pending, so that its answer is awaited; an idle worker keeps nothing alive.
+      worker.ref();
+      worker.postMessage({ id, password, hash });
+    });
+}
+
+/**
+ * One bcrypt comparison at a time (exporter-toolkit's bcryptMtx), at most
+ * `maxWaiting` more waiting: beyond, `check` refuses at once (undefined), so
+ * that clients sending wrong passwords queue a bounded amount of work and a
+ * scrape with cached credentials never waits behind them.
+ */
+export class BcryptQueue {
+  private running = false;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly compare: PasswordCompare, readonly maxWaiting: number) {}
+
+  /** How many comparisons are running or waiting. */
+  get size(): number {
+    return (this.running ? 1 : 0) + this.waiting.length;
+  }
+
+  check(password: string, hash: string): Promise<boolean> | undefined {
+    if (this.running && this.waiting.length >= this.maxWaiting) return undefined;
+    return new Promise<boolean>((resolve, reject) => {
+      const run = (): void => {
+        this.running = true;
+        this.compare(password, hash)
+          .then(resolve, reject)
+          .finally(() => {
+            this.running = false;
+            this.waiting.shift()?.();
+          });
+      };
+      if (this.running) this.waiting.push(run);
+      else run();
+    });
+  }
+}
+
+/** Verified (or refused) user:password:hash triples kept, each kind, at most. */
 const CACHE_LIMIT = 1024;
+
+export interface BasicAuthOptions {
+  /** The comparison (default: bcrypt on a worker thread). */
+  compare?: PasswordCompare;
+  /** Comparisons waiting behind the running one at most (default 16); beyond, 503. */
+  maxWaiting?: number;
+}
 
 function unauthorized(res: Response, message: string): void {
   res.set('WWW-Authenticate', 'Basic realm="proc-exporter", charset="UTF-8"').status(401).json({ error: message });
 }
 
-function sha(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+/** The cache key of a check: a digest, so that no password is kept in memory. */
+function cacheKey(user: string, hash: string, password: string): string {
+  return createHash('sha256').update(user).update('\0').update(hash).update('\0').update(password).digest('hex');
+}
+
+/** A bounded map: the oldest entry goes when it is full. */
+function remember(cache: Map<string, true>, key: string): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, true);
 }
 
 /**
  * Middleware enforcing a web config per request: client certificate policy,
  * basic auth, extra headers. `current` is read at each request, so a reload
  * (SIGHUP) takes effect for the next request without a new listener.
+ *
+ * Basic auth, as exporter-toolkit's: an unknown user is compared against a
+ * hash of the same cost (dummyHash); each outcome is cached by digest of
+ * user, hash and password (a repeated scrape, or a repeated wrong guess, costs
+ * no bcrypt); refusals and successes are kept apart, so that wrong guesses
+ * never push verified credentials out.
  */
-export function webConfigMiddleware(current: () => WebConfig | undefined): (req: Request, res: Response, next: NextFunction) => void {
-  // Successful checks of user:password:hash, by digest (bcrypt costs ~100 ms per check in JavaScript).
-  const good = new Map<string, Buffer>();
+export function webConfigMiddleware(current: () => WebConfig | undefined, options: BasicAuthOptions = {}): (req: Request, res: Response, next: NextFunction) => void {
+  const verified = new Map<string, true>();
+  const refused = new Map<string, true>();
+  let queue: BcryptQueue | undefined;
   return (req, res, next) => {
     const config = current();
     if (!config) return next();
@@ -248,18 +371,28 @@ export function webConfigMiddleware(current: () => WebConfig | undefined): (req:
     const user = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
     const hash = config.users.get(user);
-    const key = `${user}\0${password}\0${hash ?? ''}`;
-    const digest = sha(key);
-    const cached = good.get(digest.toString('hex'));
-    if (hash !== undefined && cached !== undefined && timingSafeEqual(cached, digest)) return next();
-    bcrypt.compare(password, hash ?? DUMMY_HASH).then(
+    const compared = hash ?? config.dummyHash;
+    const key = cacheKey(user, compared, password);
+    if (hash !== undefined && verified.has(key)) return next();
+    if (refused.has(key)) return unauthorized(res, 'wrong user name or password');
+    queue ??= new BcryptQueue(options.compare ?? workerCompare(), options.maxWaiting ?? 16);
+    const check = queue.check(password, compared);
+    if (!check) {
+      res.status(503).set('Retry-After', '1').json({ error: `too many password checks at once (${queue.maxWaiting} waiting)` });
+      return;
+    }
+    check.then(
       (ok) => {
-        if (!ok || hash === undefined) return unauthorized(res, 'wrong user name or password');
-        if (good.size >= CACHE_LIMIT) good.clear();
-        good.set(digest.toString('hex'), digest);
-        next();
+        if (ok && hash !== undefined) {
+          remember(verified, key);
+          return next();
+        }
+        remember(refused, key);
+        unauthorized(res, 'wrong user name or password');
       },
-      () => unauthorized(res, 'wrong user name or password'),
+      (error: Error) => {
+        if (!res.headersSent) res.status(503).json({ error: `password check failed: ${error.message}` });
+      },
     );
   };
 }

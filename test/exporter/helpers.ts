@@ -45,9 +45,13 @@ export interface StartedExporter {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the exporter as a child process on 127.0.0.1:0 and waits for its "listening" log line. */
-export function startExporterProcess(args: readonly string[]): Promise<StartedExporter> {
-  const child = spawn(process.execPath, [...exporterArgs(), '--web.listen-address=127.0.0.1:0', ...args], {
+/**
+ * Starts the exporter as a child process on 127.0.0.1:0 and waits for its "listening" log line.
+ * `wrapper` runs it through another command (`['prlimit', '--nofile=1024:1024']`).
+ */
+export function startExporterProcess(args: readonly string[], wrapper: readonly string[] = []): Promise<StartedExporter> {
+  const command = [...wrapper, process.execPath, ...exporterArgs(), '--web.listen-address=127.0.0.1:0', ...args];
+  const child = spawn(command[0], command.slice(1), {
     env: { ...process.env, PROC_EXPORTER_PAGE_SIZE: '4096' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

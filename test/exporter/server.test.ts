@@ -77,6 +77,31 @@ describe('server', () => {
     });
   });
 
+  describe('--web.telemetry-path', () => {
+    for (const telemetryPath of ['/*', '/:x', '/metrics(.*)']) {
+      it(`${telemetryPath} is a literal path, not a route pattern: /healthz, /dump and others keep their answers`, async () => {
+        const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--web.telemetry-path', telemetryPath]);
+        const other = await startExporter(config, silent, { pageSize: 4096 });
+        try {
+          await other.scheduler.firstSnapshot();
+          const url = `http://${other.address}`;
+          const metrics = await get(`${url}${telemetryPath}`);
+          expect(metrics.status).to.equal(200);
+          expect(metrics.body).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
+          const healthz = await get(`${url}/healthz`);
+          expect([healthz.status, healthz.body]).to.deep.equal([200, 'ok\n']);
+          const dump = await get(`${url}/dump`);
+          expect(dump.status).to.equal(200);
+          expect(JSON.parse(dump.body)).to.have.property('files');
+          for (const miss of ['/metrics', '/anything', '/x', '/%2A']) expect((await get(`${url}${miss}`)).status, miss).to.equal(404);
+          expect((await get(`${url}/`)).body).to.include(`<a href="${telemetryPath}">`);
+        } finally {
+          await other.stop();
+        }
+      });
+    }
+  });
+
   describe('/healthz and /', () => {
     it('/healthz is 200 after the first cycle', async () => {
       const res = await get(`${base}/healthz`);

@@ -16,7 +16,9 @@ import * as path from 'path';
 import pino from 'pino';
 import { startExporter, type Running } from '../../src/exporter/cli';
 import { ConfigError } from '../../src/config';
-import { loadWebConfig, parseWebConfig } from '../../src/exporter/web-config';
+import express from 'express';
+import type { AddressInfo } from 'net';
+import { loadWebConfig, parseWebConfig, webConfigMiddleware, workerCompare, type BasicAuthOptions, type WebConfig } from '../../src/exporter/web-config';
 import { get, loadConfig, runExporter, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
@@ -267,5 +269,112 @@ describe('--web.max-requests', function () {
       }
       await running.stop();
     }
+  });
+});
+
+describe('basic auth: same cost for unknown users, bcrypt bounded and off the event loop, cached', function () {
+  this.timeout(30_000);
+  const alice = bcrypt.hashSync('right', 4);
+  // A syntactically valid cost-12 hash (its password is unknown: it is never matched here).
+  const bob = `$2y$12$${'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0'}`;
+  const config: WebConfig = parseWebConfig(`basic_auth_users:\n  alice: ${alice}\n  bob: ${bob}\n`, '/nonexistent/web.yml');
+  const auth = (user: string, password: string): Record<string, string> => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+
+  async function serve(options: BasicAuthOptions): Promise<{ url: string; close: () => void }> {
+    const app = express();
+    app.use(webConfigMiddleware(() => config, options));
+    app.get('/x', (_req, res) => res.send('ok'));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, close: () => server.close() };
+  }
+
+  /** A compare function that records its calls and answers from `answer` (true for alice's right password). */
+  function recording(answer = (password: string, hash: string): Promise<boolean> => Promise.resolve(hash === alice && password === 'right')): {
+    calls: [string, string][];
+    compare: (password: string, hash: string) => Promise<boolean>;
+  } {
+    const calls: [string, string][] = [];
+    return { calls, compare: (password, hash) => (calls.push([password, hash]), answer(password, hash)) };
+  }
+
+  it('an unknown user is compared against a dummy hash of the highest cost among the users, and gets the same answer', async () => {
+    expect(config.dummyHash).to.match(/^\$2b\$12\$[./A-Za-z0-9]{53}$/);
+    expect(parseWebConfig(`basic_auth_users:\n  alice: ${alice}\n`, '/x/web.yml').dummyHash).to.match(/^\$2b\$04\$/);
+    const spy = recording();
+    const s = await serve({ compare: spy.compare });
+    try {
+      const unknown = await get(s.url, auth('mallory', 'guess'));
+      const wrong = await get(s.url, auth('bob', 'guess'));
+      expect(spy.calls).to.deep.equal([
+        ['guess', config.dummyHash],
+        ['guess', config.users.get('bob')],
+      ]);
+      for (const res of [unknown, wrong]) {
+        expect(res.status).to.equal(401);
+        expect(JSON.parse(res.body)).to.deep.equal({ error: 'wrong user name or password' });
+      }
+      expect(unknown.headers['www-authenticate']).to.equal(wrong.headers['www-authenticate']);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('caches outcomes as exporter-toolkit does: a repeated scrape or a repeated wrong guess runs no bcrypt', async () => {
+    const spy = recording();
+    const s = await serve({ compare: spy.compare });
+    try {
+      expect((await get(s.url, auth('alice', 'right'))).status).to.equal(200);
+      expect((await get(s.url, auth('alice', 'right'))).status).to.equal(200);
+      expect((await get(s.url, auth('alice', 'wrong'))).status).to.equal(401);
+      expect((await get(s.url, auth('alice', 'wrong'))).status).to.equal(401);
+      expect((await get(s.url, auth('nobody', 'x'))).status).to.equal(401);
+      expect((await get(s.url, auth('nobody', 'x'))).status).to.equal(401);
+      expect(spy.calls.map((c) => c[0])).to.deep.equal(['right', 'wrong', 'x']);
+      // Another password for the same user is checked again.
+      expect((await get(s.url, auth('alice', 'other'))).status).to.equal(401);
+      expect(spy.calls).to.have.length(4);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('one comparison at a time and at most maxWaiting waiting: beyond, 503 at once; a cached scrape is served meanwhile', async () => {
+    const held: (() => void)[] = [];
+    let hold = false;
+    const spy = recording((password, hash) => {
+      const ok = hash === alice && password === 'right';
+      if (!hold) return Promise.resolve(ok);
+      return new Promise((resolve) => held.push(() => resolve(ok)));
+    });
+    const s = await serve({ compare: spy.compare, maxWaiting: 2 });
+    try {
+      expect((await get(s.url, auth('alice', 'right'))).status).to.equal(200);
+      hold = true;
+      const guesses = ['g1', 'g2', 'g3'].map((g) => get(s.url, auth('alice', g)));
+      for (let i = 0; i < 50 && spy.calls.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      // g1 runs, g2 and g3 wait: only one comparison has started.
+      expect(spy.calls.map((c) => c[0])).to.deep.equal(['right', 'g1']);
+      const refused = await get(s.url, auth('alice', 'g4'));
+      expect(refused.status).to.equal(503);
+      expect(JSON.parse(refused.body)).to.deep.equal({ error: 'too many password checks at once (2 waiting)' });
+      expect((await get(s.url, auth('alice', 'right'))).status).to.equal(200);
+      for (let started = 2; started <= 4; started++) {
+        for (let i = 0; i < 50 && held.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(spy.calls).to.have.length(started);
+        held.shift()!();
+      }
+      expect((await Promise.all(guesses)).map((r) => r.status)).to.deep.equal([401, 401, 401]);
+      expect(spy.calls.map((c) => c[0])).to.deep.equal(['right', 'g1', 'g2', 'g3']);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('the default comparison is bcrypt on a worker thread', async () => {
+    const compare = workerCompare();
+    expect(await compare('right', alice)).to.equal(true);
+    expect(await compare('wrong', alice)).to.equal(false);
+    expect(await compare('x', config.dummyHash.replace('$12$', '$04$'))).to.equal(false);
   });
 });

@@ -43,6 +43,7 @@ export const TOOLS = {
   },
   chromium: { find: () => which('chromium') ?? which('chromium-browser'), install: 'apt-get install chromium' },
   'systemd-analyze': onPath('systemd-analyze', 'apt-get install systemd'),
+  prlimit: onPath('prlimit', 'apt-get install util-linux'),
 } satisfies Record<string, Tool>;
 
 export type ToolName = keyof typeof TOOLS;
