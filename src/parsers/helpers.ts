@@ -63,6 +63,30 @@ export function isHex(token: string): boolean {
   return HEX.test(token);
 }
 
+/*
+ * The number rules as plain conversions: the value of a token, or undefined
+ * when the token breaks the rule. `Lines.int`, `float` and `hex` are these
+ * plus the error; parsers that keep a non-number token as text (`integerOf(t)
+ * ?? t`) or report their own error (net/tcp's row builder) call them directly,
+ * so that every number in the project is read by the rules here.
+ */
+
+/** A decimal integer (see isDecimal), or undefined. */
+export function integerOf(token: string): number | undefined {
+  return DECIMAL.test(token) ? Number(token) : undefined;
+}
+
+/** A decimal number, integer or fractional, or undefined. */
+export function floatOf(token: string): number | undefined {
+  return FLOAT.test(token) ? Number(token) : undefined;
+}
+
+/** A hexadecimal number with or without 0x, or undefined. */
+export function hexOf(token: string): number | undefined {
+  if (!HEX.test(token)) return undefined;
+  return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+}
+
 /**
  * The lines of one file plus the conversions that report failures against
  * them. `index` arguments are 0-based positions in `lines`; errors print them
@@ -87,22 +111,19 @@ export class Lines {
   /** Decimal integer token; `what` names the field in the error. */
   int(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!DECIMAL.test(token)) this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
-    return Number(token);
+    return integerOf(token) ?? this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
   }
 
   /** Decimal number, integer or fractional. */
   float(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!FLOAT.test(token)) this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
-    return Number(token);
+    return floatOf(token) ?? this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
   }
 
   /** Hexadecimal token with or without 0x, as a number. */
   hex(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!HEX.test(token)) this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
-    return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+    return hexOf(token) ?? this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
   }
 
   /** Token that must be present, kept as text. */
@@ -286,8 +307,9 @@ export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; al
     const counts: Record<string, number> = {};
     let c = 0;
     for (; c < cpus.length && c < f.length; c++) {
-      if (!DECIMAL.test(f[c])) break;
-      counts[cpus[c]] = Number(f[c]);
+      const count = integerOf(f[c]);
+      if (count === undefined) break;
+      counts[cpus[c]] = count;
     }
     if (c < cpus.length && !options.allowShortRows) {
       src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c}`);
