@@ -31,7 +31,7 @@ import { status } from './status';
 import { syscall } from './syscall';
 import { timensOffsets } from './timens_offsets';
 import { timers } from './timers';
-import { pidMounts } from '../mounts';
+import { pidMounts } from './mounts';
 import { pidMountinfo } from './mountinfo';
 import { pidMountstats } from './mountstats';
 

@@ -13,7 +13,7 @@
  */
 import { defineHandler } from '../../handler';
 import { Lines } from '../helpers';
-import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../mounts';
+import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../formats/mounts';
 
 export interface MountinfoRecord {
   mount_id: number;

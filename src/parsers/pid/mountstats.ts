@@ -22,7 +22,7 @@
  */
 import { defineHandler } from '../../handler';
 import { fields, Lines } from '../helpers';
-import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../mounts';
+import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../formats/mounts';
 
 export type SectionValues = Record<string, string | number | true>;
 
