@@ -396,3 +396,24 @@ export function singleInteger(src: Lines): { value: number }[] {
   if (f.length !== 1) src.fail(0, `expected one number, found ${f.length} fields`);
   return [{ value: src.int(f[0], 0, 'value') }];
 }
+
+/**
+ * The one line of a single-value file, or undefined when the file is empty.
+ * Some of these files end without a newline (pid/loginuid, sessionid, wchan).
+ */
+export function oneLine(src: Lines): string | undefined {
+  if (src.length === 0) return undefined;
+  if (src.length > 1) src.fail(1, `expected one line, found ${src.length}`);
+  return src.lines[0];
+}
+
+/** The last segment of a path (`/proc/1/fd/3` → `3`). */
+export function baseName(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? file : file.slice(slash + 1);
+}
+
+/** The file name as a number when it is one (`fd/3`, `fdinfo/3`), else undefined. */
+export function numericName(file: string): number | undefined {
+  return integerOf(baseName(file));
+}

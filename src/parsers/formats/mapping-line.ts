@@ -1,30 +1,9 @@
 /**
- * Small shapes shared by the per-process parsers: one-line files, the mapping
- * line of maps/smaps, and the file name of a per-process path.
+ * Format: the mapping line that opens each entry of /proc/<pid>/maps, smaps and smaps_rollup.
+ * Kernel: fs/proc/task_mmu.c, show_map_vma().
+ * Sample: "55f90bbfb000-55f90bbfc000 r--p 00000000 fe:00 26723    /usr/bin/python3"
  */
-import { isDecimal, isHex, Lines } from '../helpers';
-
-/**
- * The one line of a single-value file, or undefined when the file is empty.
- * Some of these files end without a newline (loginuid, sessionid, wchan).
- */
-export function oneLine(src: Lines): string | undefined {
-  if (src.length === 0) return undefined;
-  if (src.length > 1) src.fail(1, `expected one line, found ${src.length}`);
-  return src.lines[0];
-}
-
-/** The last segment of a path (`/proc/1/fd/3` → `3`). */
-export function baseName(file: string): string {
-  const slash = file.lastIndexOf('/');
-  return slash < 0 ? file : file.slice(slash + 1);
-}
-
-/** The file name as a number when it is one (`fd/3`, `fdinfo/3`), else undefined. */
-export function numericName(file: string): number | undefined {
-  const name = baseName(file);
-  return isDecimal(name) ? Number(name) : undefined;
-}
+import { isHex, Lines } from '../helpers';
 
 /** One mapping line of maps, smaps and smaps_rollup. */
 export interface MappingLine {
