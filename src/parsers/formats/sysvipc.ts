@@ -1,5 +1,5 @@
 /**
- * The shared shape of /proc/sysvipc/{msg,sem,shm}: a header line naming the
+ * Format: the System V IPC tables, shared by /proc/sysvipc/msg, sem and shm: a header line naming the
  * columns (ipc/util.c, ipc_init_proc_interface() header string; rows from
  * sysvipc_find_ipc()/sysvipc_proc_show()), one row per IPC object. Every
  * column is a decimal number except `perms`, printed with "%4o" and kept as
