@@ -87,6 +87,47 @@ export function hexOf(token: string): number | undefined {
   return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
 }
 
+/*
+ * integerOf and hexOf of text[start, end), for hot loops over large files
+ * (net/tcp's row builder) that would otherwise cut every token out first. The
+ * canonical form — plain digits, no sign, no prefix, no leading zero for a
+ * decimal, at most 15 decimal or 13 hex digits (exact in a float64) — is read
+ * in place: every version of the rules above accepts it with this value. Any
+ * other token is cut out and given to integerOf / hexOf, so they decide it.
+ */
+
+/** integerOf(text.slice(start, end)). */
+export function integerIn(text: string, start: number, end: number): number | undefined {
+  const length = end - start;
+  if (length > 0 && length <= 15 && (length === 1 || text.charCodeAt(start) !== 48)) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      n = n * 10 + digit;
+    }
+    if (i === end) return n;
+  }
+  return integerOf(text.slice(start, end));
+}
+
+/** hexOf(text.slice(start, end)). */
+export function hexIn(text: string, start: number, end: number): number | undefined {
+  if (end > start && end - start <= 13) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) break;
+      n = n * 16 + digit;
+    }
+    if (i === end) return n;
+  }
+  return hexOf(text.slice(start, end));
+}
+
 /**
  * The lines of one file plus the conversions that report failures against
  * them. `index` arguments are 0-based positions in `lines`; errors print them
@@ -416,4 +457,18 @@ export function baseName(file: string): string {
 /** The file name as a number when it is one (`fd/3`, `fdinfo/3`), else undefined. */
 export function numericName(file: string): number | undefined {
   return integerOf(baseName(file));
+}
+
+/** Names of the set bits, unknown bits as one hex value. */
+export function decodeFlags(bits: number, table: readonly (readonly [number, string, string])[]): string[] {
+  const names: string[] = [];
+  let rest = bits;
+  for (const [bit, , name] of table) {
+    if ((bits & bit) !== 0) {
+      names.push(name);
+      rest &= ~bit;
+    }
+  }
+  if (rest !== 0) names.push(`0x${(rest >>> 0).toString(16)}`);
+  return names;
 }

@@ -1,6 +1,6 @@
 /**
- * /proc/net/ip_mr_vif, ip_mr_cache, ip6_mr_vif, ip6_mr_cache — multicast routing:
- * the virtual interfaces and the multicast forwarding cache.
+ * Format: the multicast routing tables, shared by /proc/net/ip_mr_vif, ip_mr_cache,
+ * ip6_mr_vif and ip6_mr_cache — the virtual interfaces and the multicast forwarding cache.
  * Kernel: net/ipv4/ipmr.c, ipmr_vif_seq_show() `"%2td %-10s %8ld %7ld  %8ld %7ld %05X %08X %08X\n"`
  * and ipmr_mfc_seq_show() `"%08X %08X %-3hd"`, `" %8lu %8lu %8lu"`, then `" %2d:%-3d"`
  * per outgoing interface; net/ipv6/ip6mr.c, ip6mr_vif_seq_show()
@@ -15,9 +15,8 @@
  * kept under `<Name>_hex`; IPv6 addresses stay as printed. `Flags` is hex
  * text. `Oifs` lists the outgoing interfaces as { vif, ttl }.
  */
-import { defineHandler } from '../../handler';
 import { fields, isHex, Lines } from '../helpers';
-import { ipv4Field } from './rt_cache';
+import { ipv4Field } from '../net/address';
 
 export interface MrVifRecord {
   vif: number;
@@ -135,27 +134,3 @@ export function parseIpMrCache(text: string, file = 'net/ip_mr_cache'): MrCacheR
 export function parseIp6MrCache(text: string, file = 'net/ip6_mr_cache'): MrCacheRecord[] {
   return parseCache(text, file, false);
 }
-
-export const ipMrVif = defineHandler<MrVifRecord>({
-  name: 'net/ip_mr_vif',
-  summary: 'IPv4 multicast routing virtual interfaces',
-  parse: parseIpMrVif,
-});
-
-export const ipMrCache = defineHandler<MrCacheRecord>({
-  name: 'net/ip_mr_cache',
-  summary: 'IPv4 multicast forwarding cache (addresses decoded)',
-  parse: parseIpMrCache,
-});
-
-export const ip6MrVif = defineHandler<MrVifRecord>({
-  name: 'net/ip6_mr_vif',
-  summary: 'IPv6 multicast routing interfaces',
-  parse: parseIp6MrVif,
-});
-
-export const ip6MrCache = defineHandler<MrCacheRecord>({
-  name: 'net/ip6_mr_cache',
-  summary: 'IPv6 multicast forwarding cache',
-  parse: parseIp6MrCache,
-});

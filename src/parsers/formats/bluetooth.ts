@@ -1,5 +1,6 @@
 /**
- * /proc/net/bnep, hci, l2cap, sco (and other Bluetooth protocol lists) — open Bluetooth sockets.
+ * Format: the Bluetooth socket lists, shared by /proc/net/bnep, hci, l2cap, sco
+ * (and the other Bluetooth protocols' lists): open Bluetooth sockets.
  * Kernel: net/bluetooth/af_bluetooth.c, bt_seq_show(): header
  * "sk               RefCnt Rmem   Wmem   User   Inode  Parent" (plus the
  * names printed by a protocol's custom_seq_show, if it has one; Linux 3.2
@@ -35,11 +36,7 @@ export function parseBluetoothSockets(text: string, file = 'net/hci'): Bluetooth
   return rows as BluetoothSocketRecord[];
 }
 
-function bt(name: string, summary: string): Handler<BluetoothSocketRecord> {
-  return defineHandler<BluetoothSocketRecord>({ name, summary, parse: (text, file) => parseBluetoothSockets(text, file) });
+/** The handler of a Bluetooth socket list; `name` is its path under /proc. */
+export function bluetoothSocketsHandler(name: string, summary: string): Handler<BluetoothSocketRecord> {
+  return defineHandler<BluetoothSocketRecord>({ name, summary, parse: (text, file) => parseBluetoothSockets(text, file ?? name) });
 }
-
-export const bnep = bt('net/bnep', 'Bluetooth BNEP sockets');
-export const hci = bt('net/hci', 'Bluetooth HCI sockets');
-export const l2cap = bt('net/l2cap', 'Bluetooth L2CAP sockets');
-export const sco = bt('net/sco', 'Bluetooth SCO sockets');
