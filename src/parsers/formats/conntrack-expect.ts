@@ -14,7 +14,7 @@
  * `timeout` is absent when printed as `-`; tuple values that are decimal
  * become numbers.
  */
-import { fields, isDecimal, Lines } from '../helpers';
+import { fields, integerOf, Lines } from '../helpers';
 
 export interface ConntrackExpectRecord {
   timeout?: number;
@@ -51,7 +51,7 @@ function parseExpectLines(text: string, file: string): ConntrackExpectRecord[] {
     for (; p < f.length && f[p].includes('='); p++) {
       const eq = f[p].indexOf('=');
       const raw = f[p].slice(eq + 1);
-      tuple[f[p].slice(0, eq)] = isDecimal(raw) ? Number(raw) : raw;
+      tuple[f[p].slice(0, eq)] = integerOf(raw) ?? raw;
     }
     if (tuple.src === undefined) src.fail(i, 'expected the expected tuple (src=…)');
     record.tuple = tuple;

@@ -20,7 +20,7 @@
  * fields under the kernel's names. Values that are decimal numbers become
  * numbers; addresses and anything else stay text.
  */
-import { fields, isDecimal, Lines } from '../helpers';
+import { fields, integerOf, Lines } from '../helpers';
 
 export type TupleFields = Record<string, string | number>;
 
@@ -51,7 +51,7 @@ export interface ConntrackRecord {
 const TRAILING = new Set(['mark', 'secctx', 'zone', 'delta-time', 'use', 'labels']);
 
 function value(token: string): string | number {
-  return isDecimal(token) ? Number(token) : token;
+  return integerOf(token) ?? token;
 }
 
 function parseConntrackLines(text: string, file: string, withL3: boolean): ConntrackRecord[] {
@@ -68,7 +68,11 @@ function parseConntrackLines(text: string, file: string, withL3: boolean): Connt
     }
     record.l4proto = src.str(f[p++], i, 'l4proto');
     record.l4protonum = src.int(f[p++], i, 'l4protonum');
-    if (p < f.length && isDecimal(f[p])) record.timeout = Number(f[p++]);
+    const timeout = p < f.length ? integerOf(f[p]) : undefined;
+    if (timeout !== undefined) {
+      record.timeout = timeout;
+      p++;
+    }
     if (p < f.length && !f[p].includes('=') && !f[p].startsWith('[')) record.state = f[p++];
     const original: TupleFields = {};
     const reply: TupleFields = {};
