@@ -472,3 +472,35 @@ export function decodeFlags(bits: number, table: readonly (readonly [number, str
   if (rest !== 0) names.push(`0x${(rest >>> 0).toString(16)}`);
   return names;
 }
+
+const INT64_MAX = (1n << 63n) - 1n;
+
+/**
+ * A token as Go's strconv.ParseInt(token, 0, 64) reads it, or undefined: `0x`
+ * hexadecimal, `0o` or a leading `0` octal, `0b` binary, `_` between digits,
+ * within int64. Not the project's integer rule: the sysctl collector reads
+ * the files node_exporter's (prometheus/procfs SysctlInts) reads, as it does.
+ */
+export function goIntegerOf(field: string): number | undefined {
+  const sign = field.startsWith('-') ? -1n : 1n;
+  let digits = field.startsWith('-') || field.startsWith('+') ? field.slice(1) : field;
+  let base = 10;
+  let prefixed = false;
+  const prefix = digits.slice(0, 2).toLowerCase();
+  if (prefix === '0x' || prefix === '0o' || prefix === '0b') {
+    base = prefix === '0x' ? 16 : prefix === '0o' ? 8 : 2;
+    digits = digits.slice(2);
+    prefixed = true;
+  } else if (digits.length > 1 && digits.startsWith('0')) {
+    base = 8;
+    digits = digits.slice(1);
+    prefixed = true;
+  }
+  const digit = base === 16 ? '[0-9a-fA-F]' : base === 8 ? '[0-7]' : base === 2 ? '[01]' : '[0-9]';
+  // Underscores only between digits, or right after a base prefix.
+  if (!new RegExp(`^${prefixed ? '_?' : ''}${digit}+(_${digit}+)*$`).test(digits)) return undefined;
+  const magnitude = BigInt(`${base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : ''}${digits.replace(/_/g, '')}`);
+  const value = sign * magnitude;
+  if (value > INT64_MAX || value < -INT64_MAX - 1n) return undefined;
+  return Number(value);
+}

@@ -38,15 +38,25 @@ import { pressureCpu } from './pressure/cpu';
 import { pressureIo } from './pressure/io';
 import { pressureIrq } from './pressure/irq';
 import { pressureMemory } from './pressure/memory';
-import { debugfsSchedDebug, schedDebug } from './sched_debug';
+import { debugfsSchedDebug } from './sched/debug';
+import { schedDebug } from './sched_debug';
 import { schedstat } from './schedstat';
 import { slabinfo } from './slabinfo';
 import { softirqs } from './softirqs';
-import {
-  zfsAbdstats, zfsArcstats, zfsDbufstats, zfsDmuTx, zfsDnodestats, zfsFm,
-  zfsVdevCacheStats, zfsVdevMirrorStats, zfsXuioStats, zfsZfetchstats, zfsZil,
-} from './spl/kstat/zfs/named';
-import { zpoolIo, zpoolObjset, zpoolState } from './spl/kstat/zfs/pool';
+import { zfsAbdstats } from './spl/kstat/zfs/abdstats';
+import { zfsArcstats } from './spl/kstat/zfs/arcstats';
+import { zfsDbufstats } from './spl/kstat/zfs/dbufstats';
+import { zfsDmuTx } from './spl/kstat/zfs/dmu_tx';
+import { zfsDnodestats } from './spl/kstat/zfs/dnodestats';
+import { zfsFm } from './spl/kstat/zfs/fm';
+import { zpoolIo } from './spl/kstat/zfs/pool/io';
+import { zpoolObjset } from './spl/kstat/zfs/pool/objset';
+import { zpoolState } from './spl/kstat/zfs/pool/state';
+import { zfsVdevCacheStats } from './spl/kstat/zfs/vdev_cache_stats';
+import { zfsVdevMirrorStats } from './spl/kstat/zfs/vdev_mirror_stats';
+import { zfsXuioStats } from './spl/kstat/zfs/xuio_stats';
+import { zfsZfetchstats } from './spl/kstat/zfs/zfetchstats';
+import { zfsZil } from './spl/kstat/zfs/zil';
 import { stat } from './stat';
 import { swaps } from './swaps';
 import { fileNr } from './sys/fs/file-nr';

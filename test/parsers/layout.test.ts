@@ -24,7 +24,16 @@ const SHARED = new Set(['helpers', 'net/address', 'index', 'net/index', 'pid/ind
  * parsers); each names where the types live now. Remove an entry when the
  * collectors import from there.
  */
-const COLLECTOR_IMPORTS = new Set(['net/sockets', 'net/stat', 'pressure', 'sys/kernel/random', 'sys/net/netfilter/nf_conntrack']);
+const COLLECTOR_IMPORTS = new Set([
+  'net/sockets',
+  'net/stat',
+  'pressure',
+  'spl/kstat/zfs/kstat',
+  'spl/kstat/zfs/pool',
+  'sys/kernel/random',
+  'sys/net/netfilter/nf_conntrack',
+  'sys/sysctl',
+]);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -40,7 +49,8 @@ const parsing = Object.values(handlers).filter((h) => h.refuse === undefined);
 const entries = new Set(parsing.map((h) => h.name));
 
 function isHandler(value: unknown): value is Handler<object> {
-  return typeof value === 'object' && value !== null && typeof (value as Handler).name === 'string' && typeof (value as Handler).parse === 'function';
+  if (typeof value !== 'object' || value === null) return false;
+  return typeof (value as Handler).name === 'string' && typeof (value as Handler).parse === 'function';
 }
 
 function source(module: string): string {
@@ -105,15 +115,18 @@ describe('parser layout', () => {
     }
   });
 
-  it('opens every entry with its /proc path, the kernel source that writes it and a sample', () => {
+  it('opens every entry with its /proc path, the kernel (or module) source that writes it and a sample', () => {
     const problems: string[] = [];
     for (const name of entries) {
       const text = header(name);
       const first = text.split('\n')[1] ?? '';
       const shown = name.startsWith('pid/') ? `<pid>/${name.slice(4)}` : name;
-      if (!first.startsWith(' * /proc/')) problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
-      else if (!first.includes(path.posix.basename(name))) problems.push(`${name}: the header's first line does not name ${path.posix.basename(name)}`);
-      if (!/^ \* Kernel: /m.test(text)) problems.push(`${name}: no " * Kernel:" line`);
+      // A few handlers read files outside /proc (debugfs's sched/debug): their header names that path.
+      const leaf = path.posix.basename(name);
+      if (!first.startsWith(' * /proc/') && !first.startsWith(' * /sys/')) problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
+      else if (!first.includes(leaf)) problems.push(`${name}: the header's first line does not name ${leaf}`);
+      // Module: for an out-of-tree module's files (OpenZFS's spl/kstat/zfs).
+      if (!/^ \* (Kernel|Module): /m.test(text)) problems.push(`${name}: no " * Kernel:" line`);
       if (!/^ \* Sample/m.test(text)) problems.push(`${name}: no " * Sample" line`);
     }
     expect(problems).to.deep.equal([]);
