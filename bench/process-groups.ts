@@ -4,7 +4,7 @@
  *   npx tsx bench/process-groups.ts [--processes 2000] [--cycles 10] [--groups 20] [--keep]
  *
  * Writes a temporary procfs tree of N synthetic processes (stat, status, io,
- * cmdline, exe link, fd/ with 8 entries each; test/support/process-tree.ts),
+ * cmdline, exe link, fd/ with 8 entries each; bench/support/process-tree.ts),
  * configures groups matched by comm, exe and a cmdline regex with a capture,
  * and runs the collector through the scheduler's own `runCollector` (walk,
  * grouping, mapping) for a number of cycles. Reports the cycle time (first
@@ -18,7 +18,7 @@ import { processGroupsCollector } from '../collectors/process-groups';
 import { filesystems } from '../src/collector';
 import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
-import { writeProcess, writeRootStat, type SyntheticProcess } from '../test/support/process-tree';
+import { writeProcess, writeRootStat, type SyntheticProcess } from './support/process-tree';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -17,7 +17,7 @@
  * kept as written in `details`.
  */
 import { defineHandler } from '../handler';
-import { fields, isDecimal, Lines } from './helpers';
+import { fields, Lines } from './helpers';
 
 export interface DrbdDevice {
   minor: number;
@@ -65,8 +65,7 @@ function counterLine(src: Lines, index: number, device: DrbdDevice): void {
     const key = token.slice(0, colon);
     const value = token.slice(colon + 1);
     if (key === 'wo') device.write_ordering = src.str(value, index, 'wo');
-    else if (isDecimal(value)) device.counters[key] = Number(value);
-    else src.fail(index, `${key} is not an integer (${JSON.stringify(value)})`);
+    else device.counters[key] = src.int(value, index, key);
   }
 }
 
@@ -84,7 +83,7 @@ export function parseDrbd(text: string, file = 'drbd'): DrbdRecord[] {
     if (line === '') continue;
     const head = DEVICE.exec(line);
     if (head) {
-      const minor = Number(head[1]);
+      const minor = src.int(head[1], i, 'minor');
       current = { minor, device: `drbd${minor}`, connection_state: head[2], counters: {}, details: [] };
       record.devices.push(current);
       if (head[3] !== '') {

@@ -63,6 +63,71 @@ export function isHex(token: string): boolean {
   return HEX.test(token);
 }
 
+/*
+ * The number rules as plain conversions: the value of a token, or undefined
+ * when the token breaks the rule. `Lines.int`, `float` and `hex` are these
+ * plus the error; parsers that keep a non-number token as text (`integerOf(t)
+ * ?? t`) or report their own error (net/tcp's row builder) call them directly,
+ * so that every number in the project is read by the rules here.
+ */
+
+/** A decimal integer (see isDecimal), or undefined. */
+export function integerOf(token: string): number | undefined {
+  return DECIMAL.test(token) ? Number(token) : undefined;
+}
+
+/** A decimal number, integer or fractional, or undefined. */
+export function floatOf(token: string): number | undefined {
+  return FLOAT.test(token) ? Number(token) : undefined;
+}
+
+/** A hexadecimal number with or without 0x, or undefined. */
+export function hexOf(token: string): number | undefined {
+  if (!HEX.test(token)) return undefined;
+  return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+}
+
+/*
+ * integerOf and hexOf of text[start, end), for hot loops over large files
+ * (net/tcp's row builder) that would otherwise cut every token out first. The
+ * canonical form — plain digits, no sign, no prefix, no leading zero for a
+ * decimal, at most 15 decimal or 13 hex digits (exact in a float64) — is read
+ * in place: every version of the rules above accepts it with this value. Any
+ * other token is cut out and given to integerOf / hexOf, so they decide it.
+ */
+
+/** integerOf(text.slice(start, end)). */
+export function integerIn(text: string, start: number, end: number): number | undefined {
+  const length = end - start;
+  if (length > 0 && length <= 15 && (length === 1 || text.charCodeAt(start) !== 48)) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      n = n * 10 + digit;
+    }
+    if (i === end) return n;
+  }
+  return integerOf(text.slice(start, end));
+}
+
+/** hexOf(text.slice(start, end)). */
+export function hexIn(text: string, start: number, end: number): number | undefined {
+  if (end > start && end - start <= 13) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) break;
+      n = n * 16 + digit;
+    }
+    if (i === end) return n;
+  }
+  return hexOf(text.slice(start, end));
+}
+
 /**
  * The lines of one file plus the conversions that report failures against
  * them. `index` arguments are 0-based positions in `lines`; errors print them
@@ -87,22 +152,19 @@ export class Lines {
   /** Decimal integer token; `what` names the field in the error. */
   int(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!DECIMAL.test(token)) this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
-    return Number(token);
+    return integerOf(token) ?? this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
   }
 
   /** Decimal number, integer or fractional. */
   float(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!FLOAT.test(token)) this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
-    return Number(token);
+    return floatOf(token) ?? this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
   }
 
   /** Hexadecimal token with or without 0x, as a number. */
   hex(token: string | undefined, index: number, what = 'value'): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    if (!HEX.test(token)) this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
-    return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+    return hexOf(token) ?? this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
   }
 
   /** Token that must be present, kept as text. */
@@ -286,8 +348,9 @@ export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; al
     const counts: Record<string, number> = {};
     let c = 0;
     for (; c < cpus.length && c < f.length; c++) {
-      if (!DECIMAL.test(f[c])) break;
-      counts[cpus[c]] = Number(f[c]);
+      const count = integerOf(f[c]);
+      if (count === undefined) break;
+      counts[cpus[c]] = count;
     }
     if (c < cpus.length && !options.allowShortRows) {
       src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c}`);
@@ -373,4 +436,71 @@ export function singleInteger(src: Lines): { value: number }[] {
   const f = fields(src.lines[0]);
   if (f.length !== 1) src.fail(0, `expected one number, found ${f.length} fields`);
   return [{ value: src.int(f[0], 0, 'value') }];
+}
+
+/**
+ * The one line of a single-value file, or undefined when the file is empty.
+ * Some of these files end without a newline (pid/loginuid, sessionid, wchan).
+ */
+export function oneLine(src: Lines): string | undefined {
+  if (src.length === 0) return undefined;
+  if (src.length > 1) src.fail(1, `expected one line, found ${src.length}`);
+  return src.lines[0];
+}
+
+/** The last segment of a path (`/proc/1/fd/3` → `3`). */
+export function baseName(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? file : file.slice(slash + 1);
+}
+
+/** The file name as a number when it is one (`fd/3`, `fdinfo/3`), else undefined. */
+export function numericName(file: string): number | undefined {
+  return integerOf(baseName(file));
+}
+
+/** Names of the set bits, unknown bits as one hex value. */
+export function decodeFlags(bits: number, table: readonly (readonly [number, string, string])[]): string[] {
+  const names: string[] = [];
+  let rest = bits;
+  for (const [bit, , name] of table) {
+    if ((bits & bit) !== 0) {
+      names.push(name);
+      rest &= ~bit;
+    }
+  }
+  if (rest !== 0) names.push(`0x${(rest >>> 0).toString(16)}`);
+  return names;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+
+/**
+ * A token as Go's strconv.ParseInt(token, 0, 64) reads it, or undefined: `0x`
+ * hexadecimal, `0o` or a leading `0` octal, `0b` binary, `_` between digits,
+ * within int64. Not the project's integer rule: the sysctl collector reads
+ * the files node_exporter's (prometheus/procfs SysctlInts) reads, as it does.
+ */
+export function goIntegerOf(field: string): number | undefined {
+  const sign = field.startsWith('-') ? -1n : 1n;
+  let digits = field.startsWith('-') || field.startsWith('+') ? field.slice(1) : field;
+  let base = 10;
+  let prefixed = false;
+  const prefix = digits.slice(0, 2).toLowerCase();
+  if (prefix === '0x' || prefix === '0o' || prefix === '0b') {
+    base = prefix === '0x' ? 16 : prefix === '0o' ? 8 : 2;
+    digits = digits.slice(2);
+    prefixed = true;
+  } else if (digits.length > 1 && digits.startsWith('0')) {
+    base = 8;
+    digits = digits.slice(1);
+    prefixed = true;
+  }
+  const digit = base === 16 ? '[0-9a-fA-F]' : base === 8 ? '[0-7]' : base === 2 ? '[01]' : '[0-9]';
+  // Underscores only between digits, or right after a base prefix.
+  if (!new RegExp(`^${prefixed ? '_?' : ''}${digit}+(_${digit}+)*$`).test(digits)) return undefined;
+  const magnitude = BigInt(`${base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : ''}${digits.replace(/_/g, '')}`);
+  const value = sign * magnitude;
+  if (value > INT64_MAX || value < -INT64_MAX - 1n) return undefined;
+  return Number(value);
 }

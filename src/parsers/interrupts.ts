@@ -13,28 +13,20 @@
  * count under the first CPU's name and have no `info`.
  */
 import { defineHandler } from '../handler';
-import { Lines, perCpuMatrix, type PerCpuRow } from './helpers';
+import { isDecimal, Lines, perCpuMatrix, type PerCpuRow } from './helpers';
 
 export interface InterruptsRecord extends PerCpuRow {
   /** Numbered IRQs only: what follows the chip name. */
   devices?: string;
 }
 
-function isNumber(name: string): boolean {
-  if (name.length === 0) return false;
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 export function parseInterrupts(text: string, file = 'interrupts'): InterruptsRecord[] {
   const src = new Lines(file, text);
   if (src.length === 0) return [];
   const rows: InterruptsRecord[] = perCpuMatrix(src, { allowShortRows: true, allowInfo: true });
   for (const row of rows) {
-    if (row.info === undefined || !isNumber(row.name)) continue;
+    if (row.info === undefined || !isDecimal(row.name)) continue;
     const space = row.info.indexOf(' ');
     if (space > 0) {
       row.devices = row.info.slice(space + 1);

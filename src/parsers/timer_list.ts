@@ -14,7 +14,7 @@
  * v0.6 (Linux 3.2, timers carry the start site and task) to v0.10 (6.x).
  */
 import { defineHandler } from '../handler';
-import { isDecimal, Lines } from './helpers';
+import { integerOf, Lines } from './helpers';
 
 export type TimerListValues = Record<string, number | string>;
 
@@ -87,9 +87,10 @@ function addField(src: Lines, i: number, target: TimerListValues, rawName: strin
   if (value.endsWith(' nsecs')) {
     value = value.slice(0, -6).trim();
     name += '_nsecs';
-    if (!isDecimal(value)) src.fail(i, `${name} is not an integer (${JSON.stringify(value)})`);
+    target[name] = src.int(value, i, name);
+    return;
   }
-  target[name] = isDecimal(value) && !keepsText(name) ? Number(value) : value;
+  target[name] = keepsText(name) ? value : integerOf(value) ?? value;
 }
 
 function parseTimer(src: Lines, i: number, line: string, next: string | undefined): ActiveTimer {

@@ -10,7 +10,7 @@
  * and may hold spaces. Only the Linux 3.2 fixture exists.
  */
 import { defineHandler } from '../handler';
-import { isDecimal, Lines } from './helpers';
+import { Lines } from './helpers';
 
 export interface TimerStatsRecord {
   count: number;
@@ -64,11 +64,11 @@ export function parseTimerStats(text: string, file = 'timer_stats'): TimerStatsR
     const open = funcs.lastIndexOf(' (');
     if (line.length < p + 19 || comm === '' || open <= 0 || !funcs.endsWith(')')) src.fail(i, 'expected "COUNT, PID COMM START (EXPIRE)"');
     if (period === undefined) src.fail(i, 'entry before the "Sample period" line');
-    if (!isDecimal(pidText)) src.fail(i, `pid is not an integer (${JSON.stringify(pidText)})`);
+    const pid = src.int(pidText, i, 'pid');
     records.push({
       count: src.int(countText, i, 'count'),
       deferrable,
-      pid: Number(pidText),
+      pid,
       comm,
       start_func: funcs.slice(0, open),
       expire_func: funcs.slice(open + 2, -1),

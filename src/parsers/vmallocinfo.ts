@@ -9,7 +9,7 @@
  * `unpurged vm_area` or `vm_map_ram` in place of a caller: those are flags.
  */
 import { defineHandler } from '../handler';
-import { fields, isDecimal, isHex, Lines } from './helpers';
+import { fields, integerOf, isDecimal, isHex, Lines } from './helpers';
 
 export interface VmallocinfoRecord {
   /** Range start and end (exclusive) as written, with 0x. */
@@ -75,7 +75,7 @@ export function parseVmallocinfo(text: string, file = 'vmallocinfo'): Vmallocinf
       } else if (key === '') {
         src.fail(i, `expected "key=value", found ${JSON.stringify(token)}`);
       } else {
-        (record.other ??= {})[key] = isDecimal(value) ? Number(value) : value;
+        (record.other ??= {})[key] = integerOf(value) ?? value;
       }
     }
     record.flags = flags;

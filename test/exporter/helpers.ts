@@ -1,7 +1,5 @@
 /** Helpers for the exporter's tests: running the real command, starting it, HTTP on loopback. */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import * as http from 'http';
-import * as net from 'net';
 import * as path from 'path';
 import { catalog } from '../../collectors/index';
 import { loadConfig as loadWith, type ExporterConfig, type LoadOptions } from '../../src/config';
@@ -87,45 +85,9 @@ export function startExporterProcess(args: readonly string[], wrapper: readonly 
   });
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  raw: Buffer;
-}
-
-export function get(url: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
-  return new Promise((resolve, reject) => {
-    // The path is sent as written (no URL normalisation of `..`), as a hostile client would.
-    const m = /^http:\/\/(\[[^\]]+\]|[^/:]+):(\d+)(\/.*)?$/.exec(url);
-    if (!m) throw new Error(`bad url ${url}`);
-    const options = { host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]), path: m[3] ?? '/', headers };
-    const req = http.get(options, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8'), raw });
-      });
-    });
-    req.on('error', reject);
-    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
-  });
-}
+export { freePort, get, type HttpResponse } from '../../bench/support/http';
 
 /** Replaces the values of node_scrape_collector_duration_seconds (they vary run to run). */
 export function normalizeDurations(text: string): string {
   return text.replace(/^(node_scrape_collector_duration_seconds\{[^}]*\}) \S+$/gm, '$1 <duration>');
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../src/errors';
-import { parseIomem } from '../../src/parsers/iomem';
+import { iomem } from '../../src/parsers/iomem';
 import { fixture } from '../support/fixtures';
 
 describe('iomem', () => {
   it('parses Linux 6.x, keeping the nesting', () => {
-    const records = parseIomem(fixture('proc/iomem'));
+    const records = iomem.parse(fixture('proc/iomem'), 'iomem');
     expect(records).to.have.length(9);
     expect(records[0]).to.deep.equal({ start: '00000000', end: '00000fff', name: 'Reserved', children: [] });
     expect(records[2]).to.deep.equal({
@@ -28,7 +28,7 @@ describe('iomem', () => {
   });
 
   it('parses Linux 3.2', () => {
-    const records = parseIomem(fixture('linux-3.2/proc/iomem'));
+    const records = iomem.parse(fixture('linux-3.2/proc/iomem'), 'iomem');
     expect(records).to.have.length(35);
     expect(records[0]).to.deep.equal({ start: '00000000', end: '0000ffff', name: 'reserved', children: [] });
     expect(records[34]).to.deep.equal({ start: '100000000', end: '82fffffff', name: 'System RAM', children: [] });
@@ -39,12 +39,12 @@ describe('iomem', () => {
   });
 
   it('rejects a line nested two levels under its parent', () => {
-    expect(() => parseIomem('00000000-00000fff : Reserved\n    00000000-00000fff : x\n', '/tmp/iomem'))
+    expect(() => iomem.parse('00000000-00000fff : Reserved\n    00000000-00000fff : x\n', '/tmp/iomem'))
       .to.throw(ParseError, /\/tmp\/iomem:2: nested 2 levels deep under a resource at depth 0/);
   });
 
   it('rejects a line without a range or name', () => {
-    expect(() => parseIomem('00000000-0000zfff : Reserved\n')).to.throw(ParseError, /iomem:1: address range is not hexadecimal/);
-    expect(() => parseIomem('00000000-00000fff Reserved\n')).to.throw(ParseError, /iomem:1: expected "START-END : NAME"/);
+    expect(() => iomem.parse('00000000-0000zfff : Reserved\n', 'iomem')).to.throw(ParseError, /iomem:1: address range is not hexadecimal/);
+    expect(() => iomem.parse('00000000-00000fff Reserved\n', 'iomem')).to.throw(ParseError, /iomem:1: expected "START-END : NAME"/);
   });
 });

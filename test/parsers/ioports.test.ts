@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../src/errors';
-import { parseIoports } from '../../src/parsers/ioports';
+import { ioports } from '../../src/parsers/ioports';
 import { fixture } from '../support/fixtures';
 
 describe('ioports', () => {
   it('parses Linux 6.x, keeping the nesting', () => {
-    const records = parseIoports(fixture('proc/ioports'));
+    const records = ioports.parse(fixture('proc/ioports'), 'ioports');
     expect(records).to.have.length(3);
     expect(records[0]).to.include({ start: '0000', end: '0cf7', name: 'PCI Bus 0000:00' });
     expect(records[0].children).to.have.length(12);
@@ -16,7 +16,7 @@ describe('ioports', () => {
   });
 
   it('parses Linux 3.2', () => {
-    const records = parseIoports(fixture('linux-3.2/proc/ioports'));
+    const records = ioports.parse(fixture('linux-3.2/proc/ioports'), 'ioports');
     expect(records).to.have.length(5);
     expect(records[0]).to.include({ start: '0000', end: '03af', name: 'PCI Bus 0000:00' });
     expect(records[0].children[0]).to.deep.equal({ start: '0000', end: '001f', name: 'dma1', children: [] });
@@ -29,11 +29,11 @@ describe('ioports', () => {
   });
 
   it('rejects an odd indentation with file and line', () => {
-    expect(() => parseIoports('0000-0cf7 : PCI Bus 0000:00\n   0000-001f : dma1\n', '/tmp/ioports'))
+    expect(() => ioports.parse('0000-0cf7 : PCI Bus 0000:00\n   0000-001f : dma1\n', '/tmp/ioports'))
       .to.throw(ParseError, /\/tmp\/ioports:2: indentation is not a multiple of two spaces/);
   });
 
   it('rejects a range without a dash', () => {
-    expect(() => parseIoports('0000 : PCI Bus 0000:00\n')).to.throw(ParseError, /ioports:1: expected an address range/);
+    expect(() => ioports.parse('0000 : PCI Bus 0000:00\n', 'ioports')).to.throw(ParseError, /ioports:1: expected an address range/);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../src/errors';
-import { decodeOctalEscapes, parseMounts } from '../../src/parsers/mounts';
+import { decodeOctalEscapes, parseMounts } from '../../src/parsers/formats/mounts';
 import { fixture } from '../support/fixtures';
 
 describe('mounts', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../src/errors';
 import { parseFile } from '../../src/parse';
-import { parseSchedDebug } from '../../src/parsers/sched_debug';
+import { parseSchedDebug } from '../../src/parsers/formats/sched-debug';
 import { fixture, fixturePath } from '../support/fixtures';
 
 describe('sched_debug', () => {

@@ -2,18 +2,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { projectRoot } from '../../bench/support/root';
 
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const projectRoot = findRoot(__dirname);
+export { projectRoot };
 export const fixturesRoot = path.join(projectRoot, 'fixtures');
 
 /** Absolute path of a fixture: `fixturePath('proc/diskstats')`, `fixturePath('linux-3.2/proc/net/tcp')`. */

@@ -15,6 +15,7 @@
  * IPv4-mapped addresses as `::ffff:a.b.c.d`. This module assumes a
  * little-endian host, as every machine the fixtures come from is.
  */
+import type { Lines } from '../helpers';
 
 function hexValue(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
@@ -47,8 +48,35 @@ function dotted(b: readonly number[], at = 0): string {
  */
 export function ipv4FromHostHex(hex: string): string | undefined {
   if (hex.length !== 8) return undefined;
-  const b = bytesOf(hex);
-  return b === undefined ? undefined : `${b[3]}.${b[2]}.${b[1]}.${b[0]}`;
+  const word = ipv4HostWordAt(hex, 0);
+  return word < 0 ? undefined : ipv4FromHostWord(word);
+}
+
+/**
+ * The 32-bit word of the 8 hex digits at text[start, start + 8), or -1 when
+ * they are not 8 hex digits: lets the socket tables cache addresses by number
+ * without cutting them out of the text.
+ */
+export function ipv4HostWordAt(text: string, start: number): number {
+  if (start + 8 > text.length) return -1;
+  let word = 0;
+  for (let i = start; i < start + 8; i++) {
+    const digit = hexValue(text.charCodeAt(i));
+    if (digit < 0) return -1;
+    word = word * 16 + digit;
+  }
+  return word;
+}
+
+/** IPv4 text of a word printed by `%08X` of a `__be32` on a little-endian host: 0x0100007F → `127.0.0.1`. */
+export function ipv4FromHostWord(word: number): string {
+  return `${word & 255}.${(word >>> 8) & 255}.${(word >>> 16) & 255}.${word >>> 24}`;
+}
+
+/** A host-order IPv4 hex word of line `index` as dotted text (ParseError when it is not 8 hex digits). */
+export function ipv4Field(src: Lines, token: string | undefined, index: number, what: string): string {
+  const text = token === undefined ? undefined : ipv4FromHostHex(token);
+  return text ?? src.fail(index, `${what} is not an 8-digit hex address (${JSON.stringify(token)})`);
 }
 
 /** IPv4 printed in network order (`%08x` of `ntohl(addr)`): `e0000001` → `224.0.0.1`. */

@@ -8,8 +8,7 @@
  * `flag_names` decodes the ATF_* bits (COM complete, PERM, PUBL, …).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
-import { decodeFlags } from './route';
+import { decodeFlags, fields, Lines } from '../helpers';
 
 export interface ArpRecord {
   ip_address: string;

@@ -9,9 +9,8 @@
  * compat) and `flag_names` the IFA_F_* bits.
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { decodeFlags, fields, Lines } from '../helpers';
 import { ipv6FromNetworkHex } from './address';
-import { decodeFlags } from './route';
 
 export interface IfInet6Record {
   address: string;

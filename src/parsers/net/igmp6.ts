@@ -8,9 +8,8 @@
  * `flag_names`), timer (clock ticks until the report timer fires, 0 if none).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { decodeFlags, fields, Lines } from '../helpers';
 import { ipv6FromNetworkHex } from './address';
-import { decodeFlags } from './route';
 
 export interface Igmp6Record {
   ifindex: number;

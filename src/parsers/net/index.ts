@@ -1,23 +1,41 @@
 /** Every handler for a file under /proc/net, keyed by handler name. */
-import type { HandlerTable } from '../../handler';
+import { refusedHandler, type HandlerTable } from '../../handler';
 import { anycast6 } from './anycast6';
 import { arp } from './arp';
-import { bnep, hci, l2cap, sco } from './bluetooth';
+import { arpTablesMatches } from './arp_tables_matches';
+import { arpTablesNames } from './arp_tables_names';
+import { arpTablesTargets } from './arp_tables_targets';
+import { bnep } from './bnep';
 import { connector } from './connector';
 import { dev } from './dev';
 import { devMcast } from './dev_mcast';
+import { devSnmp6 } from './dev_snmp6';
 import { fibTrie } from './fib_trie';
 import { fibTriestat } from './fib_triestat';
+import { hci } from './hci';
+import { icmp } from './icmp';
+import { icmp6 } from './icmp6';
 import { ifInet6 } from './if_inet6';
 import { igmp } from './igmp';
 import { igmp6 } from './igmp6';
 import { ip6Flowlabel } from './ip6_flowlabel';
-import { ip6MrCache, ip6MrVif, ipMrCache, ipMrVif } from './ip_mr';
-import { arpTablesMatches, arpTablesNames, arpTablesTargets, ip6TablesMatches, ip6TablesNames, ip6TablesTargets, ipTablesMatches, ipTablesNames, ipTablesTargets } from './ip_tables';
-import { ntpServers } from './ipconfig/ntp_servers';
-import { ipv6Route } from './ipv6_route';
+import { ip6MrCache } from './ip6_mr_cache';
+import { ip6MrVif } from './ip6_mr_vif';
+import { ip6TablesMatches } from './ip6_tables_matches';
+import { ip6TablesNames } from './ip6_tables_names';
+import { ip6TablesTargets } from './ip6_tables_targets';
+import { ipConntrack } from './ip_conntrack';
+import { ipConntrackExpect } from './ip_conntrack_expect';
+import { ipMrCache } from './ip_mr_cache';
+import { ipMrVif } from './ip_mr_vif';
+import { ipTablesMatches } from './ip_tables_matches';
+import { ipTablesNames } from './ip_tables_names';
+import { ipTablesTargets } from './ip_tables_targets';
 import { ipVs } from './ip_vs';
 import { ipVsStats } from './ip_vs_stats';
+import { ntpServers } from './ipconfig/ntp_servers';
+import { ipv6Route } from './ipv6_route';
+import { l2cap } from './l2cap';
 import { mcfilter } from './mcfilter';
 import { mcfilter6 } from './mcfilter6';
 import { nfLog } from './netfilter/nf_log';
@@ -26,25 +44,39 @@ import { nfnetlinkLog } from './netfilter/nfnetlink_log';
 import { nfnetlinkQueue } from './netfilter/nfnetlink_queue';
 import { netlink } from './netlink';
 import { netstat } from './netstat';
-import { ipConntrack, nfConntrack } from './nf_conntrack';
-import { ipConntrackExpect, nfConntrackExpect } from './nf_conntrack_expect';
+import { nfConntrack } from './nf_conntrack';
+import { nfConntrackExpect } from './nf_conntrack_expect';
 import { packet } from './packet';
 import { pnp } from './pnp';
 import { protocols } from './protocols';
 import { psched } from './psched';
 import { ptype } from './ptype';
+import { raw } from './raw';
+import { raw6 } from './raw6';
 import { route } from './route';
-import { rpcNfs, rpcNfsd } from './rpc/nfs';
+import { rpcNfs } from './rpc/nfs';
+import { rpcNfsd } from './rpc/nfsd';
 import { rt6Stats } from './rt6_stats';
-import { rtAcct } from './rt_acct';
 import { rtCache } from './rt_cache';
+import { sco } from './sco';
 import { snmp } from './snmp';
-import { devSnmp6, snmp6 } from './snmp6';
-import { icmp, icmp6, raw, raw6, tcp, tcp6, udp, udp6, udplite, udplite6 } from './sockets';
-import { sockstat, sockstat6 } from './sockstat';
+import { snmp6 } from './snmp6';
+import { sockstat } from './sockstat';
+import { sockstat6 } from './sockstat6';
 import { softnetStat } from './softnet_stat';
-import { statArpCache, statIpConntrack, statNdiscCache, statNfConntrack, statRtCache, statSynproxy } from './stat';
+import { statArpCache } from './stat/arp_cache';
+import { statIpConntrack } from './stat/ip_conntrack';
+import { statNdiscCache } from './stat/ndisc_cache';
+import { statNfConntrack } from './stat/nf_conntrack';
+import { statRtCache } from './stat/rt_cache';
+import { statSynproxy } from './stat/synproxy';
+import { tcp } from './tcp';
+import { tcp6 } from './tcp6';
 import { tlsStat } from './tls_stat';
+import { udp } from './udp';
+import { udp6 } from './udp6';
+import { udplite } from './udplite';
+import { udplite6 } from './udplite6';
 import { unix } from './unix';
 import { wireless } from './wireless';
 import { xfrmStat } from './xfrm_stat';
@@ -107,7 +139,8 @@ export const netHandlers = {
   'net/rpc/nfs': rpcNfs,
   'net/rpc/nfsd': rpcNfsd,
   'net/rt6_stats': rt6Stats,
-  'net/rt_acct': rtAcct,
+  // net/ipv4/route.c, rt_acct_proc_show(): 256 raw struct ip_rt_acct records written with seq_write.
+  'net/rt_acct': refusedHandler('net/rt_acct', 'binary file, not supported'),
   'net/rt_cache': rtCache,
   'net/sco': sco,
   'net/snmp': snmp,

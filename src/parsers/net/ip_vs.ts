@@ -63,7 +63,7 @@ function addressPort(src: Lines, token: string, index: number, what: string): { 
   if (IPV6.test(host)) address = ipv6FromNetworkHex(host.slice(1, -1).replace(/:/g, ''));
   else if (host.length === 8) address = ipv4FromNetworkHex(host);
   if (address === undefined) src.fail(index, `${what} has no IPv4 (8 hex digits) or [IPv6] address (${JSON.stringify(token)})`);
-  return { address, port: Number.parseInt(port, 16) };
+  return { address, port: src.hex(port, index, `${what} port`) };
 }
 
 function destination(src: Lines, index: number): IpVsDestination {

@@ -11,9 +11,8 @@
  * The device is absent when the route has none (the kernel prints spaces).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { decodeFlags, fields, Lines } from '../helpers';
 import { ipv6FromNetworkHex } from './address';
-import { decodeFlags } from './route';
 
 export interface Ipv6RouteRecord {
   destination: string;

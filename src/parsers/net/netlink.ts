@@ -10,7 +10,7 @@
  * a dump is running (0 or 1).
  */
 import { defineHandler } from '../../handler';
-import { headerTable, Lines } from '../helpers';
+import { headerTable, isHex, Lines } from '../helpers';
 
 export interface NetlinkRecord {
   sk: string;
@@ -32,7 +32,7 @@ export function parseNetlink(text: string, file = 'net/netlink'): NetlinkRecord[
   if (!src.lines[0].startsWith('sk ')) src.fail(0, 'expected the header line "sk Eth Pid …"');
   const rows = headerTable(src, { numeric: ['Eth', 'Pid', 'Rmem', 'Wmem', 'Locks', 'Drops', 'Inode'] });
   rows.forEach((row, n) => {
-    if (!/^[0-9a-fA-F]+$/.test(String(row.Groups))) src.fail(n + 1, `Groups is not hexadecimal (${JSON.stringify(row.Groups)})`);
+    if (!isHex(String(row.Groups))) src.fail(n + 1, `Groups is not hexadecimal (${JSON.stringify(row.Groups)})`);
   });
   return rows as unknown as NetlinkRecord[];
 }

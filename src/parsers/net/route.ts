@@ -10,7 +10,7 @@
  * M modified, ! reject) plus `flag_names` (RTF_* without the prefix).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { decodeFlags, fields, Lines } from '../helpers';
 import { ipv4FromHostHex, ipv4MaskLength } from './address';
 
 export interface RouteRecord {
@@ -80,19 +80,6 @@ export function parseRoute(text: string, file = 'net/route'): RouteRecord[] {
   return records;
 }
 
-/** Names of the set bits, unknown bits as one hex value. */
-export function decodeFlags(bits: number, table: readonly (readonly [number, string, string])[]): string[] {
-  const names: string[] = [];
-  let rest = bits;
-  for (const [bit, , name] of table) {
-    if ((bits & bit) !== 0) {
-      names.push(name);
-      rest &= ~bit;
-    }
-  }
-  if (rest !== 0) names.push(`0x${(rest >>> 0).toString(16)}`);
-  return names;
-}
 
 export const route = defineHandler<RouteRecord>({
   name: 'net/route',

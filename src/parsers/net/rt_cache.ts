@@ -14,7 +14,7 @@
  */
 import { defineHandler } from '../../handler';
 import { fields, isHex, Lines } from '../helpers';
-import { ipv4FromHostHex } from './address';
+import { ipv4Field } from './address';
 
 export interface RtCacheRecord {
   Iface: string;
@@ -39,14 +39,6 @@ export interface RtCacheRecord {
 }
 
 const HEADER = ['Iface', 'Destination', 'Gateway', 'Flags', 'RefCnt', 'Use', 'Metric', 'Source', 'MTU', 'Window', 'IRTT', 'TOS', 'HHRef', 'HHUptod', 'SpecDst'];
-
-/** An IPv4 address printed as `%08X` of a __be32 on a little-endian host: "0100007F" → "127.0.0.1". */
-/** A host-order IPv4 hex word of line `index` as dotted text (ParseError when it is not 8 hex digits). */
-export function ipv4Field(src: Lines, token: string | undefined, index: number, what: string): string {
-  const text = token === undefined ? undefined : ipv4FromHostHex(token);
-  if (text === undefined) src.fail(index, `${what} is not an 8-digit hex address (${JSON.stringify(token)})`);
-  return text as string;
-}
 
 export function parseRtCache(text: string, file = 'net/rt_cache'): RtCacheRecord[] {
   const src = new Lines(file, text);

@@ -66,8 +66,7 @@ export function parseSoftnetStat(text: string, file = 'net/softnet_stat'): Softn
     const record = { cpu: records.length, cpu_printed: f.length > CPU_COLUMN } as SoftnetStatRecord;
     for (let c = 0; c < f.length; c++) {
       const name = c < NAMES.length ? NAMES[c] : `column_${c + 1}`;
-      if (!/^[0-9a-fA-F]+$/.test(f[c])) src.fail(i, `${name} is not hexadecimal (${JSON.stringify(f[c])})`);
-      record[name] = Number.parseInt(f[c], 16);
+      record[name] = src.hex(f[c], i, name);
     }
     records.push(record);
   }

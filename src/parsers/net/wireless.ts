@@ -16,7 +16,7 @@
  * `link_updated`, `level_updated`, `noise_updated`); `status` stays hex text.
  */
 import { defineHandler } from '../../handler';
-import { fields, isDecimal, isHex, Lines } from '../helpers';
+import { fields, integerOf, isHex, Lines } from '../helpers';
 
 export interface WirelessRecord {
   interface: string;
@@ -41,8 +41,7 @@ function quality(src: Lines, token: string | undefined, i: number, what: string)
   if (token === undefined) src.fail(i, `missing ${what}`);
   const updated = token.endsWith('.');
   const digits = updated ? token.slice(0, -1) : token;
-  if (!isDecimal(digits)) src.fail(i, `${what} is not an integer (${JSON.stringify(token)})`);
-  return [Number(digits), updated];
+  return [integerOf(digits) ?? src.fail(i, `${what} is not an integer (${JSON.stringify(token)})`), updated];
 }
 
 export function parseWireless(text: string, file = 'net/wireless'): WirelessRecord[] {
@@ -52,7 +51,7 @@ export function parseWireless(text: string, file = 'net/wireless'): WirelessReco
   if (src.length < 2 || !src.lines[1].trimStart().startsWith('face |')) src.fail(1, 'expected the second header line " face | tus | …"');
   const second = fields(src.lines[1]);
   const last = second[second.length - 1];
-  const we = isDecimal(last) ? Number(last) : undefined;
+  const we = integerOf(last);
   const records: WirelessRecord[] = [];
   for (let i = 2; i < src.length; i++) {
     const line = src.lines[i];

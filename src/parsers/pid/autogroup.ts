@@ -4,8 +4,7 @@
  * Sample: "/autogroup-48593 nice 0"
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
-import { oneLine } from './common';
+import { fields, Lines, oneLine } from '../helpers';
 
 export interface AutogroupRecord {
   /** The group as written (`/autogroup-6`). */

@@ -15,8 +15,7 @@
  * mnt_id came in 3.15 and ino in 5.10: absent on kernels that do not print them.
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
-import { numericName } from './common';
+import { fields, Lines, numericName } from '../helpers';
 
 export interface EpollTarget {
   tfd: number;
@@ -63,10 +62,6 @@ function pairs(src: Lines, i: number, tokens: string[]): Record<string, string> 
   return out;
 }
 
-function hexNumber(src: Lines, i: number, token: string | undefined, what: string): number {
-  return src.hex(token, i, what);
-}
-
 export function parseFdinfo(text: string, file = 'pid/fdinfo'): FdinfoRecord[] {
   const src = new Lines(file, text);
   if (src.length === 0) return [];
@@ -86,7 +81,7 @@ export function parseFdinfo(text: string, file = 'pid/fdinfo'): FdinfoRecord[] {
         data: src.str(p.data, i, 'data'),
       };
       if (p.pos !== undefined) target.pos = src.int(p.pos, i, 'pos');
-      if (p.ino !== undefined) target.ino = hexNumber(src, i, p.ino, 'ino');
+      if (p.ino !== undefined) target.ino = src.hex(p.ino, i, 'ino');
       if (p.sdev !== undefined) target.sdev = p.sdev;
       (record.epoll ??= []).push(target);
       continue;
@@ -116,7 +111,7 @@ export function parseFdinfo(text: string, file = 'pid/fdinfo'): FdinfoRecord[] {
         record.ino = src.int(value, i, 'ino');
         break;
       case 'eventfd-count':
-        (record.eventfd ??= {}).count = hexNumber(src, i, value, name);
+        (record.eventfd ??= {}).count = src.hex(value, i, name);
         break;
       case 'eventfd-id':
         (record.eventfd ??= {}).id = src.int(value, i, name);

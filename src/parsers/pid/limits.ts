@@ -42,8 +42,8 @@ export function parseLimits(text: string, file = 'pid/limits'): LimitsRecord[] {
     if (!isValue(hard)) src.fail(i, `hard limit is neither a number nor "unlimited" (${JSON.stringify(hard)})`);
     const record: LimitsRecord = {
       limit: f.slice(0, last - 1).join(' '),
-      soft_limit: soft === 'unlimited' ? soft : Number(soft),
-      hard_limit: hard === 'unlimited' ? hard : Number(hard),
+      soft_limit: soft === 'unlimited' ? soft : src.int(soft, i, 'soft limit'),
+      hard_limit: hard === 'unlimited' ? hard : src.int(hard, i, 'hard limit'),
     };
     if (units !== undefined) record.units = units;
     records.push(record);

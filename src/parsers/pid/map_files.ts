@@ -8,8 +8,7 @@
  * written), and the link target.
  */
 import { defineHandler } from '../../handler';
-import { isHex, Lines } from '../helpers';
-import { baseName } from './common';
+import { baseName, isHex, Lines } from '../helpers';
 
 export interface MapFilesRecord {
   start?: string;

@@ -9,7 +9,7 @@
  */
 import { defineHandler } from '../../handler';
 import { Lines } from '../helpers';
-import { parseMappingLine, type MappingLine } from './common';
+import { parseMappingLine, type MappingLine } from '../formats/mapping-line';
 
 export type MapsRecord = MappingLine;
 

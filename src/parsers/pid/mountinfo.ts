@@ -12,8 +12,8 @@
  * show_mountinfo() to carry optional fields and escapes this machine lacks.
  */
 import { defineHandler } from '../../handler';
-import { Lines } from '../helpers';
-import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../mounts';
+import { integerOf, Lines } from '../helpers';
+import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../formats/mounts';
 
 export interface MountinfoRecord {
   mount_id: number;
@@ -33,8 +33,6 @@ export interface MountinfoRecord {
   /** Per-superblock options. */
   super_options: MountOptions;
 }
-
-const DECIMAL = /^\d+$/;
 
 export function parseMountinfo(text: string, file = 'pid/mountinfo'): MountinfoRecord[] {
   const src = new Lines(file, text);
@@ -58,7 +56,7 @@ export function parseMountinfo(text: string, file = 'pid/mountinfo'): MountinfoR
       if (at < 0) optional[tag] = true;
       else {
         const value = tag.slice(at + 1);
-        optional[tag.slice(0, at)] = DECIMAL.test(value) ? Number(value) : value;
+        optional[tag.slice(0, at)] = integerOf(value) ?? value;
       }
     }
     records.push({

@@ -21,8 +21,8 @@
  * 6.x (statvers=1.1, 13 tcp values, 9 per-op values with errors).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
-import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../mounts';
+import { fields, integerOf, Lines } from '../helpers';
+import { decodeOctalEscapes, parseMountOptions, type MountOptions } from '../formats/mounts';
 
 export type SectionValues = Record<string, string | number | true>;
 
@@ -169,7 +169,6 @@ const OPERATION_NAMES = [
 ] as const;
 const REQUIRED_OPERATION_VALUES = 8;
 
-const DECIMAL = /^\d+$/;
 const RPC_HEADER = 'RPC iostats version:';
 
 /** Numbers of a section, named in order; fewer than `required` is an error, more go to `extra`. */
@@ -207,7 +206,7 @@ function sectionValues(src: Lines, i: number, text: string): SectionValues {
     }
     const value = item.slice(eq + 1);
     if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) out[item.slice(0, eq)] = value.slice(1, -1);
-    else out[item.slice(0, eq)] = DECIMAL.test(value) ? Number(value) : value;
+    else out[item.slice(0, eq)] = integerOf(value) ?? value;
   }
   return out;
 }

@@ -7,8 +7,7 @@
  * link's own name (`pid_for_children` points at a `pid:[…]` namespace).
  */
 import { defineHandler } from '../../handler';
-import { isDecimal, Lines } from '../helpers';
-import { baseName } from './common';
+import { baseName, integerOf, Lines } from '../helpers';
 
 export interface NsRecord {
   /** The link's file name (`net`, `pid_for_children`); absent for text without a path. */
@@ -25,8 +24,10 @@ export function parseNs(text: string, file = 'pid/ns'): NsRecord[] {
   const open = value.indexOf(':[');
   if (open <= 0 || !value.endsWith(']')) src.fail(0, 'expected "type:[inode]"');
   const inode = value.slice(open + 2, -1);
-  if (!isDecimal(inode)) src.fail(0, `inode is not an integer (${JSON.stringify(inode)})`);
-  const record: NsRecord = { type: value.slice(0, open), inode: Number(inode) };
+  const record: NsRecord = {
+    type: value.slice(0, open),
+    inode: integerOf(inode) ?? src.fail(0, `inode is not an integer (${JSON.stringify(inode)})`),
+  };
   // Only a path inside an ns/ folder names the link.
   if (file.endsWith(`/ns/${baseName(file)}`) || file.startsWith(`ns/`)) record.name = baseName(file);
   return [record];

@@ -1,77 +1,9 @@
 /**
- * /proc/<pid>/smaps and /proc/<pid>/smaps_rollup — memory use per mapping.
- * Kernel: fs/proc/task_mmu.c, show_smap() / show_smaps_rollup() → __show_smap(),
- * show_smap_vma_flags().
+ * /proc/<pid>/smaps — memory use per mapping of the process.
+ * Kernel: fs/proc/task_mmu.c, show_smap() → __show_smap(), show_smap_vma_flags(). Format: formats/smaps.ts.
  * Sample: "Private_Dirty:         4 kB"
- *
- * One record per mapping: the maps fields (see maps.ts), every `Name: N kB`
- * line in kB under `kB` (Size, Rss, Pss, …, kernel names), unit-less numbers
- * (THPeligible, ProtectionKey) under `values`, and `VmFlags` as an array of
- * the two-letter flags. smaps_rollup is one such record whose pathname is
- * `[rollup]` (with no Size, KernelPageSize or VmFlags). Blank lines are skipped
- * (the Linux 3.2 corpus has one).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
-import { parseMappingLine, type MappingLine } from './common';
+import { parseSmaps, type SmapsRecord } from '../formats/smaps';
 
-export interface SmapsRecord extends MappingLine {
-  /** Every `Name: N kB` line, by the kernel's name, in kB. */
-  kB: Record<string, number>;
-  /** Lines without a unit (THPeligible, ProtectionKey). */
-  values?: Record<string, number>;
-  VmFlags?: string[];
-}
-
-export function parseSmaps(text: string, file = 'pid/smaps'): SmapsRecord[] {
-  const src = new Lines(file, text);
-  const records: SmapsRecord[] = [];
-  let current: SmapsRecord | undefined;
-  for (let i = 0; i < src.length; i++) {
-    const line = src.lines[i];
-    if (line === '') continue;
-    const colon = line.indexOf(':');
-    const space = line.indexOf(' ');
-    if (colon > 0 && (space < 0 || colon < space)) {
-      const record = current ?? src.fail(i, 'field line before the first mapping line');
-      const name = line.slice(0, colon);
-      const rest = fields(line.slice(colon + 1));
-      if (name === 'VmFlags') {
-        record.VmFlags = rest;
-      } else if (rest.length === 2 && rest[1] === 'kB') {
-        record.kB[name] = src.int(rest[0], i, name);
-      } else if (rest.length === 1) {
-        (record.values ??= {})[name] = src.int(rest[0], i, name);
-      } else {
-        src.fail(i, `expected "${name}: N kB"`);
-      }
-      continue;
-    }
-    current = parseMappingLine(src, i, line) as SmapsRecord;
-    current.kB = {};
-    records.push(current);
-  }
-  return records;
-}
-
-export function parseSmapsRollup(text: string, file = 'pid/smaps_rollup'): SmapsRecord[] {
-  const records = parseSmaps(text, file);
-  if (records.length > 1) {
-    const src = new Lines(file, text);
-    const second = src.lines.findIndex((l, i) => i > 0 && l.length > 0 && !/^[A-Za-z_]+:/.test(l));
-    src.fail(second, 'expected one [rollup] record');
-  }
-  return records;
-}
-
-export const smaps = defineHandler<SmapsRecord>({
-  name: 'pid/smaps',
-  summary: 'memory use per mapping (kB fields, VmFlags)',
-  parse: parseSmaps,
-});
-
-export const smapsRollup = defineHandler<SmapsRecord>({
-  name: 'pid/smaps_rollup',
-  summary: 'memory use of all mappings summed (kB fields)',
-  parse: parseSmapsRollup,
-});
+export const smaps = defineHandler<SmapsRecord>({ name: 'pid/smaps', summary: 'memory use per mapping (kB fields, VmFlags)', parse: parseSmaps });

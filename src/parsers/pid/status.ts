@@ -12,7 +12,7 @@
  * plain decimal values are numbers; zero-padded values are masks and stay text.
  */
 import { defineHandler } from '../../handler';
-import { fields, isDecimal, Lines } from '../helpers';
+import { fields, integerOf, Lines } from '../helpers';
 
 export interface IdQuad {
   real: number;
@@ -80,10 +80,9 @@ export function parseStatus(text: string, file = 'pid/status'): StatusRecord[] {
     } else if (isMask(key)) {
       if (value === '') src.fail(i, `missing ${key}`);
       record[key] = value;
-    } else if (isDecimal(value) && !(value.length > 1 && value[0] === '0')) {
-      record[key] = Number(value);
     } else {
-      record[key] = value;
+      // Zero-padded values (Umask "0022") are octal masks: kept as written.
+      record[key] = value.length > 1 && value[0] === '0' ? value : integerOf(value) ?? value;
     }
   }
   record.kB = kB;

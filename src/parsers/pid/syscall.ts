@@ -7,8 +7,7 @@
  * `nr arg1 … arg6 sp pc`. Registers stay hex text as written.
  */
 import { defineHandler } from '../../handler';
-import { fields, isHex, Lines } from '../helpers';
-import { oneLine } from './common';
+import { fields, isHex, Lines, oneLine } from '../helpers';
 
 export interface SyscallRecord {
   running: boolean;

@@ -6,7 +6,7 @@
  * Times are seconds since the epoch (0: never); cbytes is bytes queued.
  */
 import { defineHandler } from '../../handler';
-import { sysvipcTable } from './table';
+import { sysvipcTable } from '../formats/sysvipc';
 
 export interface SysvipcMsgRecord {
   key: number;

@@ -6,7 +6,7 @@
  * Times are seconds since the epoch (otime 0: never operated on).
  */
 import { defineHandler } from '../../handler';
-import { sysvipcTable } from './table';
+import { sysvipcTable } from '../formats/sysvipc';
 
 export interface SysvipcSemRecord {
   key: number;

@@ -6,7 +6,7 @@
  * size, rss and swap are in bytes; times are seconds since the epoch (0: never).
  */
 import { defineHandler } from '../../handler';
-import { sysvipcTable } from './table';
+import { sysvipcTable } from '../formats/sysvipc';
 
 export interface SysvipcShmRecord {
   key: number;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseBluetoothSockets } from '../../../src/parsers/net/bluetooth';
+import { parseBluetoothSockets } from '../../../src/parsers/formats/bluetooth';
 import { fixture } from '../../support/fixtures';
 
 describe('net/hci', () => {

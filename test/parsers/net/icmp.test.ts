@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIcmp } from '../../../src/parsers/net/sockets';
+import { icmp } from '../../../src/parsers/net/icmp';
 import { fixture } from '../../support/fixtures';
 
 describe('net/icmp', () => {
   it('gives [] for this machine (header only: ping sockets are disabled)', () => {
-    expect(parseIcmp(fixture('proc/net/icmp'))).to.deep.equal([]);
+    expect(icmp.parse(fixture('proc/net/icmp'), 'net/icmp')).to.deep.equal([]);
   });
 
   it('parses the synthetic ping_v4_format_sock() rows', () => {
-    const records = parseIcmp(fixture('synthetic/proc/net/icmp'));
+    const records = icmp.parse(fixture('synthetic/proc/net/icmp'), 'net/icmp');
     expect(records).to.have.length(2);
     expect(records[0]).to.deep.equal({
       sl: 17, local_address: '0100007F:0011', rem_address: '0100007F:0000',
@@ -23,6 +23,6 @@ describe('net/icmp', () => {
   it('rejects a bad timer field', () => {
     const text = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n' +
       '   17: 0100007F:0011 0100007F:0000 01 00000000:00000000 0000000000 00000000  1000        0 52310 2 0000000000000000 0\n';
-    expect(() => parseIcmp(text)).to.throw(ParseError, /net\/icmp:2: tr:tm->when is not hex:hex/);
+    expect(() => icmp.parse(text, 'net/icmp')).to.throw(ParseError, /net\/icmp:2: tr:tm->when is not hex:hex/);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIp6MrVif } from '../../../src/parsers/net/ip_mr';
+import { parseIp6MrVif } from '../../../src/parsers/formats/mroute';
 import { fixture } from '../../support/fixtures';
 
 describe('net/ip6_mr_vif', () => {

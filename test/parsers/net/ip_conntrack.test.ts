@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIpConntrack } from '../../../src/parsers/net/nf_conntrack';
+import { parseIpConntrack } from '../../../src/parsers/formats/conntrack';
 import { fixture } from '../../support/fixtures';
 
 describe('net/ip_conntrack', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIpConntrackExpect } from '../../../src/parsers/net/nf_conntrack_expect';
+import { parseIpConntrackExpect } from '../../../src/parsers/formats/conntrack-expect';
 import { fixture } from '../../support/fixtures';
 
 describe('net/ip_conntrack_expect', () => {

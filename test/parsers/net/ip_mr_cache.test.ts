@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIpMrCache } from '../../../src/parsers/net/ip_mr';
+import { parseIpMrCache } from '../../../src/parsers/formats/mroute';
 import { fixture } from '../../support/fixtures';
 
 describe('net/ip_mr_cache', () => {

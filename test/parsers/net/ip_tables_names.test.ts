@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseXtNames } from '../../../src/parsers/net/ip_tables';
+import { parseXtNames } from '../../../src/parsers/formats/xt-names';
 import { fixture } from '../../support/fixtures';
 
 describe('net/ip_tables_names', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseNfConntrack } from '../../../src/parsers/net/nf_conntrack';
+import { parseNfConntrack } from '../../../src/parsers/formats/conntrack';
 import { fixture } from '../../support/fixtures';
 
 describe('net/nf_conntrack', () => {

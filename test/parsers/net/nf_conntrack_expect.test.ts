@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseNfConntrackExpect } from '../../../src/parsers/net/nf_conntrack_expect';
+import { parseNfConntrackExpect } from '../../../src/parsers/formats/conntrack-expect';
 import { fixture } from '../../support/fixtures';
 
 describe('net/nf_conntrack_expect', () => {

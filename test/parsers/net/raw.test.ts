@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseRaw } from '../../../src/parsers/net/sockets';
+import { raw } from '../../../src/parsers/net/raw';
 import { fixture } from '../../support/fixtures';
 
 describe('net/raw', () => {
   it('parses Linux 6.x: an ICMP raw socket (the local port is the protocol)', () => {
-    const records = parseRaw(fixture('proc/net/raw'));
+    const records = raw.parse(fixture('proc/net/raw'), 'net/raw');
     expect(records).to.have.length(1);
     expect(records[0]).to.deep.equal({
       sl: 150, local_address: '00000000:0001', rem_address: '00000000:0000',
@@ -18,6 +18,6 @@ describe('net/raw', () => {
   it('rejects a non-hex state', () => {
     const text = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n' +
       ' 150: 00000000:0001 00000000:0000 QQ 00000000:00000000 00:00000000 00000000     0        0 14194 2 0000000050fc4ebb 0\n';
-    expect(() => parseRaw(text)).to.throw(ParseError, /net\/raw:2: st is not hexadecimal \("QQ"\)/);
+    expect(() => raw.parse(text, 'net/raw')).to.throw(ParseError, /net\/raw:2: st is not hexadecimal \("QQ"\)/);
   });
 });

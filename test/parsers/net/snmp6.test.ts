@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseSnmp6 } from '../../../src/parsers/net/snmp6';
+import { parseSnmp6 } from '../../../src/parsers/formats/snmp6';
 import { fixture } from '../../support/fixtures';
 
 describe('net/snmp6', () => {

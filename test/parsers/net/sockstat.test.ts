@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseSockstat } from '../../../src/parsers/net/sockstat';
+import { parseSockstat } from '../../../src/parsers/formats/sockstat';
 import { fixture } from '../../support/fixtures';
 
 describe('net/sockstat', () => {

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseTcp } from '../../../src/parsers/net/sockets';
+import { tcp } from '../../../src/parsers/net/tcp';
 import { fixture } from '../../support/fixtures';
 
 describe('net/tcp', () => {
   it('parses Linux 6.x: listeners, established pairs and a TIME_WAIT row', () => {
-    const records = parseTcp(fixture('proc/net/tcp'));
+    const records = tcp.parse(fixture('proc/net/tcp'), 'net/tcp');
     expect(records).to.have.length(7);
     // "   0: 0100007F:9CBB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 14177 1 00000000f964fb2e 100 0 0 10 0"
     expect(records[0]).to.deep.equal({
@@ -29,7 +29,7 @@ describe('net/tcp', () => {
   });
 
   it('parses Linux 3.2', () => {
-    const records = parseTcp(fixture('linux-3.2/proc/net/tcp'));
+    const records = tcp.parse(fixture('linux-3.2/proc/net/tcp'), 'net/tcp');
     expect(records).to.have.length(29);
     expect(records[0]).to.include({
       sl: 0, local_ip: '127.0.0.1', local_port: 3306, rem_ip: '0.0.0.0', rem_port: 0,
@@ -52,30 +52,30 @@ describe('net/tcp', () => {
     const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
     const text = `${header}  12: 0E01A8C0:C007 10887D4A:03E1 01 00000000:00000000 01:FFFFFFFFFFFFFFFE 00000003   500        0 1332677 1 ffff88048695b600 38 4 26 10 -1\n` +
       `123456: 0100007F:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 24003 1 ffff8807df4e9440 100 0 0 10 -1\n`;
-    const records = parseTcp(text);
+    const records = tcp.parse(text, 'net/tcp');
     expect(records[0]).to.include({ sl: 12, tr: 1, timer: 'retransmit', tm_when: -2, retrnsmt: 3, rem_ip: '74.125.136.16', rem_port: 993 });
     expect(records[1]).to.include({ sl: 123456, local_ip: '127.0.0.1', local_port: 80, state: 'LISTEN', inode: 24003 });
   });
 
   it('keeps columns a newer kernel adds, and leaves an unknown state code without a name', () => {
     const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
-    const record = parseTcp(`${header}   0: 0100007F:0050 00000000:0000 1F 00000000:00000000 00:00000000 00000000     0        0 24003 1 0 100 0 0 10 -1 77 abc\n`)[0];
+    const record = tcp.parse(`${header}   0: 0100007F:0050 00000000:0000 1F 00000000:00000000 00:00000000 00000000     0        0 24003 1 0 100 0 0 10 -1 77 abc\n`, 'net/tcp')[0];
     expect(record).to.include({ st: '1F', ssthresh: -1 });
     expect(record).to.not.have.property('state');
     expect(record.extra).to.deep.equal(['77', 'abc']);
   });
 
   it('gives [] for the header alone', () => {
-    expect(parseTcp('  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n')).to.deep.equal([]);
+    expect(tcp.parse('  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n', 'net/tcp')).to.deep.equal([]);
   });
 
   it('rejects a malformed address and a truncated row', () => {
     const header = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
-    expect(() => parseTcp(`${header}   0: 0100007G:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0\n`))
+    expect(() => tcp.parse(`${header}   0: 0100007G:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0\n`, 'net/tcp'))
       .to.throw(ParseError, /net\/tcp:2: local_address is not a 8-digit hex address \("0100007G"\)/);
-    expect(() => parseTcp(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000\n`, '/tmp/tcp'))
+    expect(() => tcp.parse(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000\n`, '/tmp/tcp'))
       .to.throw(ParseError, /\/tmp\/tcp:2: expected at least 12 columns, found 6/);
-    expect(() => parseTcp(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 x 1 0\n`))
+    expect(() => tcp.parse(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 x 1 0\n`, 'net/tcp'))
       .to.throw(ParseError, /net\/tcp:2: inode is not an integer \("x"\)/);
   });
 });

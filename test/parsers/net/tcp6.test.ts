@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseTcp6 } from '../../../src/parsers/net/sockets';
+import { tcp6 } from '../../../src/parsers/net/tcp6';
 import { fixture } from '../../support/fixtures';
 
 describe('net/tcp6', () => {
   it('parses Linux 6.x: ::, fd00::2, ::1 and IPv4-mapped addresses', () => {
-    const records = parseTcp6(fixture('proc/net/tcp6'));
+    const records = tcp6.parse(fixture('proc/net/tcp6'), 'net/tcp6');
     expect(records).to.have.length(5);
     expect(records[0]).to.deep.equal({
       sl: 0, local_address: '00000000000000000000000000000000:9CBC', rem_address: '00000000000000000000000000000000:0000',
@@ -24,7 +24,7 @@ describe('net/tcp6', () => {
   });
 
   it('parses Linux 3.2', () => {
-    const records = parseTcp6(fixture('linux-3.2/proc/net/tcp6'));
+    const records = tcp6.parse(fixture('linux-3.2/proc/net/tcp6'), 'net/tcp6');
     expect(records).to.have.length(9);
     expect(records[0]).to.include({ sl: 0, local_ip: '::', local_port: 111, state: 'LISTEN', inode: 10583, cwnd: 2, ssthresh: -1 });
     expect(records[6]).to.include({ local_ip: '::1', local_port: 953, uid: 118 });
@@ -33,7 +33,7 @@ describe('net/tcp6', () => {
 
   it('rejects an IPv4-sized address in the IPv6 table', () => {
     const header = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
-    expect(() => parseTcp6(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0\n`))
+    expect(() => tcp6.parse(`${header}   0: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0\n`, 'net/tcp6'))
       .to.throw(ParseError, /net\/tcp6:2: local_address is not ADDR:PORT/);
   });
 });

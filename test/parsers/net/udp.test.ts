@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseUdp } from '../../../src/parsers/net/sockets';
+import { udp } from '../../../src/parsers/net/udp';
 import { fixture } from '../../support/fixtures';
 
 describe('net/udp', () => {
   it('parses Linux 6.x with ref, pointer and drops', () => {
-    const records = parseUdp(fixture('proc/net/udp'));
+    const records = udp.parse(fixture('proc/net/udp'), 'net/udp');
     expect(records).to.have.length(2);
     // "13281: 00000000:9CBE 00000000:0000 07 00000000:00000340 00:00000000 00000000     0        0 14188 2 00000000357eb26f 0"
     expect(records[0]).to.deep.equal({
@@ -21,7 +21,7 @@ describe('net/udp', () => {
   });
 
   it('parses Linux 3.2', () => {
-    const records = parseUdp(fixture('linux-3.2/proc/net/udp'));
+    const records = udp.parse(fixture('linux-3.2/proc/net/udp'), 'net/udp');
     expect(records).to.have.length(7);
     expect(records[0]).to.include({ sl: 2316, local_ip: '192.168.1.14', local_port: 53, uid: 118, inode: 9050, pointer: 'ffff8807df413740', drops: 0 });
     expect(records[6]).to.include({ sl: 13185, local_ip: '0.0.0.0', local_port: 60074, uid: 126, inode: 12503, ref: 2 });
@@ -30,6 +30,6 @@ describe('net/udp', () => {
   it('rejects a non-hex queue', () => {
     const text = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n' +
       ' 2316: 0E01A8C0:0035 00000000:0000 07 00000000:0000zz00 00:00000000 00000000   118        0 9050 2 ffff8807df413740 0\n';
-    expect(() => parseUdp(text)).to.throw(ParseError, /net\/udp:2: tx_queue:rx_queue is not hex:hex/);
+    expect(() => udp.parse(text, 'net/udp')).to.throw(ParseError, /net\/udp:2: tx_queue:rx_queue is not hex:hex/);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { parseCwd } from '../../../src/parsers/pid/links';
+import { cwd } from '../../../src/parsers/pid/cwd';
 import { fixturePath } from '../../support/fixtures';
 
 describe('pid/cwd', () => {
@@ -14,6 +14,6 @@ describe('pid/cwd', () => {
     expect(parseFile(fixturePath('linux-3.2/proc/self/cwd')).records).to.deep.equal([{ target: '/tmp' }]);
   });
   it('rejects text of more than one line', () => {
-    expect(() => parseCwd('/a\n/b\n', '/proc/1/cwd')).to.throw(ParseError, /\/proc\/1\/cwd:2: expected one link target/);
+    expect(() => cwd.parse('/a\n/b\n', '/proc/1/cwd')).to.throw(ParseError, /\/proc\/1\/cwd:2: expected one link target/);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { parseExe } from '../../../src/parsers/pid/links';
+import { exe } from '../../../src/parsers/pid/exe';
 import { fixturePath } from '../../support/fixtures';
 
 describe('pid/exe', () => {
@@ -14,6 +14,6 @@ describe('pid/exe', () => {
     expect(parseFile(fixturePath('linux-3.2/proc/self/exe')).records).to.deep.equal([{ target: '/bin/bash' }]);
   });
   it('rejects text of more than one line', () => {
-    expect(() => parseExe('/a\n/b\n', '/proc/1/exe')).to.throw(ParseError, /\/proc\/1\/exe:2: expected one link target/);
+    expect(() => exe.parse('/a\n/b\n', '/proc/1/exe')).to.throw(ParseError, /\/proc\/1\/exe:2: expected one link target/);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { parseFd } from '../../../src/parsers/pid/links';
+import { parseFd } from '../../../src/parsers/pid/fd';
 import { fixturePath } from '../../support/fixtures';
 
 describe('pid/fd', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { parseMounts } from '../../../src/parsers/mounts';
+import { parseMounts } from '../../../src/parsers/formats/mounts';
 import { fixture, fixturePath } from '../../support/fixtures';
 
 describe('pid/mounts', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { parseRoot } from '../../../src/parsers/pid/links';
+import { root } from '../../../src/parsers/pid/root';
 import { fixturePath } from '../../support/fixtures';
 
 describe('pid/root', () => {
@@ -14,6 +14,6 @@ describe('pid/root', () => {
     expect(parseFile(fixturePath('linux-3.2/proc/self/root')).records).to.deep.equal([{ target: '/' }]);
   });
   it('rejects text of more than one line', () => {
-    expect(() => parseRoot('/a\n/b\n', '/proc/1/root')).to.throw(ParseError, /\/proc\/1\/root:2: expected one link target/);
+    expect(() => root.parse('/a\n/b\n', '/proc/1/root')).to.throw(ParseError, /\/proc\/1\/root:2: expected one link target/);
   });
 });

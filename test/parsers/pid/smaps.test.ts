@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseSmaps } from '../../../src/parsers/pid/smaps';
+import { parseSmaps } from '../../../src/parsers/formats/smaps';
 import { fixture } from '../../support/fixtures';
 
 describe('pid/smaps', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseSmapsRollup } from '../../../src/parsers/pid/smaps';
+import { parseSmapsRollup } from '../../../src/parsers/pid/smaps_rollup';
 import { fixture } from '../../support/fixtures';
 
 describe('pid/smaps_rollup', () => {

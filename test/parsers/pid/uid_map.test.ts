@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseIdMap } from '../../../src/parsers/pid/id_map';
+import { parseIdMap } from '../../../src/parsers/formats/id-map';
 import { fixture } from '../../support/fixtures';
 
 describe('pid/uid_map', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parsePressure, pressureCpu } from '../../../src/parsers/pressure';
+import { parsePressure } from '../../../src/parsers/formats/pressure';
+import { pressureCpu } from '../../../src/parsers/pressure/cpu';
 import { fixture } from '../../support/fixtures';
 
 describe('pressure/cpu', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { pressureIo } from '../../../src/parsers/pressure';
+import { pressureIo } from '../../../src/parsers/pressure/io';
 import { fixture } from '../../support/fixtures';
 
 describe('pressure/io', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { pressureIrq } from '../../../src/parsers/pressure';
+import { pressureIrq } from '../../../src/parsers/pressure/irq';
 import { fixture } from '../../support/fixtures';
 
 describe('pressure/irq', () => {

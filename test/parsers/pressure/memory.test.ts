@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { pressureMemory } from '../../../src/parsers/pressure';
+import { pressureMemory } from '../../../src/parsers/pressure/memory';
 import { fixture } from '../../support/fixtures';
 
 describe('pressure/memory', () => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import { debugfsSchedDebug, type SchedDebugSection } from '../../../src/parsers/sched_debug';
+import type { SchedDebugSection } from '../../../src/parsers/formats/sched-debug';
+import { debugfsSchedDebug } from '../../../src/parsers/sched/debug';
 import { fixture, fixturePath } from '../../support/fixtures';
 
 describe('sched/debug (debugfs)', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
-import { parseGoInt, sysctlInts, sysctlPath, sysctlStrings } from '../../../src/parsers/sys/sysctl';
+import { sysctlInts, sysctlPath, sysctlStrings } from '../../../src/parsers/formats/sysctl-values';
+import { goIntegerOf as parseGoInt } from '../../../src/parsers/helpers';
 import { fixture } from '../../support/fixtures';
 
 describe('sysctl values (any /proc/sys file)', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../src/errors';
-import { parseRpcNfs } from '../../../../src/parsers/net/rpc/nfs';
+import { parseRpcNfs } from '../../../../src/parsers/formats/rpc-stats';
 import { fixture } from '../../../support/fixtures';
 
 describe('net/rpc/nfs', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../src/errors';
-import { parseNetStat } from '../../../../src/parsers/net/stat';
+import { parseNetStat } from '../../../../src/parsers/formats/lnstat';
 import { fixture } from '../../../support/fixtures';
 
 describe('net/stat/nf_conntrack', () => {

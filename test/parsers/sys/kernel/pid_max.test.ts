@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../src/errors';
-import { pidMax } from '../../../../src/parsers/sys/kernel/limits';
+import { pidMax } from '../../../../src/parsers/sys/kernel/pid_max';
 import { fixture } from '../../../support/fixtures';
 
 describe('sys/kernel/pid_max', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../src/errors';
-import { threadsMax } from '../../../../src/parsers/sys/kernel/limits';
+import { threadsMax } from '../../../../src/parsers/sys/kernel/threads-max';
 import { fixture } from '../../../support/fixtures';
 
 describe('sys/kernel/threads-max', () => {

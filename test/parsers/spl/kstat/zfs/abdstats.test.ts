@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsAbdstats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsAbdstats } from '../../../../../src/parsers/spl/kstat/zfs/abdstats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/abdstats', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsDbufstats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsDbufstats } from '../../../../../src/parsers/spl/kstat/zfs/dbufstats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/dbufstats', () => {

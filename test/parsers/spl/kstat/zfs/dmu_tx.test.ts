@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsDmuTx } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsDmuTx } from '../../../../../src/parsers/spl/kstat/zfs/dmu_tx';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/dmu_tx', () => {

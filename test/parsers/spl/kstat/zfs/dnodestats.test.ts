@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsDnodestats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsDnodestats } from '../../../../../src/parsers/spl/kstat/zfs/dnodestats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/dnodestats', () => {

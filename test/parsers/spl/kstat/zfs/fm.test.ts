@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsFm } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsFm } from '../../../../../src/parsers/spl/kstat/zfs/fm';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/fm', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsVdevCacheStats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsVdevCacheStats } from '../../../../../src/parsers/spl/kstat/zfs/vdev_cache_stats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/vdev_cache_stats', () => {

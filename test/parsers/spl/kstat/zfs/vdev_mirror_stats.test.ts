@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsVdevMirrorStats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsVdevMirrorStats } from '../../../../../src/parsers/spl/kstat/zfs/vdev_mirror_stats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/vdev_mirror_stats', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsXuioStats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsXuioStats } from '../../../../../src/parsers/spl/kstat/zfs/xuio_stats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/xuio_stats', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsZfetchstats } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsZfetchstats } from '../../../../../src/parsers/spl/kstat/zfs/zfetchstats';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/zfetchstats', () => {

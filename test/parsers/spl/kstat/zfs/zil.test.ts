@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
 import { parseFile } from '../../../../../src/parse';
-import { zfsZil } from '../../../../../src/parsers/spl/kstat/zfs/named';
+import { zfsZil } from '../../../../../src/parsers/spl/kstat/zfs/zil';
 import { fixture, fixturePath } from '../../../../support/fixtures';
 
 describe('spl/kstat/zfs/zil', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { entropyAvail } from '../../../../../src/parsers/sys/kernel/random';
+import { entropyAvail } from '../../../../../src/parsers/sys/kernel/random/entropy_avail';
 import { fixture } from '../../../../support/fixtures';
 
 describe('sys/kernel/random/entropy_avail', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { parseRandomValue, poolsize } from '../../../../../src/parsers/sys/kernel/random';
+import { poolsize } from '../../../../../src/parsers/sys/kernel/random/poolsize';
 import { fixture } from '../../../../support/fixtures';
 
 describe('sys/kernel/random/poolsize', () => {
@@ -9,7 +9,7 @@ describe('sys/kernel/random/poolsize', () => {
   });
 
   it('parses the 4096-bit pool of older kernels', () => {
-    expect(parseRandomValue('4096\n')).to.deep.equal([{ value: 4096 }]);
+    expect(poolsize.parse('4096\n', 'sys/kernel/random/poolsize')).to.deep.equal([{ value: 4096 }]);
   });
 
   it('rejects two numbers', () => {

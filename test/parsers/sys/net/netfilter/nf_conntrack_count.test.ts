@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { nfConntrackCount } from '../../../../../src/parsers/sys/net/netfilter/nf_conntrack';
+import { nfConntrackCount } from '../../../../../src/parsers/sys/net/netfilter/nf_conntrack_count';
 import { fixture } from '../../../../support/fixtures';
 
 describe('sys/net/netfilter/nf_conntrack_count', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { nfConntrackMax } from '../../../../../src/parsers/sys/net/netfilter/nf_conntrack';
+import { nfConntrackMax } from '../../../../../src/parsers/sys/net/netfilter/nf_conntrack_max';
 import { fixture } from '../../../../support/fixtures';
 
 describe('sys/net/netfilter/nf_conntrack_max', () => {

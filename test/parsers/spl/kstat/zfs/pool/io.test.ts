@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../../src/errors';
 import { parseFile } from '../../../../../../src/parse';
-import { parseZpoolIo } from '../../../../../../src/parsers/spl/kstat/zfs/pool';
+import { parseZpoolIo } from '../../../../../../src/parsers/spl/kstat/zfs/pool/io';
 import { fixture, fixturePath } from '../../../../../support/fixtures';
 
 describe('spl/kstat/zfs/pool/io', () => {

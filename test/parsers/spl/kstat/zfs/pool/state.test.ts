@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../../src/errors';
 import { parseFile } from '../../../../../../src/parse';
-import { parseZpoolState } from '../../../../../../src/parsers/spl/kstat/zfs/pool';
+import { parseZpoolState } from '../../../../../../src/parsers/spl/kstat/zfs/pool/state';
 import { fixturePath } from '../../../../../support/fixtures';
 
 describe('spl/kstat/zfs/pool/state', () => {
