@@ -12,8 +12,8 @@
  * give the same columns on every kernel that has them (3.2 … 6.18).
  * node_exporter: collector/conntrack_linux.go (procfs net_conntrackstat.go).
  */
-import type { NetStatRecord } from '../src/parsers/net/stat';
-import type { SysctlValueRecord } from '../src/parsers/sys/net/netfilter/nf_conntrack';
+import type { NetStatRecord } from '../src/parsers/formats/lnstat';
+import type { SysctlValueRecord } from '../src/parsers/formats/sysctl-integer';
 import { defineCollector, mapping, type CollectorInput } from '../src/collector';
 
 const STATS: [column: string, help: string][] = [

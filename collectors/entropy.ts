@@ -4,7 +4,7 @@
  * procfs KernelRandom()'s nil checks make them there).
  * node_exporter: collector/entropy_linux.go.
  */
-import type { RandomValueRecord } from '../src/parsers/sys/kernel/random';
+import type { SysctlValueRecord as RandomValueRecord } from '../src/parsers/formats/sysctl-integer';
 import { defineCollector, mapping } from '../src/collector';
 
 export const entropy = defineCollector({

@@ -12,7 +12,7 @@
  * node_exporter's series.
  * node_exporter: collector/kernel_hung_linux.go (procfs kernel_hung.go).
  */
-import type { SysctlValueRecord } from '../src/parsers/sys/net/netfilter/nf_conntrack';
+import type { SysctlValueRecord } from '../src/parsers/formats/sysctl-integer';
 import { defineCollector, mapping } from '../src/collector';
 
 const FILE = 'sys/kernel/hung_task_detect_count';

@@ -8,7 +8,7 @@
  * globs net/stat/*), so a gather function lists it; no directory gives no series.
  * node_exporter: collector/lnstat_linux.go (procfs net_stat.go).
  */
-import { parseNetStat, type NetStatRecord } from '../src/parsers/net/stat';
+import { parseNetStat, type NetStatRecord } from '../src/parsers/formats/lnstat';
 import { defineCollector, mapping } from '../src/collector';
 
 interface SubsystemRow {

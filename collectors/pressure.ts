@@ -9,7 +9,7 @@
  * together with CONFIG_PSI), so a kernel without PSI fails the run the same way.
  * node_exporter: collector/pressure_linux.go.
  */
-import type { PressureRecord } from '../src/parsers/pressure';
+import type { PressureRecord } from '../src/parsers/formats/pressure';
 import { defineCollector, mapping } from '../src/collector';
 
 const US = 1e-6;

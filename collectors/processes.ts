@@ -15,7 +15,7 @@
  * node_exporter: collector/processes_linux.go (procfs proc_stat.go).
  */
 import type { StatRecord } from '../src/parsers/pid/stat';
-import type { SysctlValueRecord } from '../src/parsers/sys/net/netfilter/nf_conntrack';
+import type { SysctlValueRecord } from '../src/parsers/formats/sysctl-integer';
 import { defineCollector, mapping, walkProcesses, type GatherContext } from '../src/collector';
 
 export interface ProcessSummary {

@@ -20,7 +20,7 @@
  * (procfs SysReadFile); this reads the whole file.
  * node_exporter: collector/sysctl_linux.go (procfs proc_sys.go).
  */
-import { sysctlInts, sysctlPath, sysctlStrings } from '../src/parsers/sys/sysctl';
+import { sysctlInts, sysctlPath, sysctlStrings } from '../src/parsers/formats/sysctl-values';
 import { defineCollector, isGone, mapping, type CollectorInput, type GatherContext, type ProcFs } from '../src/collector';
 
 interface SysctlRow {

@@ -10,7 +10,7 @@
  * reading these files; the states and names are the same.)
  * node_exporter: collector/tcpstat_linux.go.
  */
-import type { SocketRecord } from '../src/parsers/net/sockets';
+import type { SocketRecord } from '../src/parsers/formats/sockets';
 import { defineCollector, mapping } from '../src/collector';
 
 const STATES = ['', 'established', 'syn_sent', 'syn_recv', 'fin_wait1', 'fin_wait2', 'time_wait', 'close', 'close_wait', 'last_ack', 'listen', 'closing'];

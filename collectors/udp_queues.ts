@@ -7,7 +7,7 @@
  * data", as there.
  * node_exporter: collector/udp_queues_linux.go (procfs net_ip_socket.go).
  */
-import type { SocketRecord } from '../src/parsers/net/sockets';
+import type { SocketRecord } from '../src/parsers/formats/sockets';
 import { defineCollector, mapping, MissingFileError, type CollectorInput } from '../src/collector';
 
 interface QueueSums {

@@ -22,8 +22,8 @@
  * "no data"; a file that does not parse fails it too.
  * node_exporter: collector/zfs_linux.go, zfs.go.
  */
-import type { KstatNamedRecord } from '../src/parsers/spl/kstat/zfs/kstat';
-import type { ZpoolStateRecord } from '../src/parsers/spl/kstat/zfs/pool';
+import type { KstatNamedRecord } from '../src/parsers/formats/kstat';
+import type { ZpoolStateRecord } from '../src/parsers/spl/kstat/zfs/pool/state';
 import { defineCollector, mapping, MissingFileError, type CollectorInput, type GatherContext } from '../src/collector';
 
 const BASE = 'spl/kstat/zfs';
