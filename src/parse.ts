@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { ProcessGoneError, ReadError, RefusedError, UnknownFileError } from './errors';
 import type { Handler } from './handler';
-import { describeReadError, entryExists, isGone, isNothingToShow, pathExists, readLink, readWholeFile } from './procfs';
+import { describeReadError, entryExists, isGone, isNothingToShow, pathExists, readLink, readProcFile } from './procfs';
 import { getHandler, handlers } from './registry';
 import { resolveHandler } from './resolve';
 
@@ -33,15 +33,15 @@ function processOf(file: string): string | undefined {
   return match ? (match[2] ?? match[1]) : undefined;
 }
 
-/** Reads the file the way its handler needs (text or link target). */
+/** Reads the file the way its handler needs (text or link target); a FIFO, socket or device is refused, a huge file stops at the bound. */
 export function readForHandler(file: string, handler: Handler<object>): string | undefined {
   if (handler.refuse !== undefined) throw new RefusedError(file, handler.refuse);
   try {
-    return handler.source === 'link' ? readLink(file) : readWholeFile(file);
+    return handler.source === 'link' ? readLink(file) : readProcFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A saved copy of a link (a regular file holding the target) reads as its text.
-    if (code === 'EINVAL' && handler.source === 'link') return readWholeFile(file).replace(/\n$/, '');
+    if (code === 'EINVAL' && handler.source === 'link') return readProcFile(file).replace(/\n$/, '');
     const pid = processOf(file);
     if (isGone(error) && pid !== undefined && !pathExists(path.dirname(file))) throw new ProcessGoneError(file, pid);
     if (isNothingToShow(error)) return undefined;

@@ -6,6 +6,12 @@
  * readFileSync stops at a non-zero stat size and would cut such a file short.
  * The first read asks for a large buffer because seq_file produces a
  * consistent snapshot per read call.
+ *
+ * Every read is bounded, and the files of a procfs tree (ProcFs, and the
+ * files the commands name) are opened with O_NONBLOCK and checked with fstat
+ * on the opened descriptor: a FIFO, socket or device is refused before any
+ * read (a FIFO's open or read can block a thread forever; /dev/zero never
+ * ends).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,33 +22,102 @@ const scratch = Buffer.allocUnsafe(FIRST_READ);
 const asyncPool: Buffer[] = [];
 const ASYNC_POOL_LIMIT = 16;
 
-/** Reads a whole file, however large, without trusting its stat size. */
-export function readWholeFile(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    let bytes = fs.readSync(fd, scratch, 0, scratch.length, null);
-    if (bytes < scratch.length) {
-      // One read gave all of it, or the file ends here: the common case.
-      const tail = Buffer.allocUnsafe(FIRST_READ);
-      const more = bytes === 0 ? 0 : fs.readSync(fd, tail, 0, tail.length, null);
-      if (more === 0) return scratch.toString('utf8', 0, bytes);
-      const chunks = [Buffer.from(scratch.subarray(0, bytes)), Buffer.from(tail.subarray(0, more))];
-      return readRest(fd, chunks);
+/** Default bound of a ProcFs read (the exporter's collectors): far above any /proc file a collector reads, far below the heap. */
+export const MAX_PROCFS_READ_BYTES = 32 * 1024 * 1024;
+/** Bound of a file named on a command line, a configuration file or standard input. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Never blocks in open() (a FIFO without a writer) nor in read() (a FIFO, /proc/kmsg); ignored by regular files. */
+const OPEN_NONBLOCKING = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
+/** A read stopped because the file is larger than the caller allows. */
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+  constructor(readonly file: string, readonly maxBytes: number) {
+    super(`${file}: larger than ${maxBytes} bytes`);
+  }
+}
+
+/** A FIFO, socket or device where a file was expected: never read, since its read could block forever or never end. */
+export class NotRegularFileError extends Error {
+  override readonly name = 'NotRegularFileError';
+  constructor(readonly file: string, readonly kind: string) {
+    super(`${file}: ${kind}, not a regular file (refused: reading it could block or never end)`);
+  }
+}
+
+/** The kind of a file that is neither regular nor a directory, in words; undefined for a regular file. */
+function specialKind(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** The error for an opened descriptor that is not a regular file, or undefined. Directories fail as read() would (EISDIR). */
+function refusal(file: string, stat: fs.Stats): Error | undefined {
+  if (stat.isDirectory()) return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
+  const kind = specialKind(stat);
+  return kind === undefined ? undefined : new NotRegularFileError(file, kind);
+}
+
+/** Reads an open descriptor to its end (however large its stat size says it is), failing past `maxBytes`. */
+function readDescriptor(fd: number, file: string, maxBytes: number): string {
+  const bytes = fs.readSync(fd, scratch, 0, scratch.length, null);
+  if (bytes < scratch.length) {
+    // One read gave all of it, or the file ends here: the common case.
+    const tail = Buffer.allocUnsafe(FIRST_READ);
+    const more = bytes === 0 ? 0 : fs.readSync(fd, tail, 0, tail.length, null);
+    if (more === 0) {
+      if (bytes > maxBytes) throw new FileTooLargeError(file, maxBytes);
+      return scratch.toString('utf8', 0, bytes);
     }
-    return readRest(fd, [Buffer.from(scratch.subarray(0, bytes))]);
+    return readRest(fd, file, maxBytes, [Buffer.from(scratch.subarray(0, bytes)), Buffer.from(tail.subarray(0, more))], bytes + more);
+  }
+  return readRest(fd, file, maxBytes, [Buffer.from(scratch.subarray(0, bytes))], bytes);
+}
+
+function readRest(fd: number, file: string, maxBytes: number, chunks: Buffer[], total: number): string {
+  for (;;) {
+    if (total > maxBytes) throw new FileTooLargeError(file, maxBytes);
+    const chunk = Buffer.allocUnsafe(FIRST_READ);
+    const bytes = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (bytes === 0) break;
+    total += bytes;
+    chunks.push(bytes === chunk.length ? chunk : chunk.subarray(0, bytes));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function withDescriptor<T>(fd: number, use: (fd: number) => T): T {
+  try {
+    return use(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function readRest(fd: number, chunks: Buffer[]): string {
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(FIRST_READ);
-    const bytes = fs.readSync(fd, chunk, 0, chunk.length, null);
-    if (bytes === 0) break;
-    chunks.push(bytes === chunk.length ? chunk : chunk.subarray(0, bytes));
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads a whole file of any kind (configuration, certificates: `/dev/null`
+ * and a shell's `<(…)` pipe work), however large its stat size says it is,
+ * up to `maxBytes`.
+ */
+export function readWholeFile(file: string, maxBytes = MAX_FILE_BYTES): string {
+  return withDescriptor(fs.openSync(file, 'r'), (fd) => readDescriptor(fd, file, maxBytes));
+}
+
+/**
+ * Reads a /proc file or a saved copy named by the user (the commands): opened
+ * without blocking, refused unless a regular file, bounded by `maxBytes`.
+ */
+export function readProcFile(file: string, maxBytes = MAX_FILE_BYTES): string {
+  return withDescriptor(fs.openSync(file, OPEN_NONBLOCKING), (fd) => {
+    const refused = refusal(file, fs.fstatSync(fd));
+    if (refused) throw refused;
+    return readDescriptor(fd, file, maxBytes);
+  });
 }
 
 export function readLink(file: string): string {
@@ -73,24 +148,30 @@ export function isNothingToShow(error: unknown): boolean {
 
 /** A read failure in words, for one-line messages (`no such file`, `permission denied`, …). */
 export function describeReadError(error: unknown): string {
+  if (error instanceof NotRegularFileError) return `${error.kind}, not a regular file (refused: reading it could block or never end)`;
+  if (error instanceof FileTooLargeError) return `larger than ${error.maxBytes} bytes (refused)`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENXIO') return 'a socket or a device without a driver, not a regular file';
   return (error as Error).message;
 }
 
-/** A file outside any procfs root (configuration, certificates), whole, as bytes. */
+/** A file outside any procfs root (configuration, certificates), whole, as bytes, up to MAX_FILE_BYTES. */
 export function readPlainFile(file: string): Buffer {
-  return fs.readFileSync(file);
-}
-
-/** A read stopped because the file is larger than the caller allows. */
-export class FileTooLargeError extends Error {
-  override readonly name = 'FileTooLargeError';
-  constructor(readonly file: string, readonly maxBytes: number) {
-    super(`${file}: larger than ${maxBytes} bytes`);
-  }
+  return withDescriptor(fs.openSync(file, 'r'), (fd) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(FIRST_READ);
+      const bytes = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (bytes === 0) return Buffer.concat(chunks);
+      total += bytes;
+      if (total > MAX_FILE_BYTES) throw new FileTooLargeError(file, MAX_FILE_BYTES);
+      chunks.push(chunk.subarray(0, bytes));
+    }
+  });
 }
 
 /** A read given up by its caller (who has stopped waiting for it). */
@@ -101,12 +182,38 @@ export class ReadAbandonedError extends Error {
   }
 }
 
-/** Bounds of one asynchronous read. */
+/** Bounds of one read. */
 export interface ReadLimits {
-  /** Fail with FileTooLargeError past this many bytes. */
+  /** Fail with FileTooLargeError past this many bytes (default: the ProcFs's own bound). */
   maxBytes?: number;
   /** Checked before each read call: true stops the read with ReadAbandonedError. */
   abandoned?: () => boolean;
+}
+
+/** Reads of ProcFs files waiting on libuv's thread pool (an open, fstat, read or close not yet returned). */
+let pendingOperations = 0;
+
+/**
+ * How many asynchronous procfs reads are still waiting on the thread pool.
+ * process.exit() joins the pool's threads, so it would never return while a
+ * read is blocked in the kernel: a shutdown checks this first.
+ */
+export function pendingReads(): number {
+  return pendingOperations;
+}
+
+/** One pooled fs call, counted in pendingReads() until its callback runs. */
+function pooled<T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void, then: (error: NodeJS.ErrnoException | null, value: T) => void): void {
+  pendingOperations++;
+  start((error, value) => {
+    pendingOperations--;
+    then(error, value);
+  });
+}
+
+export interface ProcFsOptions {
+  /** Bound of every read, in bytes (FileTooLargeError beyond); MAX_PROCFS_READ_BYTES by default. */
+  maxBytes?: number;
 }
 
 /**
@@ -116,9 +223,11 @@ export interface ReadLimits {
  */
 export class ProcFs {
   readonly root: string;
+  readonly maxBytes: number;
 
-  constructor(root = '/proc') {
+  constructor(root = '/proc', options: ProcFsOptions = {}) {
     this.root = path.resolve(root);
+    this.maxBytes = options.maxBytes ?? MAX_PROCFS_READ_BYTES;
   }
 
   /** Absolute path of `relative` inside the root; throws on a path that would leave it. */
@@ -131,8 +240,23 @@ export class ProcFs {
     return path.join(this.root, relative);
   }
 
-  readText(relative: string): string {
-    return readWholeFile(this.resolve(relative));
+  /** Opens a file of the tree for reading: without blocking, refused unless a regular file. */
+  private openSync(relative: string): { fd: number; file: string } {
+    const file = this.resolve(relative);
+    const fd = fs.openSync(file, OPEN_NONBLOCKING);
+    try {
+      const problem = refusal(file, fs.fstatSync(fd));
+      if (problem) throw problem;
+      return { fd, file };
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  readText(relative: string, limits: Pick<ReadLimits, 'maxBytes'> = {}): string {
+    const { fd, file } = this.openSync(relative);
+    return withDescriptor(fd, () => readDescriptor(fd, file, limits.maxBytes ?? this.maxBytes));
   }
 
   readLink(relative: string): string {
@@ -141,23 +265,24 @@ export class ProcFs {
 
   /**
    * Reads a file without blocking the event loop (the exporter's collectors):
-   * the same read-until-0 loop as readWholeFile, on libuv's thread pool, so a
-   * read that hangs can be timed out by the caller. Callback fs calls (cheaper
-   * than FileHandle's), and the first buffer comes from a small pool: a cycle
-   * allocates no 256 KiB buffers once the pool is warm.
+   * the same read-until-0 loop as readText, on libuv's thread pool, so a read
+   * that hangs can be timed out by the caller (and the descriptor checks of
+   * readText, on the pool too). Callback fs calls (cheaper than FileHandle's),
+   * and the first buffer comes from a small pool: a cycle allocates no
+   * 256 KiB buffers once the pool is warm.
    */
   readTextAsync(relative: string, limits: ReadLimits = {}): Promise<string> {
     return new Promise((resolve, reject) => {
       const file = this.resolve(relative);
-      const maxBytes = limits.maxBytes ?? Infinity;
-      fs.open(file, 'r', (openError, fd) => {
+      const maxBytes = limits.maxBytes ?? this.maxBytes;
+      pooled<number>((done) => fs.open(file, OPEN_NONBLOCKING, done), (openError, fd) => {
         if (openError) return reject(openError);
         const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
         const chunks: Buffer[] = [];
         let buffer = first;
         let filled = 0;
         const finish = (failure: unknown, text?: string): void => {
-          fs.close(fd, (closeError) => {
+          pooled<void>((done) => fs.close(fd, (error) => done(error, undefined)), (closeError) => {
             if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
             if (failure !== undefined) reject(failure);
             else if (closeError) reject(closeError);
@@ -171,7 +296,7 @@ export class ProcFs {
             buffer = Buffer.allocUnsafe(FIRST_READ);
             filled = 0;
           }
-          fs.read(fd, buffer, filled, buffer.length - filled, null, (readError, bytes) => {
+          pooled<number>((done) => fs.read(fd, buffer, filled, buffer.length - filled, null, (error, bytes) => done(error, bytes)), (readError, bytes) => {
             if (readError) return finish(readError);
             if (bytes > 0) {
               filled += bytes;
@@ -187,7 +312,12 @@ export class ProcFs {
             finish(undefined, text);
           });
         };
-        step();
+        pooled<fs.Stats>((done) => fs.fstat(fd, done), (statError, stat) => {
+          if (statError) return finish(statError);
+          const problem = refusal(file, stat);
+          if (problem) return finish(problem);
+          step();
+        });
       });
     });
   }
@@ -337,7 +467,16 @@ export function entryExists(file: string): boolean {
   }
 }
 
-/** Standard input, whole (the commands' `-`). */
+/** Standard input, whole (the commands' `-`), up to MAX_FILE_BYTES. */
 export function readStandardInput(): string {
-  return fs.readFileSync(0, 'utf8');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(FIRST_READ);
+    const bytes = fs.readSync(0, chunk, 0, chunk.length, null);
+    if (bytes === 0) return Buffer.concat(chunks).toString('utf8');
+    total += bytes;
+    if (total > MAX_FILE_BYTES) throw new FileTooLargeError('-', MAX_FILE_BYTES);
+    chunks.push(chunk.subarray(0, bytes));
+  }
 }

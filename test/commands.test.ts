@@ -1,6 +1,10 @@
 /** The three commands, run as real child processes on fixtures. */
 import { expect } from 'chai';
-import { fixture, fixturePath, runBin } from './support/fixtures';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixture, fixturePath, projectRoot, runBin } from './support/fixtures';
 
 describe('commands', () => {
   const diskstats = fixturePath('linux-3.2/proc/diskstats');
@@ -125,6 +129,38 @@ describe('commands', () => {
       expect(result.status).to.equal(0);
       expect(result.stdout).to.include('--as <name>');
       expect(result.stdout).to.include('--list');
+    });
+  }
+});
+
+describe('commands on files that block or never end', () => {
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'commands-special-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  /** Like runBin, but a command that hangs is killed (status null) instead of hanging the suite. */
+  function runBounded(command: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin', `${command}.js`), ...args], { encoding: 'utf8', timeout: 20_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  for (const command of ['proc2json', 'proc2csv', 'show-proc-fields']) {
+    it(`${command} /dev/zero --as meminfo: one line, exit 2 (no endless read)`, () => {
+      const result = runBounded(command, ['/dev/zero', '--as', 'meminfo']);
+      expect(result).to.deep.equal({
+        status: 2,
+        stdout: '',
+        stderr: `${command}: /dev/zero: a character device, not a regular file (refused: reading it could block or never end)\n`,
+      });
+    });
+
+    it(`${command} on a FIFO: one line, exit 2 (no hang)`, () => {
+      const fifo = path.join(tmp, `${command}-meminfo`);
+      expect(spawnSync('mkfifo', [fifo]).status, 'mkfifo').to.equal(0);
+      const result = runBounded(command, [fifo]);
+      expect(result).to.deep.equal({ status: 2, stdout: '', stderr: `${command}: ${fifo}: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)\n` });
     });
   }
 });

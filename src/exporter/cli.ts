@@ -9,7 +9,7 @@ import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
 import { filesystems, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
 import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
-import { ProcFs } from '../procfs';
+import { pendingReads, ProcFs } from '../procfs';
 import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
@@ -232,7 +232,11 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     logger.info({ signal }, 'shutting down');
     void running.stop().then(() => {
       logger.info('stopped');
-      process.exit(0);
+      if (pendingReads() === 0) process.exit(0);
+      // process.exit() would wait for a read blocked in the kernel forever (it joins libuv's threads): end by the signal itself.
+      logger.warn({ pending_reads: pendingReads() }, 'reads still pending; exiting by the signal');
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
     });
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -17,6 +17,7 @@ import { createApp, listen, serverAddress } from '../../src/exporter/server';
 import { Scheduler } from '../../src/exporter/scheduler';
 import { ProcFs } from '../../src/procfs';
 import { projectRoot } from '../support/fixtures';
+import { HeldProcFs } from '../support/held-procfs';
 import { get, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
@@ -306,24 +307,16 @@ describe('/dump under hostile requests', function () {
     } finally {
       await small.close();
     }
-    /** A tree whose reads never finish (a wedged file). */
-    const fifoRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-fifo-'));
-    const fifo = path.join(fifoRoot, 'loadavg');
-    const made = require('child_process').spawnSync('mkfifo', [fifo]).status === 0;
-    const slow = await serve(new ProcFs(fifoRoot), { enabled: true, perProcess: false, timeoutMs: 200 });
+    /** A tree where uptime's reads do not finish until released (a wedged file). */
+    const wedged = new HeldProcFs(TREE_6_18, new Set(['uptime']));
+    const slow = await serve(wedged, { enabled: true, perProcess: false, timeoutMs: 200 });
     try {
-      expect(made, 'mkfifo').to.equal(true);
-      const res = await get(`${slow.url}/dump/loadavg`);
+      const res = await get(`${slow.url}/dump/uptime`);
       expect(res.status).to.equal(503);
       expect(JSON.parse(res.body).error).to.match(/timed out after 200 ms/);
     } finally {
-      // Unblock the pending open of the FIFO so that its thread-pool slot is released.
-      if (made) {
-        const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
-        fs.closeSync(fd);
-      }
+      wedged.release();
       await slow.close();
-      fs.rmSync(fifoRoot, { recursive: true, force: true });
     }
   });
 });

@@ -19,6 +19,7 @@ import { ConfigError } from '../../src/config';
 import express from 'express';
 import type { AddressInfo } from 'net';
 import { loadWebConfig, parseWebConfig, webConfigMiddleware, workerCompare, type BasicAuthOptions, type WebConfig } from '../../src/exporter/web-config';
+import { HeldProcFs } from '../support/held-procfs';
 import { get, loadConfig, runExporter, TREE_6_18 } from './helpers';
 
 const silent = pino({ level: 'silent' });
@@ -237,36 +238,28 @@ describe('--web.max-requests', function () {
     expect(() => loadConfig(['--config', '/dev/null', '--web.max-requests', 'many'])).to.throw(ConfigError, /--web.max-requests: expected a whole number/);
   });
 
-  it('answers 503 beyond the cap while requests are in flight, and serves again once they end', async function () {
-    const root = path.join(tmp, 'proc');
-    fs.cpSync(TREE_6_18, root, { recursive: true, verbatimSymlinks: true });
-    fs.rmSync(path.join(root, 'loadavg'));
-    const fifo = path.join(root, 'loadavg');
-    if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
+  it('answers 503 beyond the cap while requests are in flight, and serves again once they end', async () => {
     const configFile = path.join(tmp, 'config.yaml');
     fs.writeFileSync(configFile, 'dump:\n  timeout: 1s\n');
-    const config = loadConfig(['--config', configFile, '--web.listen-address', '127.0.0.1:0', '--path.procfs', root, '--web.max-requests', '2']);
-    const running = await startExporter(config, silent, { pageSize: 4096 });
+    const config = loadConfig(['--config', configFile, '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--web.max-requests', '2']);
+    // uptime, which no collector reads: its dumps wait until released.
+    let procfs: HeldProcFs | undefined;
+    const running = await startExporter(config, silent, { pageSize: 4096 }, { procfs: (root) => (procfs = new HeldProcFs(root, new Set(['uptime']))) });
     try {
       await running.scheduler.firstSnapshot();
       const base = `http://${running.address}`;
-      // Two dumps of a file whose read never completes hold both slots.
-      const held = [get(`${base}/dump/loadavg`), get(`${base}/dump/loadavg`)];
+      // Two dumps of a file whose read does not complete hold both slots.
+      const held = [get(`${base}/dump/uptime`), get(`${base}/dump/uptime`)];
       await new Promise((r) => setTimeout(r, 200));
       const refused = await get(`${base}/metrics`);
       expect(refused.status).to.equal(503);
       expect(JSON.parse(refused.body).error).to.match(/too many concurrent requests \(limit 2/);
-      const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
-      fs.closeSync(fd);
+      procfs!.release();
       const answers = await Promise.all(held);
       for (const a of answers) expect(a.status).to.be.oneOf([200, 503]);
       expect((await get(`${base}/metrics`)).status).to.equal(200);
     } finally {
-      try {
-        fs.closeSync(fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK));
-      } catch {
-        // gone already
-      }
+      procfs?.release();
       await running.stop();
     }
   });
