@@ -11,7 +11,10 @@
  * files the commands name) are opened with O_NONBLOCK and checked with fstat
  * on the opened descriptor: a FIFO, socket or device is refused before any
  * read (a FIFO's open or read can block a thread forever; /dev/zero never
- * ends).
+ * ends). ProcFs also checks where the opened descriptor really is
+ * (/proc/self/fd/N): a file reached through a symbolic link out of the root
+ * is refused, and since the check is on the descriptor, swapping a link
+ * between a check and the read cannot serve an outside file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,6 +46,14 @@ export class NotRegularFileError extends Error {
   override readonly name = 'NotRegularFileError';
   constructor(readonly file: string, readonly kind: string) {
     super(`${file}: ${kind}, not a regular file (refused: reading it could block or never end)`);
+  }
+}
+
+/** A file of a procfs tree whose real location (after symbolic links) is outside the tree's root. */
+export class OutsideRootError extends Error {
+  override readonly name = 'OutsideRootError';
+  constructor(readonly file: string, readonly root: string) {
+    super(`${file}: leads out of the procfs root ${root} (a symbolic link to an outside file)`);
   }
 }
 
@@ -150,6 +161,7 @@ export function isNothingToShow(error: unknown): boolean {
 export function describeReadError(error: unknown): string {
   if (error instanceof NotRegularFileError) return `${error.kind}, not a regular file (refused: reading it could block or never end)`;
   if (error instanceof FileTooLargeError) return `larger than ${error.maxBytes} bytes (refused)`;
+  if (error instanceof OutsideRootError) return `leads out of the procfs root ${error.root}`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -190,7 +202,7 @@ export interface ReadLimits {
   abandoned?: () => boolean;
 }
 
-/** Reads of ProcFs files waiting on libuv's thread pool (an open, fstat, read or close not yet returned). */
+/** Reads of ProcFs files waiting on libuv's thread pool (an open, fstat, readlink, read or close not yet returned). */
 let pendingOperations = 0;
 
 /**
@@ -219,11 +231,15 @@ export interface ProcFsOptions {
 /**
  * A procfs tree: the live /proc or a copy (a fixture tree behaves exactly like
  * /proc). Paths given to it are relative to its root and never leave it: `..`
- * segments and absolute paths are refused before anything is opened.
+ * segments and absolute paths are refused before anything is opened, and a
+ * file whose opened descriptor is outside the root (reached through a link
+ * out of the tree) is refused before it is read. Links inside the tree
+ * (`net` → `self/net`, `self` → a pid directory) work as in /proc.
  */
 export class ProcFs {
   readonly root: string;
   readonly maxBytes: number;
+  private rootRealPath: string | undefined;
 
   constructor(root = '/proc', options: ProcFsOptions = {}) {
     this.root = path.resolve(root);
@@ -240,12 +256,50 @@ export class ProcFs {
     return path.join(this.root, relative);
   }
 
-  /** Opens a file of the tree for reading: without blocking, refused unless a regular file. */
+  /** The root after symbolic links (computed once). */
+  private realRoot(): string {
+    return (this.rootRealPath ??= fs.realpathSync(this.root));
+  }
+
+  private isInside(real: string): boolean {
+    const root = this.realRoot();
+    return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  }
+
+  /**
+   * Why the opened descriptor `fd` of `file` may not be read, or undefined:
+   * not a regular file, or really outside the root. `opened` is what
+   * /proc/self/fd/N names (undefined when this process has no /proc: then the
+   * real path of the name, which must still be the opened file).
+   */
+  private check(file: string, fd: number, stat: fs.Stats, opened: string | undefined): Error | undefined {
+    const refused = refusal(file, stat);
+    if (refused) return refused;
+    let real = opened;
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(file);
+        const named = fs.statSync(real);
+        if (named.dev !== stat.dev || named.ino !== stat.ino) return new OutsideRootError(file, this.root);
+      } catch (error) {
+        return error as Error;
+      }
+    }
+    return this.isInside(real) ? undefined : new OutsideRootError(file, this.root);
+  }
+
+  /** Opens a file of the tree for reading: without blocking, refused unless a regular file inside the root. */
   private openSync(relative: string): { fd: number; file: string } {
     const file = this.resolve(relative);
     const fd = fs.openSync(file, OPEN_NONBLOCKING);
     try {
-      const problem = refusal(file, fs.fstatSync(fd));
+      let opened: string | undefined;
+      try {
+        opened = fs.readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        opened = undefined;
+      }
+      const problem = this.check(file, fd, fs.fstatSync(fd), opened);
       if (problem) throw problem;
       return { fd, file };
     } catch (error) {
@@ -259,8 +313,12 @@ export class ProcFs {
     return withDescriptor(fd, () => readDescriptor(fd, file, limits.maxBytes ?? this.maxBytes));
   }
 
+  /** The target of a link of the tree (its data, not followed), when the directory holding it is inside the root. */
   readLink(relative: string): string {
-    return readLink(this.resolve(relative));
+    const file = this.resolve(relative);
+    const dir = path.dirname(file);
+    if (!this.isInside(fs.realpathSync(dir))) throw new OutsideRootError(file, this.root);
+    return readLink(file);
   }
 
   /**
@@ -314,9 +372,16 @@ export class ProcFs {
         };
         pooled<fs.Stats>((done) => fs.fstat(fd, done), (statError, stat) => {
           if (statError) return finish(statError);
-          const problem = refusal(file, stat);
-          if (problem) return finish(problem);
-          step();
+          pooled<string | undefined>((done) => fs.readlink(`/proc/self/fd/${fd}`, (error, target) => done(null, error ? undefined : target)), (_, opened) => {
+            let problem: Error | undefined;
+            try {
+              problem = this.check(file, fd, stat, opened);
+            } catch (error) {
+              problem = error as Error;
+            }
+            if (problem) return finish(problem);
+            step();
+          });
         });
       });
     });
@@ -326,21 +391,19 @@ export class ProcFs {
    * Absolute path of `relative` after following symbolic links, or undefined
    * when it does not exist or its real location is outside the root (a link
    * that leaves the tree). With `followLast` false the last segment itself is
-   * not followed (for files read as links, whose target is the data).
+   * not followed (for files read as links, whose target is the data). An
+   * early answer for a clear message: the reads check the opened file again.
    */
   realPathInside(relative: string, followLast = true): string | undefined {
     const full = this.resolve(relative);
-    let rootReal: string;
     let real: string;
     try {
-      rootReal = fs.realpathSync(this.root);
       real = followLast ? fs.realpathSync(full) : path.join(fs.realpathSync(path.dirname(full)), path.basename(full));
+      return this.isInside(real) ? full : undefined;
     } catch (error) {
       if (isGone(error) || isDenied(error)) return undefined;
       throw error;
     }
-    const inside = real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
-    return inside ? full : undefined;
   }
 
   /** One line naming what is wrong with the root, or undefined when it is a directory that can be listed. */
@@ -377,10 +440,12 @@ export class ProcFs {
     return fs.existsSync(this.resolve(relative));
   }
 
-  /** Directory entries; [] when the directory does not exist. */
+  /** Directory entries; [] when the directory does not exist. A directory really outside the root is refused. */
   list(relative: string): string[] {
+    const dir = this.resolve(relative);
     try {
-      return fs.readdirSync(this.resolve(relative));
+      if (!this.isInside(fs.realpathSync(dir))) throw new OutsideRootError(dir, this.root);
+      return fs.readdirSync(dir);
     } catch (error) {
       if (isGone(error)) return [];
       throw error;

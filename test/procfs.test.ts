@@ -1,6 +1,9 @@
 /**
  * The read path (src/procfs.ts) on crafted trees: FIFOs and devices are
- * refused before any read, and every read is bounded.
+ * refused before any read, every read is bounded, and a file reached through
+ * a symbolic link out of the root is refused on the opened descriptor (so a
+ * link swapped after a check cannot serve an outside file), while the links
+ * /proc itself has inside the tree keep working.
  */
 import { expect } from 'chai';
 import { spawnSync } from 'child_process';
@@ -11,6 +14,7 @@ import {
   FileTooLargeError,
   MAX_PROCFS_READ_BYTES,
   NotRegularFileError,
+  OutsideRootError,
   pendingReads,
   ProcFs,
   readProcFile,
@@ -74,6 +78,35 @@ describe('procfs: special files, sizes and links', () => {
     expect(await procfs.readTextAsync('big', { maxBytes: 5000 })).to.have.length(5000);
     expect(() => procfs.readText('big', { maxBytes: 4999 })).to.throw(FileTooLargeError);
     expect(() => readProcFile(path.join(root, 'big'), 100)).to.throw(FileTooLargeError, /larger than 100 bytes/);
+  });
+
+  it('refuses a file reached through a link out of the root, relative or absolute, and a listing through one', async () => {
+    expect(() => procfs.readText('loadavg')).to.throw(OutsideRootError, /loadavg: leads out of the procfs root/);
+    expect(() => procfs.readText('uptime')).to.throw(OutsideRootError);
+    for (const name of ['loadavg', 'uptime', 'net-outside/stat/arp_cache']) {
+      const failure = await procfs.readTextAsync(name).then((text) => text, (e: Error) => e);
+      expect(failure, name).to.be.instanceOf(OutsideRootError);
+    }
+    expect(() => procfs.list('net-outside/stat')).to.throw(OutsideRootError);
+  });
+
+  it('follows the links /proc has inside the tree (self, net → self/net, an absolute link to a file of the tree)', async () => {
+    expect(await procfs.readTextAsync('net/dev')).to.equal('Inter-|   Receive\n face |bytes\n');
+    expect(procfs.readText('self/net/dev')).to.equal('Inter-|   Receive\n face |bytes\n');
+    expect(await procfs.readTextAsync('mounts')).to.equal('proc /proc proc rw 0 0\n');
+    expect(procfs.list('net')).to.deep.equal(['dev']);
+    expect(procfs.readLink('self')).to.equal('4242');
+  });
+
+  it('checks the opened file, not the name checked before: a link swapped after the check is refused', async () => {
+    const swap = path.join(root, 'swapped');
+    fs.symlinkSync('meminfo', swap);
+    expect(procfs.realPathInside('swapped')).to.equal(swap);
+    fs.rmSync(swap);
+    fs.symlinkSync(path.join(tmp, 'secret'), swap);
+    const failure = await procfs.readTextAsync('swapped').then((text) => text, (e: Error) => e);
+    expect(failure).to.be.instanceOf(OutsideRootError);
+    expect(String(failure)).to.not.include(SECRET);
   });
 
   it('reads the live /proc through its own links (self, net)', async function () {

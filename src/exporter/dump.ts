@@ -13,7 +13,7 @@
 import { ParseError } from '../errors';
 import { handlerPattern, isPerProcess, type Handler } from '../handler';
 import type { ParseResult } from '../parse';
-import { FileTooLargeError, isGone, isNothingToShow, NotRegularFileError, ReadAbandonedError, type ProcFs } from '../procfs';
+import { FileTooLargeError, isGone, isNothingToShow, NotRegularFileError, OutsideRootError, ReadAbandonedError, type ProcFs } from '../procfs';
 import { getHandler, handlerNames } from '../registry';
 
 export class DumpError extends Error {
@@ -121,6 +121,7 @@ async function readForDump(procfs: ProcFs, relative: string, handler: Handler<ob
   } catch (error) {
     if (error instanceof FileTooLargeError) throw new DumpError(413, `${relative}: larger than the dump size limit of ${limits.maxBytes} bytes (dump.maxBytes)`);
     if (error instanceof ReadAbandonedError) throw new DumpError(503, 'abandoned');
+    if (error instanceof OutsideRootError) throw new DumpError(404, `${relative}: not present under the procfs root`);
     if (error instanceof NotRegularFileError) throw new DumpError(403, `${relative}: ${error.kind}, not a regular file (refused: reading it could block or never end)`);
     if (isNothingToShow(error)) return undefined;
     if (isGone(error)) throw new DumpError(404, `${relative}: no such file (or its process has exited)`);
@@ -132,7 +133,9 @@ async function readForDump(procfs: ProcFs, relative: string, handler: Handler<ob
 /**
  * Parses the file; errors become DumpErrors with an HTTP status. Every read
  * goes through `procfs` (its `resolve` refuses `..` and absolute paths), after
- * the real location of the path was checked to be inside the root.
+ * the real location of the path was checked to be inside the root (for a
+ * clear 404); the read checks the descriptor it opened again, so a link
+ * swapped after that check is refused too.
  */
 export async function dump(file: string, query: { pid?: unknown; item?: unknown }, procfs: ProcFs, options: DumpLimits | boolean): Promise<ParseResult> {
   const limits: Required<DumpLimits> = {

@@ -1,6 +1,7 @@
 /**
  * The exporter on procfs trees with hostile files: a FIFO, /dev/zero or a
- * huge file in place of a collector's file, a read that never returns at
+ * huge file in place of a collector's file, links out of the root (and one
+ * swapped back and forth while /dump is read), a read that never returns at
  * SIGTERM. Each fault costs only the file it is in.
  */
 import { expect } from 'chai';
@@ -97,6 +98,65 @@ describe('exporter: hostile files in the procfs tree', function () {
     snapshot = await scheduler().runOnce();
     expect(snapshot.run('vmstat')).to.include({ success: false, error: `${root}/vmstat: larger than ${MAX_PROCFS_READ_BYTES} bytes` });
     expect(snapshot.run('loadavg')!.success).to.equal(true);
+  });
+
+  it('a collector never follows a link out of the root (loadavg → an outside file), and follows one inside it', async () => {
+    fs.writeFileSync(path.join(tmp, 'outside-loadavg'), '9.99 9.99 9.99 1/1 1\n');
+    fs.rmSync(path.join(root, 'loadavg'));
+    fs.symlinkSync(path.join(tmp, 'outside-loadavg'), path.join(root, 'loadavg'));
+    // An in-root link the way /proc has them: net → self/net, self → a pid directory.
+    fs.mkdirSync(path.join(root, '4242', 'net'), { recursive: true });
+    fs.renameSync(path.join(root, 'net', 'dev'), path.join(root, '4242', 'net', 'dev'));
+    fs.symlinkSync('../4242/net/dev', path.join(root, 'net', 'dev'));
+    const procfs = new ProcFs(root);
+    const scheduler = new Scheduler({ collectors: [scheduled(collectors.loadavg), scheduled(collectors.netdev)], procfs, env: { pageSize: 4096 }, logger: silent });
+    const snapshot = await scheduler.runOnce();
+    expect(snapshot.run('loadavg')).to.include({ success: false, error: `${root}/loadavg: leads out of the procfs root ${root} (a symbolic link to an outside file)` });
+    expect(snapshot.text('text')).to.not.match(/^node_load1 /m);
+    expect(snapshot.run('netdev')!.success).to.equal(true);
+    expect(snapshot.text('text')).to.match(/^node_network_receive_bytes_total\{device="lo"\} \d+$/m);
+  });
+
+  it('/dump while a link is swapped between an inside and an outside file: the outside file is never served', async () => {
+    fs.writeFileSync(path.join(tmp, 'outside-loadavg'), '0.01 0.02 0.03 7/777 987654\n');
+    fs.renameSync(path.join(root, 'loadavg'), path.join(root, 'loadavg.real'));
+    fs.symlinkSync('loadavg.real', path.join(root, 'loadavg'));
+    // Another process swaps the link atomically (rename over it), as fast as it can, until killed.
+    const swapper = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs'); const [link, inside, outside] = process.argv.slice(1);
+         for (let i = 0; ; i++) { const tmp = link + '.tmp'; try { fs.rmSync(tmp, { force: true }); fs.symlinkSync(i % 2 ? outside : inside, tmp); fs.renameSync(tmp, link); } catch {} }`,
+        path.join(root, 'loadavg'),
+        'loadavg.real',
+        path.join(tmp, 'outside-loadavg'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const dump = await serveDump(new ProcFs(root), 5000);
+    const statuses: Record<number, number> = {};
+    let served = 0;
+    try {
+      for (let batch = 0; batch < 300; batch++) {
+        const answers = await Promise.all([1, 2, 3, 4, 5].map(() => get(`${dump.url}/dump/loadavg`)));
+        for (const res of answers) {
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          expect(res.body).to.not.include('987654');
+          if (res.status === 200) {
+            served++;
+            expect(JSON.parse(res.body).records[0]).to.include({ nr_threads: 77, last_pid: 2457 });
+          }
+        }
+      }
+    } finally {
+      swapper.kill('SIGKILL');
+      await dump.close();
+    }
+    // Both sides of the swap were seen: the inside file served, the outside one refused.
+    expect(served, JSON.stringify(statuses)).to.be.greaterThan(0);
+    expect(statuses[404] ?? 0, JSON.stringify(statuses)).to.be.greaterThan(0);
+    expect(Object.keys(statuses).sort()).to.deep.equal(['200', '404']);
   });
 
   it('SIGTERM ends the process even while a read is blocked in the kernel (it never returns)', async () => {
