@@ -8,11 +8,26 @@
  *
  * Strictness is the point: a token that is not a number where a number must be
  * raises ParseError (file, 1-based line number, line); it never becomes 0.
+ *
+ * Number rules (one place, for every parser), after what the kernel prints:
+ * - `uint`: an unsigned decimal as %u/%lu/%llu print it: digits, no sign, no
+ *   leading zero (`0`, `42`; not `+5`, `-7`, `007`, `1e5`, `1.5`).
+ * - `int`: a signed decimal as %d/%ld print it: the same with an optional `-`.
+ * - `digits`: a zero-padded decimal (%02d, %05lu: `reg00`'s `00`): any digits, no sign.
+ * - `float`: a decimal fraction as the kernel writes one by hand
+ *   ("%lu.%02lu": `0.55`, `12.0`, `-3.5`); no exponent, no `+`, no leading zero.
+ * - `hex`: hexadecimal digits, `0x` optional (zero padding is normal: %08x).
+ * No value leaves as a non-finite number: a decimal of 310+ digits (or 256+
+ * hexadecimal digits) breaks the rule like any other bad token — a ParseError
+ * where a number is due (`… is out of range`), text where the field may be
+ * text. Integers past 2^53 become the nearest float64, as Prometheus stores them.
  */
 import { ParseError } from '../errors';
 
-const DECIMAL = /^[-+]?\d+$/;
-const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const UNSIGNED = /^(0|[1-9]\d*)$/;
+const SIGNED = /^(0|-?[1-9]\d*)$/;
+const DIGITS = /^\d+$/;
+const FLOAT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const HEX = /^(0[xX])?[0-9a-fA-F]+$/;
 const WHITESPACE = /\s+/;
 
@@ -54,9 +69,9 @@ function slowFields(line: string): string[] {
   return trimmed === '' ? [] : trimmed.split(WHITESPACE);
 }
 
-/** Strict decimal integer (may exceed 2^53: then the nearest float64, as Prometheus stores it). */
+/** A signed decimal integer as the kernel prints one (`int`'s rule; the value may still be out of range). */
 export function isDecimal(token: string): boolean {
-  return DECIMAL.test(token);
+  return SIGNED.test(token);
 }
 
 export function isHex(token: string): boolean {
@@ -65,26 +80,44 @@ export function isHex(token: string): boolean {
 
 /*
  * The number rules as plain conversions: the value of a token, or undefined
- * when the token breaks the rule. `Lines.int`, `float` and `hex` are these
- * plus the error; parsers that keep a non-number token as text (`integerOf(t)
- * ?? t`) or report their own error (net/tcp's row builder) call them directly,
- * so that every number in the project is read by the rules here.
+ * when the token breaks the rule or its value is not finite. `Lines.int`,
+ * `uint`, `digits`, `float` and `hex` are these plus the error; parsers that
+ * keep a non-number token as text (`integerOf(t) ?? t`) or report their own
+ * error (net/tcp's row builder) call them directly, so that every number in
+ * the project is read by the rules here.
  */
 
-/** A decimal integer (see isDecimal), or undefined. */
-export function integerOf(token: string): number | undefined {
-  return DECIMAL.test(token) ? Number(token) : undefined;
+function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
 }
 
-/** A decimal number, integer or fractional, or undefined. */
+function hexValue(token: string): number {
+  return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+}
+
+/** A signed decimal integer (%d), or undefined. */
+export function integerOf(token: string): number | undefined {
+  return SIGNED.test(token) ? finite(Number(token)) : undefined;
+}
+
+/** An unsigned decimal integer (%u, %lu, %llu), or undefined. */
+export function unsignedOf(token: string): number | undefined {
+  return UNSIGNED.test(token) ? finite(Number(token)) : undefined;
+}
+
+/** A zero-padded unsigned decimal (%02d), or undefined. */
+export function digitsOf(token: string): number | undefined {
+  return DIGITS.test(token) ? finite(Number(token)) : undefined;
+}
+
+/** A decimal number, integer or with a fraction, never an exponent, or undefined. */
 export function floatOf(token: string): number | undefined {
-  return FLOAT.test(token) ? Number(token) : undefined;
+  return FLOAT.test(token) ? finite(Number(token)) : undefined;
 }
 
 /** A hexadecimal number with or without 0x, or undefined. */
 export function hexOf(token: string): number | undefined {
-  if (!HEX.test(token)) return undefined;
-  return token.length > 2 && (token[1] === 'x' || token[1] === 'X') ? Number(token) : Number.parseInt(token, 16);
+  return HEX.test(token) ? finite(hexValue(token)) : undefined;
 }
 
 /*
@@ -149,22 +182,38 @@ export class Lines {
     throw new ParseError(this.file, index + 1, line, reason);
   }
 
-  /** Decimal integer token; `what` names the field in the error. */
-  int(token: string | undefined, index: number, what = 'value'): number {
+  /** A converted token, or a ParseError naming `what`: missing, not of its kind, or out of float64's range. */
+  private number(token: string | undefined, index: number, what: string, rule: RegExp, kind: string, convert: (t: string) => number | undefined): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
-    return integerOf(token) ?? this.fail(index, `${what} is not an integer (${JSON.stringify(token)})`);
+    const value = convert(token);
+    if (value !== undefined) return value;
+    if (rule.test(token)) this.fail(index, `${what} is out of range (${token.length} digits)`);
+    this.fail(index, `${what} is not ${kind} (${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)})`);
   }
 
-  /** Decimal number, integer or fractional. */
+  /** Signed decimal integer (%d): `-7` yes, `+5`, `007`, `1.5`, `1e5` no; `what` names the field in the error. */
+  int(token: string | undefined, index: number, what = 'value'): number {
+    return this.number(token, index, what, SIGNED, 'an integer', integerOf);
+  }
+
+  /** Unsigned decimal integer (%u, %lu, %llu): what a counter, size or id is. */
+  uint(token: string | undefined, index: number, what = 'value'): number {
+    return this.number(token, index, what, UNSIGNED, 'an unsigned integer', unsignedOf);
+  }
+
+  /** Zero-padded unsigned decimal (%02d, %05lu), for the fields the kernel pads. */
+  digits(token: string | undefined, index: number, what = 'value'): number {
+    return this.number(token, index, what, DIGITS, 'a decimal number', digitsOf);
+  }
+
+  /** Decimal number, integer or with a fraction (`0.55`, `-3.5`), never an exponent. */
   float(token: string | undefined, index: number, what = 'value'): number {
-    if (token === undefined) this.fail(index, `missing ${what}`);
-    return floatOf(token) ?? this.fail(index, `${what} is not a number (${JSON.stringify(token)})`);
+    return this.number(token, index, what, FLOAT, 'a number', floatOf);
   }
 
   /** Hexadecimal token with or without 0x, as a number. */
   hex(token: string | undefined, index: number, what = 'value'): number {
-    if (token === undefined) this.fail(index, `missing ${what}`);
-    return hexOf(token) ?? this.fail(index, `${what} is not hexadecimal (${JSON.stringify(token)})`);
+    return this.number(token, index, what, HEX, 'hexadecimal', hexOf);
   }
 
   /** Token that must be present, kept as text. */
@@ -181,7 +230,7 @@ export class Lines {
   }
 }
 
-export type ColumnType = 'int' | 'float' | 'hex' | 'str';
+export type ColumnType = 'int' | 'uint' | 'float' | 'hex' | 'str';
 export type ColumnSpec = readonly [name: string, type: ColumnType];
 export type Row = Record<string, string | number>;
 
@@ -189,6 +238,8 @@ function convert(src: Lines, type: ColumnType, token: string | undefined, index:
   switch (type) {
     case 'int':
       return src.int(token, index, name);
+    case 'uint':
+      return src.uint(token, index, name);
     case 'float':
       return src.float(token, index, name);
     case 'hex':
@@ -240,16 +291,18 @@ export function whitespaceTable(src: Lines, columns: readonly ColumnSpec[], opti
 /**
  * A table whose first line names the columns (sysvipc/*, net/unix, …). Values
  * are numbers when the column is listed in `numeric` (decimal) or `hexColumns`;
- * every other column stays text. Columns past the header are an error.
+ * every other column stays text. Columns past the header are an error, and so
+ * is a header without a column the caller reads (`required`).
  */
 export function headerTable(
   src: Lines,
-  options: { numeric?: readonly string[]; hexColumns?: readonly string[]; headerIndex?: number; trailingText?: string } = {},
+  options: { numeric?: readonly string[]; hexColumns?: readonly string[]; required?: readonly string[]; headerIndex?: number; trailingText?: string } = {},
 ): Row[] {
   const headerIndex = options.headerIndex ?? 0;
   if (src.lines.length <= headerIndex) src.fail(headerIndex, 'missing header line');
   const header = fields(src.lines[headerIndex]);
   if (header.some((name) => !/^[\x21-\x7e]+$/.test(name))) src.fail(headerIndex, 'header names must be printable ASCII');
+  for (const name of options.required ?? []) if (!header.includes(name)) src.fail(headerIndex, `expected a column named ${name} in the header`);
   const numeric = new Set(options.numeric ?? []);
   const hexColumns = new Set(options.hexColumns ?? []);
   const rows: Row[] = [];
@@ -285,10 +338,11 @@ export interface KeyValueRecord {
 }
 
 /**
- * `Key: value [unit]` lines with numeric values (meminfo, pid/status-like
- * numeric lists). The unit, when written, is kept in `unit` (no conversion).
+ * `Key: value [unit]` lines with integer values (meminfo, pid/io): `int`
+ * (signed) by default, `uint` where the kernel prints unsigned values. The
+ * unit, when written, is kept in `unit` (no conversion).
  */
-export function keyValueNumbers(src: Lines, separator = ':'): KeyValueRecord[] {
+export function keyValueNumbers(src: Lines, separator = ':', kind: 'int' | 'uint' = 'int'): KeyValueRecord[] {
   const records: KeyValueRecord[] = [];
   for (let i = 0; i < src.lines.length; i++) {
     const line = src.lines[i];
@@ -298,7 +352,7 @@ export function keyValueNumbers(src: Lines, separator = ':'): KeyValueRecord[] {
     const name = line.slice(0, at).trim();
     const rest = fields(line.slice(at + separator.length));
     if (rest.length === 0 || rest.length > 2) src.fail(i, 'expected a value and an optional unit');
-    const record: KeyValueRecord = { name, value: src.float(rest[0], i, name) };
+    const record: KeyValueRecord = { name, value: kind === 'uint' ? src.uint(rest[0], i, name) : src.int(rest[0], i, name) };
     if (rest.length === 2) record.unit = rest[1];
     records.push(record);
   }
@@ -348,7 +402,7 @@ export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; al
     const counts: Record<string, number> = {};
     let c = 0;
     for (; c < cpus.length && c < f.length; c++) {
-      const count = integerOf(f[c]);
+      const count = unsignedOf(f[c]);
       if (count === undefined) break;
       counts[cpus[c]] = count;
     }

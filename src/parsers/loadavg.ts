@@ -4,7 +4,8 @@
  * Sample: "0.55 0.38 0.34 1/578 21870"
  *
  * nr_running/nr_threads and last_pid are the kernel's names for the fourth
- * and fifth fields (runnable entities / existing entities, most recent PID).
+ * and fifth fields (runnable entities / existing entities, most recent PID):
+ * counts and a pid, so unsigned integers.
  */
 import { defineHandler } from '../handler';
 import { fields, Lines } from './helpers';
@@ -30,9 +31,9 @@ export function parseLoadavg(text: string, file = 'loadavg'): LoadavgRecord[] {
     load1: src.float(f[0], 0, 'load1'),
     load5: src.float(f[1], 0, 'load5'),
     load15: src.float(f[2], 0, 'load15'),
-    nr_running: src.int(f[3].slice(0, slash), 0, 'nr_running'),
-    nr_threads: src.int(f[3].slice(slash + 1), 0, 'nr_threads'),
-    last_pid: src.int(f[4], 0, 'last_pid'),
+    nr_running: src.uint(f[3].slice(0, slash), 0, 'nr_running'),
+    nr_threads: src.uint(f[3].slice(slash + 1), 0, 'nr_threads'),
+    last_pid: src.uint(f[4], 0, 'last_pid'),
   }];
 }
 

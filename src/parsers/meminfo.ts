@@ -4,6 +4,7 @@
  * Sample: "MemTotal:       24683656 kB"
  *
  * Values stay in the file's unit (kB, named in `unit`); HugePages_* counts have none.
+ * Every value is unsigned (show_val_kb(), seq_put_decimal_ull()): `-7`, `1.5`, `1e5` fail.
  */
 import { defineHandler } from '../handler';
 import { keyValueNumbers, Lines, type KeyValueRecord } from './helpers';
@@ -11,7 +12,7 @@ import { keyValueNumbers, Lines, type KeyValueRecord } from './helpers';
 export type MeminfoRecord = KeyValueRecord;
 
 export function parseMeminfo(text: string, file = 'meminfo'): MeminfoRecord[] {
-  return keyValueNumbers(new Lines(file, text));
+  return keyValueNumbers(new Lines(file, text), ':', 'uint');
 }
 
 export const meminfo = defineHandler<MeminfoRecord>({

@@ -48,7 +48,7 @@ export function parseMtrr(text: string, file = 'mtrr'): MtrrRecord[] {
     if (!base.value.startsWith('0x')) src.fail(i, `base is not a 0x address (${JSON.stringify(base.value)})`);
     src.hex(base.value, i, 'base');
     records.push({
-      reg: src.int(reg.value, i, 'reg'),
+      reg: src.digits(reg.value, i, 'reg'),
       base: base.value,
       base_MB: src.int(baseMb.value, i, 'base MB'),
       size: src.int(size.value.slice(0, -1).trim(), i, 'size'),

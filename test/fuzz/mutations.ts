@@ -1,8 +1,10 @@
 /**
  * Hostile variants of real fixture text for property-based parser tests:
  * truncation at a line or mid-line, deleted and duplicated lines, numbers
- * swapped for huge, negative or non-numeric text, megabyte lines, NUL bytes,
- * CRLF endings and plain random bytes. Shared by the CI test and `npm run fuzz`.
+ * swapped for huge (up to 400 digits), negative or non-numeric text, megabyte
+ * lines, NUL bytes, CRLF endings and plain random bytes. Shared by the CI test
+ * and `npm run fuzz`. Besides "records or ParseError", the contract checked is
+ * that no record holds a non-finite number (NaN, ±Infinity), at any depth.
  */
 import fc from 'fast-check';
 import * as fs from 'fs';
@@ -45,7 +47,9 @@ export function fixtureTexts(): Map<string, string[]> {
   return texts;
 }
 
-const hostileNumbers = ['99999999999999999999999999', '-1', '-42', 'NaN', 'abc', '0x', '1e309', '', '+', '١٢'];
+/** 400 digits: past float64's range (1.8e308), where Number() gives Infinity. */
+export const HUGE_NUMBER = '9'.repeat(400);
+const hostileNumbers = ['99999999999999999999999999', HUGE_NUMBER, `${'1'.repeat(200)}.${'5'.repeat(200)}`, '-1', '-42', 'NaN', 'abc', '0x', '1e309', '', '+', '١٢', 'Infinity', '007', '+5'];
 
 function mutate(text: string, op: number, a: number, b: number, pick: number): string {
   const lines = text.split('\n');
@@ -75,13 +79,30 @@ function mutate(text: string, op: number, a: number, b: number, pick: number): s
     }
     case 7: // CRLF endings
       return text.replace(/\n/g, '\r\n');
-    default: // every number of a line swapped
+    case 8: // every number of a line swapped
       lines[i] = (lines[i] ?? '').replace(/\d+/g, hostileNumbers[pick % hostileNumbers.length]);
       return lines.join('\n');
+    default: { // the b-th number of a line grown to 400 digits, keeping its own digits first (hexadecimal runs too)
+      let n = 0;
+      const target = b % 8;
+      lines[i] = (lines[i] ?? '').replace(/[0-9a-fA-F]+/g, (m) => (n++ === target ? (m + HUGE_NUMBER).slice(0, 400) : m));
+      return lines.join('\n');
+    }
   }
 }
 
-export const OPERATIONS = 9;
+export const OPERATIONS = 10;
+
+/** Where a record holds a number that is not finite (`records[3].cpus.CPU1`), or undefined. */
+export function nonFinite(value: unknown, where = 'records'): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${where} is ${value}`;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinite(inner, Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** A failure of the contract, or undefined: records or ParseError are both fine. */
 export function checkParse(handler: Handler<object>, text: string): string | undefined {
@@ -89,6 +110,8 @@ export function checkParse(handler: Handler<object>, text: string): string | und
   try {
     const records = handler.parse(text, `fuzz/${handler.name}`);
     if (!Array.isArray(records)) return 'parse did not return an array';
+    const found = nonFinite(records);
+    if (found !== undefined) return `a non-finite number left the parser: ${found}`;
   } catch (error) {
     if (!(error instanceof ParseError)) return `threw ${(error as Error)?.name ?? typeof error}: ${(error as Error)?.message ?? String(error)}`;
   }

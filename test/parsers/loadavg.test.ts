@@ -23,4 +23,12 @@ describe('loadavg', () => {
   it('rejects a load that is not a number', () => {
     expect(() => parseLoadavg('0.55 x 0.34 1/578 21870\n')).to.throw(ParseError, /loadavg:1: load5 is not a number/);
   });
+
+  it('takes counts and the pid as unsigned integers, loads as decimal fractions (no exponent, no Infinity)', () => {
+    for (const token of ['-7', '+5', '007', '1.5', '1e5']) {
+      expect(() => parseLoadavg(`0.55 0.38 0.34 ${token}/578 21870\n`), token).to.throw(ParseError, `loadavg:1: nr_running is not an unsigned integer (${JSON.stringify(token)})`);
+    }
+    expect(() => parseLoadavg('1e5 0.38 0.34 1/578 21870\n')).to.throw(ParseError, 'loadavg:1: load1 is not a number ("1e5")');
+    expect(() => parseLoadavg(`${'9'.repeat(400)}.00 0.38 0.34 1/578 21870\n`)).to.throw(ParseError, 'loadavg:1: load1 is out of range (403 digits)');
+  });
 });

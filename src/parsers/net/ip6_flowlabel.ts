@@ -37,7 +37,7 @@ export function parseIp6Flowlabel(text: string, file = 'net/ip6_flowlabel'): Ip6
   const src: Lines = new Lines(file, text);
   if (src.length === 0) return [];
   if (!src.lines[0].startsWith('Label ')) src.fail(0, 'expected the header line "Label S Owner …"');
-  const rows = headerTable(src, { numeric: ['S', 'Owner', 'Users', 'Linger', 'Expires', 'Opt'] });
+  const rows = headerTable(src, { numeric: ['S', 'Owner', 'Users', 'Linger', 'Expires', 'Opt'], required: ['Label', 'Dst'] });
   return rows.map((row, n) => {
     const record = row as unknown as Ip6FlowlabelRecord;
     record.label = src.hex(record.Label, n + 1, 'Label');

@@ -9,7 +9,7 @@
  * and exclude counts); `mca` and `src` are the dotted-quad addresses.
  */
 import { defineHandler } from '../../handler';
-import { headerTable, Lines } from '../helpers';
+import { fields, headerTable, Lines } from '../helpers';
 import { ipv4FromNetworkHex } from './address';
 
 export interface McfilterRecord {
@@ -26,7 +26,8 @@ export interface McfilterRecord {
 export function parseMcfilter(text: string, file = 'net/mcfilter'): McfilterRecord[] {
   const src: Lines = new Lines(file, text);
   if (src.length === 0) return [];
-  if (!src.lines[0].startsWith('Idx ')) src.fail(0, 'expected the header line "Idx Device MCA SRC INC EXC"');
+  // Exactly the kernel's header: the columns are read by these names.
+  if (fields(src.lines[0]).join(' ') !== 'Idx Device MCA SRC INC EXC') src.fail(0, 'expected the header line "Idx Device MCA SRC INC EXC"');
   const rows = headerTable(src, { numeric: ['Idx', 'INC', 'EXC'] });
   return rows.map((row, n) => {
     const record = row as unknown as McfilterRecord;

@@ -16,6 +16,6 @@ describe('pid/io', () => {
   });
   it('gives no record for an empty file and rejects text', () => {
     expect(parseIo('')).to.deep.equal([]);
-    expect(() => parseIo('rchar: 1\nwchar: many\n')).to.throw(ParseError, /pid\/io:2: wchar is not a number/);
+    expect(() => parseIo('rchar: 1\nwchar: many\n')).to.throw(ParseError, /pid\/io:2: wchar is not an integer/);
   });
 });
