@@ -384,10 +384,13 @@ export interface PerCpuRow {
  * Files whose first line names CPUs (`CPU0 CPU1 …`) and whose rows are
  * `NAME: count count … [text]` (softirqs, interrupts). Offline CPUs are simply
  * absent from the header, so values are keyed by the header's names, never
- * by position. Rows with fewer counts than CPUs (interrupts' ERR/MIS) keep
- * the counts they have, matched to the first CPUs.
+ * by position. Every row has one unsigned count per CPU, in order: a token
+ * that is not a count where one is due, or a row that ends early, is a
+ * ParseError (never a count shifted onto the next CPU). The one exception,
+ * with `allowSingleTotal`, is a row of exactly one count and nothing else
+ * (interrupts' ERR and MIS totals), kept under the first CPU's name.
  */
-export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; allowInfo?: boolean } = {}): PerCpuRow[] {
+export function perCpuMatrix(src: Lines, options: { allowSingleTotal?: boolean; allowInfo?: boolean } = {}): PerCpuRow[] {
   if (src.lines.length === 0) return [];
   const cpus = fields(src.lines[0]);
   if (cpus.length === 0) src.fail(0, 'missing CPU names in header line');
@@ -400,20 +403,23 @@ export function perCpuMatrix(src: Lines, options: { allowShortRows?: boolean; al
     const name = line.slice(0, colon).trim();
     const f = fields(line.slice(colon + 1));
     const counts: Record<string, number> = {};
-    let c = 0;
-    for (; c < cpus.length && c < f.length; c++) {
-      const count = unsignedOf(f[c]);
-      if (count === undefined) break;
-      counts[cpus[c]] = count;
+    if (f.length === 0) src.fail(i, 'expected at least one count');
+    const single = options.allowSingleTotal === true && f.length === 1;
+    const due = single ? 1 : cpus.length;
+    for (let c = 0; c < due; c++) {
+      const token = f[c];
+      // A zero-padded or huge number is a count gone wrong (uint says how); other text is where a count is missing.
+      if (token === undefined || !DIGITS.test(token)) {
+        if (c === 0) src.fail(i, 'expected at least one count');
+        const found = token === undefined ? 'and the row ends' : `before ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}`;
+        src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c} ${found}`);
+      }
+      counts[cpus[c]] = src.uint(token, i, `${cpus[c]} count`);
     }
-    if (c < cpus.length && !options.allowShortRows) {
-      src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c}`);
-    }
-    if (c === 0) src.fail(i, 'expected at least one count');
     const row: PerCpuRow = { name, cpus: counts };
-    if (c < f.length) {
+    if (due < f.length) {
       if (!options.allowInfo) src.fail(i, `unexpected text after the per-CPU counts`);
-      row.info = f.slice(c).join(' ');
+      row.info = f.slice(due).join(' ');
     }
     rows.push(row);
   }

@@ -10,7 +10,9 @@
  * (hwirq/trigger and the device names, joined by single spaces; absent when
  * nothing follows the chip); for a named row (NMI, LOC, …) `info` is the whole
  * description. ERR and MIS print a single total and no text: they keep that
- * count under the first CPU's name and have no `info`.
+ * count under the first CPU's name and have no `info`. Any other row has a
+ * count for every CPU of the header: a non-numeric or missing count is a
+ * ParseError, never a count moved to another CPU or into `info`.
  */
 import { defineHandler } from '../handler';
 import { isDecimal, Lines, perCpuMatrix, type PerCpuRow } from './helpers';
@@ -24,7 +26,7 @@ export interface InterruptsRecord extends PerCpuRow {
 export function parseInterrupts(text: string, file = 'interrupts'): InterruptsRecord[] {
   const src = new Lines(file, text);
   if (src.length === 0) return [];
-  const rows: InterruptsRecord[] = perCpuMatrix(src, { allowShortRows: true, allowInfo: true });
+  const rows: InterruptsRecord[] = perCpuMatrix(src, { allowSingleTotal: true, allowInfo: true });
   for (const row of rows) {
     if (row.info === undefined || !isDecimal(row.name)) continue;
     const space = row.info.indexOf(' ');

@@ -45,4 +45,36 @@ describe('interrupts', () => {
   it('rejects a row without any count', () => {
     expect(() => parseInterrupts('           CPU0\n 24: x IO-APIC\n')).to.throw(ParseError, /interrupts:2: expected at least one count/);
   });
+
+  const header = '           CPU0       CPU1       CPU2       CPU3\n';
+
+  it('rejects a non-numeric count in a CPU column instead of shifting the rest into info', () => {
+    expect(() => parseInterrupts(`${header}  0:         44          x         12         13   IO-APIC   2-edge      timer\n`)).to.throw(
+      ParseError,
+      'interrupts:2: expected 4 per-CPU counts, found 1 before "x": "  0:         44          x         12         13   IO-APIC   2-edge      timer"',
+    );
+    expect(() => parseInterrupts(`${header}NMI:          0          0       -1          0   Non-maskable interrupts\n`)).to.throw(
+      ParseError,
+      'interrupts:2: expected 4 per-CPU counts, found 2 before "-1"',
+    );
+    expect(() => parseInterrupts(`${header}  0:         44       0012         12         13   IO-APIC   2-edge      timer\n`)).to.throw(
+      ParseError,
+      'interrupts:2: CPU1 count is not an unsigned integer ("0012")',
+    );
+  });
+
+  it('rejects a row with a count missing instead of moving the others onto the wrong CPUs', () => {
+    expect(() => parseInterrupts(`${header}  0:         44         12         13   IO-APIC   2-edge      timer\n`)).to.throw(
+      ParseError,
+      'interrupts:2: expected 4 per-CPU counts, found 3 before "IO-APIC"',
+    );
+    expect(() => parseInterrupts(`${header}LOC:       8091       7801\n`)).to.throw(ParseError, 'interrupts:2: expected 4 per-CPU counts, found 2 and the row ends');
+  });
+
+  it('keeps the single total of ERR and MIS (one count, nothing after it) under the first CPU', () => {
+    expect(parseInterrupts(`${header}ERR:          7\nMIS:          0\n`)).to.deep.equal([
+      { name: 'ERR', cpus: { CPU0: 7 } },
+      { name: 'MIS', cpus: { CPU0: 0 } },
+    ]);
+  });
 });

@@ -8,8 +8,12 @@
  * ones included. `N kB` values are numbers in kB under `kB` (VmRSS → kB.VmRSS);
  * Uid/Gid are the four ids; Groups and NStgid/NSpid/NSpgid/NSsid are number
  * lists; masks (SigPnd, SigIgn, CapEff, Cpus_allowed, Mems_allowed, Umask,
- * untag_mask…), SigQ, State and the *_list values stay text as written. Other
- * plain decimal values are numbers; zero-padded values are masks and stay text.
+ * untag_mask…), SigQ, State and the *_list values stay text as written. The
+ * numeric fields the kernel prints with %d/%u/%lu (Pid, PPid, Tgid, Threads,
+ * FDSize, the context switch counts, …) are unsigned integers or a ParseError
+ * (`Pid:\tx`, an empty `PPid:`, `Threads:\tInfinity`, `Tgid:\t0x10`). Other
+ * plain decimal values (lines a newer kernel adds) are numbers; anything else
+ * there stays text.
  */
 import { defineHandler } from '../../handler';
 import { fields, integerOf, Lines } from '../helpers';
@@ -42,6 +46,11 @@ export interface StatusRecord {
 /** Values that are text whatever they look like. */
 const TEXT_KEYS = new Set(['Name', 'State', 'SigQ', 'Umask', 'untag_mask', 'Cpus_allowed', 'Mems_allowed']);
 const LIST_KEYS = new Set(['Groups', 'NStgid', 'NSpid', 'NSpgid', 'NSsid']);
+/** Values the kernel prints as one decimal number (fs/proc/array.c: task_state, task_context_switch_counts, …). */
+const NUMBER_KEYS = new Set([
+  'Tgid', 'Ngid', 'Pid', 'PPid', 'TracerPid', 'FDSize', 'Kthread', 'Threads', 'CoreDumping', 'THP_enabled',
+  'NoNewPrivs', 'Seccomp', 'Seccomp_filters', 'voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches',
+]);
 
 function isMask(key: string): boolean {
   return TEXT_KEYS.has(key) || key.startsWith('Sig') || key.startsWith('Shd') || key.startsWith('Cap') || key.endsWith('_list');
@@ -77,6 +86,8 @@ export function parseStatus(text: string, file = 'pid/status'): StatusRecord[] {
       record[key] = fields(value).map((t) => src.int(t, i, key));
     } else if (value.endsWith(' kB')) {
       kB[key] = src.int(value.slice(0, -3).trim(), i, key);
+    } else if (NUMBER_KEYS.has(key)) {
+      record[key] = src.uint(value === '' ? undefined : value, i, key);
     } else if (isMask(key)) {
       if (value === '') src.fail(i, `missing ${key}`);
       record[key] = value;

@@ -39,4 +39,19 @@ describe('pid/status', () => {
     expect(() => parseStatus('VmRSS:\t  lots kB\n')).to.throw(ParseError, /pid\/status:1: VmRSS is not an integer \("lots"\)/);
     expect(() => parseStatus('Name python3\n')).to.throw(ParseError, /pid\/status:1: expected "Key:/);
   });
+
+  it('numeric fields are numbers or a ParseError, never text', () => {
+    const cases: [string, string][] = [
+      ['Pid:\tx\n', 'pid/status:1: Pid is not an unsigned integer ("x")'],
+      ['PPid:\t\n', 'pid/status:1: missing PPid'],
+      ['Threads:\tInfinity\n', 'pid/status:1: Threads is not an unsigned integer ("Infinity")'],
+      ['Tgid:\t0x10\n', 'pid/status:1: Tgid is not an unsigned integer ("0x10")'],
+      ['FDSize:\t-1\n', 'pid/status:1: FDSize is not an unsigned integer ("-1")'],
+      ['voluntary_ctxt_switches:\t1e5\n', 'pid/status:1: voluntary_ctxt_switches is not an unsigned integer ("1e5")'],
+      [`Pid:\t${'9'.repeat(400)}\n`, 'pid/status:1: Pid is out of range (400 digits)'],
+    ];
+    for (const [text, message] of cases) expect(() => parseStatus(text), text).to.throw(ParseError, message);
+    // A line a newer kernel adds: a number when it is one, its text otherwise.
+    expect(parseStatus('Pid:\t42\nNewCount:\t7\nNewWords:\ton off\n')[0]).to.include({ Pid: 42, NewCount: 7, NewWords: 'on off' });
+  });
 });
