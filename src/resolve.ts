@@ -11,10 +11,42 @@
  * Ties are broken by: the file name equal to the segment (not just ending with
  * it), then the longer segment (`vmstat` over `stat`), then the shorter
  * pattern (root files over per-process ones).
+ *
+ * A path that shows where it is under /proc is taken at its word: when the
+ * part after its last `proc` directory (or a relative path) starts with one
+ * of /proc's directories (`sys/…`, `net/…`, `fs/…`, a pid), it names a
+ * directory of /proc, and a file there is only the file of a handler whose pattern covers
+ * that whole part (after a leading `<pid>` or `<pid>/task/<tid>`, since
+ * /proc/self/net is /proc/net), by its exact name. So `/proc/fs/xfs/stat` is
+ * not /proc/stat, `/proc/sys/vm/overcommit_memory` is not a copy of
+ * `pressure/memory`, `/proc/sys/fs/binfmt_misc/status` is not pid/status.
+ * Anywhere else (a capture directory, /tmp) the rules above apply.
  */
 import { handlerPattern, type Handler, type HandlerTable } from './handler';
 
 const PROCESS_DIR = /^(\d+|self|thread-self)$/;
+/** /proc's own directories (proc(5), and spl/ of ZFS) besides process directories: a relative path starting with one is a path under /proc. */
+const PROC_DIRECTORIES = new Set(['acpi', 'asound', 'bus', 'driver', 'dynamic_debug', 'fs', 'irq', 'net', 'pressure', 'scsi', 'spl', 'sys', 'sysvipc', 'tty']);
+
+/**
+ * The segments of `file` from a directory of /proc on (`fs/xfs/stat` of
+ * `/proc/fs/xfs/stat`, `sys/vm/…` of a relative `sys/vm/…`), or undefined when
+ * its path does not show one: after the last `proc` directory (or from the
+ * start of a relative path) must come one of /proc's directories or a pid.
+ */
+function underProc(file: string, segments: string[]): string[] | undefined {
+  const root = segments.lastIndexOf('proc', segments.length - 2);
+  const relative = root >= 0 ? segments.slice(root + 1) : file.startsWith('/') ? undefined : segments;
+  if (relative === undefined || relative.length < 2) return undefined;
+  return PROC_DIRECTORIES.has(relative[0]) || PROCESS_DIR.test(relative[0]) ? relative : undefined;
+}
+
+/** How many trailing segments a handler must match for a file at `relative` under /proc (a leading process directory aside). */
+function segmentsToCover(relative: string[], pattern: string[]): number {
+  let prefix = 0;
+  if (PROCESS_DIR.test(relative[0])) prefix = relative[1] === 'task' && relative.length > 3 && /^\d+$/.test(relative[2]) ? 3 : 1;
+  return relative.length - prefix + (pattern[0] === '<pid>' ? 1 : 0);
+}
 
 interface Candidate {
   handler: Handler<object>;
@@ -80,10 +112,14 @@ function better(a: Candidate, b: Candidate): boolean {
 export function resolveHandler(file: string, table: HandlerTable): Handler<object> | undefined {
   const segments = file.split('/').filter((s) => s !== '' && s !== '.');
   if (segments.length === 0) return undefined;
+  const relative = underProc(file, segments);
+  const inProcDirectory = relative !== undefined;
   let best: Candidate | undefined;
   for (const handler of Object.values(table)) {
     const candidate = score(handler, segments);
-    if (candidate && (best === undefined || better(candidate, best))) best = candidate;
+    if (!candidate) continue;
+    if (inProcDirectory && (!candidate.exact || candidate.matched < segmentsToCover(relative, handlerPattern(handler).split('/')))) continue;
+    if (best === undefined || better(candidate, best)) best = candidate;
   }
   return best?.handler;
 }

@@ -163,4 +163,21 @@ describe('commands on files that block or never end', () => {
       expect(result).to.deep.equal({ status: 2, stdout: '', stderr: `${command}: ${fifo}: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)\n` });
     });
   }
+
+  it('a copy of another file named stat is not read as /proc/stat; a file of another /proc directory names no handler', () => {
+    const block = path.join(tmp, 'sys', 'block', 'sda', 'stat');
+    fs.mkdirSync(path.dirname(block), { recursive: true });
+    fs.writeFileSync(block, '     338        0    21282      123        0        0        0        0        0      180      123\n');
+    expect(runBounded('proc2json', [block])).to.deep.equal({
+      status: 2,
+      stdout: '',
+      stderr: `proc2json: ${block}:1: expected the all-CPU "cpu" line first (as /proc/stat starts): "     338        0    21282      123        0        0        0        0        0      180      123"\n`,
+    });
+    const xfs = path.join(tmp, 'proc', 'fs', 'xfs', 'stat');
+    fs.mkdirSync(path.dirname(xfs), { recursive: true });
+    fs.writeFileSync(xfs, 'extent_alloc 4 32 2 32\n');
+    const result = runBounded('proc2json', [xfs]);
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.equal(`proc2json: ${xfs}: no handler recognises this file name (use --as NAME; --list shows the names)\n`);
+  });
 });

@@ -12,6 +12,7 @@ const table: HandlerTable = Object.fromEntries(
     fake('stat'), fake('vmstat'), fake('sysvipc/msg'), fake('mdstat'), fake('pid/stat'), fake('pid/maps'), fake('pid/numa_maps'),
     fake('net/tcp'), fake('net/tcp6'), fake('net/nf_conntrack'), fake('net/stat/nf_conntrack'),
     fake('net/stat/arp_cache'), fake('net/dev_snmp6', 'net/dev_snmp6/*'), fake('pid/fd', '<pid>/fd/*'), fake('mounts'), fake('pid/mounts'),
+    fake('pressure/memory'), fake('pid/status'), fake('net/dev'), fake('sys/kernel/pid_max'),
   ].map((h) => [h.name, h]),
 );
 
@@ -73,5 +74,25 @@ describe('resolving a handler from a path', () => {
     expect(real('/proc/spl/kstat/zfs/tank/objset-')).to.equal(undefined);
     expect(real('/proc/self/io')).to.equal('pid/io');
     expect(real('/proc/1234/task/1234/io')).to.equal('pid/io');
+  });
+
+  it('takes a path under /proc at its word: a file of another /proc directory is not a root file nor a copy', () => {
+    expect(resolve('/proc/fs/xfs/stat')).to.equal(undefined);
+    expect(resolve('fixtures/proc/fs/xfs/stat')).to.equal(undefined);
+    expect(resolve('fs/xfs/stat')).to.equal(undefined);
+    expect(resolve('/proc/sys/vm/overcommit_memory')).to.equal(undefined);
+    expect(resolve('sys/vm/overcommit_memory')).to.equal(undefined);
+    expect(resolve('/proc/sys/fs/binfmt_misc/status')).to.equal(undefined);
+    expect(resolve('/proc/driver/stat')).to.equal(undefined);
+    // …while /proc's own files keep resolving, through a process directory too (/proc/self/net is /proc/net).
+    expect(resolve('/proc/pressure/memory')).to.equal('pressure/memory');
+    expect(resolve('/proc/sys/kernel/pid_max')).to.equal('sys/kernel/pid_max');
+    expect(resolve('sys/kernel/pid_max')).to.equal('sys/kernel/pid_max');
+    expect(resolve('/proc/self/net/dev')).to.equal('net/dev');
+    expect(resolve('/proc/1/task/1/net/tcp6')).to.equal('net/tcp6');
+    expect(resolve('/proc/1234/task/1240/status')).to.equal('pid/status');
+    expect(resolve('1234/status')).to.equal('pid/status');
+    expect(resolve('/proc/self/fd/3')).to.equal('pid/fd');
+    expect(resolve('/proc/stat')).to.equal('stat');
   });
 });

@@ -254,6 +254,8 @@ export interface TableOptions {
   skip?: number;
   /** Columns that may be missing (older kernels print fewer); missing ones are absent. */
   optionalFrom?: number;
+  /** The only column counts a line may have (each kernel's layout), with the reason for the error. */
+  counts?: { allowed: readonly number[]; described: string };
   /** Name for the array of columns past the declared ones; without it extra columns are an error. */
   rest?: string;
   /** Skip blank lines instead of failing on them. */
@@ -274,6 +276,7 @@ export function whitespaceTable(src: Lines, columns: readonly ColumnSpec[], opti
     if (f.length > columns.length && options.rest === undefined) {
       src.fail(i, `expected at most ${columns.length} columns, found ${f.length}`);
     }
+    if (options.counts && !options.counts.allowed.includes(f.length)) src.fail(i, `expected ${options.counts.described}, found ${f.length}`);
     const row: Row = {};
     const n = Math.min(f.length, columns.length);
     for (let c = 0; c < n; c++) {

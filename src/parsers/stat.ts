@@ -13,6 +13,12 @@
  * - `value`: a line with one number: ctxt, btime (epoch seconds), processes,
  *   procs_running, procs_blocked, and any such line a newer kernel adds.
  * - `values`: any other `name n n …` line (old kernels' `page`, `swap`).
+ *
+ * show_stat() always prints the all-CPU `cpu` line first, and every value is
+ * unsigned (seq_put_decimal_ull): a file that does not start with it is not
+ * /proc/stat — a copy of /proc/fs/xfs/stat (`extent_alloc 1 2 3 4`) or of
+ * /sys/block/sda/stat (numbers only) is a ParseError at line 1, not records.
+ * Line names are lowercase words (`cpuN` only for a CPU).
  */
 import { defineHandler } from '../handler';
 import { fields, Lines } from './helpers';
@@ -49,6 +55,9 @@ export interface StatValuesRecord {
 
 export type StatRecord = StatCpuRecord | StatCountsRecord | StatValueRecord | StatValuesRecord;
 
+const CPU_NAME = /^cpu\d*$/;
+const LINE_NAME = /^[a-z][a-z0-9_]*$/;
+
 export function parseStat(text: string, file = 'stat'): StatRecord[] {
   const src = new Lines(file, text);
   const records: StatRecord[] = [];
@@ -56,24 +65,27 @@ export function parseStat(text: string, file = 'stat'): StatRecord[] {
     const f = fields(src.lines[i]);
     if (f.length === 0) continue;
     const name = f[0];
+    if (records.length === 0 && name !== 'cpu') src.fail(i, 'expected the all-CPU "cpu" line first (as /proc/stat starts)');
+    if (!LINE_NAME.test(name)) src.fail(i, `expected a line name, found ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}`);
     if (f.length < 2) src.fail(i, `"${name}" without a value`);
     if (name.startsWith('cpu')) {
+      if (!CPU_NAME.test(name)) src.fail(i, `expected "cpu" or "cpuN", found ${JSON.stringify(name)}`);
       if (f.length < 5) src.fail(i, `expected at least user nice system idle, found ${f.length - 1} values`);
       const record: Record<string, unknown> = { kind: 'cpu', name };
       const n = Math.min(f.length - 1, CPU_FIELDS.length);
-      for (let c = 0; c < n; c++) record[CPU_FIELDS[c]] = src.int(f[c + 1], i, CPU_FIELDS[c]);
+      for (let c = 0; c < n; c++) record[CPU_FIELDS[c]] = src.uint(f[c + 1], i, CPU_FIELDS[c]);
       if (f.length - 1 > CPU_FIELDS.length) {
-        record.extra = f.slice(CPU_FIELDS.length + 1).map((t, c) => src.int(t, i, `column ${CPU_FIELDS.length + c + 2}`));
+        record.extra = f.slice(CPU_FIELDS.length + 1).map((t, c) => src.uint(t, i, `column ${CPU_FIELDS.length + c + 2}`));
       }
       records.push(record as StatCpuRecord);
     } else if (name === 'intr' || name === 'softirq') {
       const counts = new Array<number>(f.length - 2);
-      for (let c = 2; c < f.length; c++) counts[c - 2] = src.int(f[c], i, `${name} count ${c - 2}`);
-      records.push({ kind: 'counts', name, total: src.int(f[1], i, `${name} total`), counts });
+      for (let c = 2; c < f.length; c++) counts[c - 2] = src.uint(f[c], i, `${name} count ${c - 2}`);
+      records.push({ kind: 'counts', name, total: src.uint(f[1], i, `${name} total`), counts });
     } else if (f.length === 2) {
-      records.push({ kind: 'value', name, value: src.int(f[1], i, name) });
+      records.push({ kind: 'value', name, value: src.uint(f[1], i, name) });
     } else {
-      records.push({ kind: 'values', name, values: f.slice(1).map((t) => src.int(t, i, name)) });
+      records.push({ kind: 'values', name, values: f.slice(1).map((t) => src.uint(t, i, name)) });
     }
   }
   return records;

@@ -35,10 +35,20 @@ describe('diskstats', () => {
   it('rejects text where a count must be, naming file, line and content', () => {
     const text = '   8       0 sda 1 2 3 4 5 6 7 8 0 9 10\n   8       1 sda1 1 2 x 4 5 6 7 8 0 9 10\n';
     expect(() => parseDiskstats(text, '/tmp/diskstats'))
-      .to.throw(ParseError, /\/tmp\/diskstats:2: sectors_read is not an integer \("x"\)/);
+      .to.throw(ParseError, /\/tmp\/diskstats:2: sectors_read is not an unsigned integer \("x"\)/);
   });
 
   it('rejects a truncated row', () => {
     expect(() => parseDiskstats('   8       0 sda 1 2 3\n')).to.throw(ParseError, /diskstats:1: expected at least 14 columns, found 6/);
+  });
+
+  it('takes the three layouts kernels print (14, 18, 20 columns) and nothing in between', () => {
+    const line = (n: number): string => `   8       0 sda ${Array.from({ length: n - 3 }, (_, k) => k + 1).join(' ')}`;
+    for (const n of [14, 18, 20]) expect(parseDiskstats(`${line(n)}\n`), `${n}`).to.have.length(1);
+    expect(parseDiskstats(`${line(20)}\n`)[0]).to.include({ flush_requests: 16, time_flushing_ms: 17 });
+    for (const n of [15, 16, 17, 19]) {
+      expect(() => parseDiskstats(`${line(14)}\n${line(n)}\n`), `${n}`).to.throw(ParseError, `diskstats:2: expected 14, 18 or 20 columns (Linux 2.6.25+, 4.18+, 5.5+), found ${n}`);
+    }
+    expect(() => parseDiskstats(`${line(21)}\n`)).to.throw(ParseError, 'diskstats:1: expected at most 20 columns, found 21');
   });
 });

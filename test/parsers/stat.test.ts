@@ -50,17 +50,31 @@ describe('stat', () => {
   });
 
   it('keeps lines of other kernels under their own names', () => {
-    expect(parseStat('page 5741 1808\nnew_counter 12\n')).to.deep.equal([
+    expect(parseStat('cpu  1 2 3 4\npage 5741 1808\nnew_counter 12\n').slice(1)).to.deep.equal([
       { kind: 'values', name: 'page', values: [5741, 1808] },
       { kind: 'value', name: 'new_counter', value: 12 },
     ]);
   });
 
   it('rejects text where a tick count must be', () => {
-    expect(() => parseStat('cpu  1 2 3 4\ncpu0 1 x 3 4\n', '/tmp/stat')).to.throw(ParseError, /\/tmp\/stat:2: nice is not an integer \("x"\)/);
+    expect(() => parseStat('cpu  1 2 3 4\ncpu0 1 x 3 4\n', '/tmp/stat')).to.throw(ParseError, /\/tmp\/stat:2: nice is not an unsigned integer \("x"\)/);
   });
 
   it('rejects a truncated cpu line', () => {
     expect(() => parseStat('cpu  1 2 3\n')).to.throw(ParseError, /stat:1: expected at least user nice system idle, found 3 values/);
+  });
+
+  it('is not fooled by other files named stat: /proc/fs/xfs/stat and /sys/block/*/stat copies fail at line 1', () => {
+    // fs/xfs/xfs_stats.c, xfs_stats_format(): "extent_alloc %u %u %u %u", …
+    const xfs = 'extent_alloc 4 32 2 32\nabt 0 0 0 0\nblk_map 4113 1284 54 4 51 5461 0\n';
+    expect(() => parseStat(xfs, 'copy/stat')).to.throw(ParseError, 'copy/stat:1: expected the all-CPU "cpu" line first (as /proc/stat starts): "extent_alloc 4 32 2 32"');
+    // block/genhd.c, part_stat_show(): eleven to seventeen "%8lu" columns, no name.
+    const block = '     338        0    21282      123        0        0        0        0        0      180      123\n';
+    expect(() => parseStat(block, 'sda/stat')).to.throw(ParseError, /^sda\/stat:1: expected the all-CPU "cpu" line first/);
+    // A cpu line that is not cpu/cpuN, a value past float64, a signed value.
+    expect(() => parseStat('cpu  1 2 3 4\ncpufreq 1 2 3 4\n')).to.throw(ParseError, 'stat:2: expected "cpu" or "cpuN", found "cpufreq"');
+    expect(() => parseStat(`cpu  1 2 3 4\nctxt ${'9'.repeat(400)}\n`)).to.throw(ParseError, 'stat:2: ctxt is out of range (400 digits)');
+    expect(() => parseStat('cpu  1 2 3 4\nprocs_running -1\n')).to.throw(ParseError, 'stat:2: procs_running is not an unsigned integer ("-1")');
+    expect(() => parseStat('cpu  1 2 3 4\nCtxt 1\n')).to.throw(ParseError, 'stat:2: expected a line name, found "Ctxt"');
   });
 });
