@@ -492,6 +492,16 @@ export function splitHead(line: string, count: number): { head: string[]; rest: 
   return { head, rest: line.slice(i).trim() };
 }
 
+/**
+ * For a file the kernel always writes something into (a header, or values
+ * whatever the machine's state): an empty one is a ParseError, not "no
+ * records" — a collector reading it fails (node_exporter's fails too)
+ * instead of succeeding without series. `what` names what is missing.
+ */
+export function requireContent(src: Lines, what: string): void {
+  if (src.lines.every((line) => line.trim() === '')) src.fail(0, `empty file (the kernel always prints ${what})`);
+}
+
 /** A file holding one integer on one line (sysctls printed by proc_dointvec): `[{ value }]`, or [] when empty. */
 export function singleInteger(src: Lines): { value: number }[] {
   if (src.length === 0) return [];

@@ -15,7 +15,7 @@
  * ParseError, never a count moved to another CPU or into `info`.
  */
 import { defineHandler } from '../handler';
-import { isDecimal, Lines, perCpuMatrix, type PerCpuRow } from './helpers';
+import { isDecimal, Lines, perCpuMatrix, requireContent, type PerCpuRow } from './helpers';
 
 export interface InterruptsRecord extends PerCpuRow {
   /** Numbered IRQs only: what follows the chip name. */
@@ -25,7 +25,7 @@ export interface InterruptsRecord extends PerCpuRow {
 
 export function parseInterrupts(text: string, file = 'interrupts'): InterruptsRecord[] {
   const src = new Lines(file, text);
-  if (src.length === 0) return [];
+  requireContent(src, 'the header line of CPU names');
   const rows: InterruptsRecord[] = perCpuMatrix(src, { allowSingleTotal: true, allowInfo: true });
   for (const row of rows) {
     if (row.info === undefined || !isDecimal(row.name)) continue;

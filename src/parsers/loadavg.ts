@@ -8,7 +8,7 @@
  * counts and a pid, so unsigned integers.
  */
 import { defineHandler } from '../handler';
-import { fields, Lines } from './helpers';
+import { fields, Lines, requireContent } from './helpers';
 
 export interface LoadavgRecord {
   load1: number;
@@ -21,7 +21,7 @@ export interface LoadavgRecord {
 
 export function parseLoadavg(text: string, file = 'loadavg'): LoadavgRecord[] {
   const src = new Lines(file, text);
-  if (src.length === 0) return [];
+  requireContent(src, 'the load averages');
   if (src.length > 1) src.fail(1, 'expected one line');
   const f = fields(src.lines[0]);
   if (f.length !== 5) src.fail(0, `expected "load1 load5 load15 running/threads last_pid", found ${f.length} fields`);

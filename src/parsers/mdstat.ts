@@ -14,7 +14,7 @@
  * parser does not know are kept, in order, in `status_other`.
  */
 import { defineHandler } from '../handler';
-import { fields, Lines } from './helpers';
+import { fields, Lines, requireContent } from './helpers';
 
 export interface MdDevice {
   name: string;
@@ -225,7 +225,7 @@ function parseBitmap(src: Lines, i: number, body: string): MdBitmap {
 
 export function parseMdstat(text: string, file = 'mdstat'): MdstatRecord[] {
   const src: Lines = new Lines(file, text);
-  if (src.length === 0) return [];
+  requireContent(src, 'the "Personalities :" and "unused devices:" lines');
   const record: MdstatRecord = { personalities: [], arrays: [], unused_devices: [] };
   let array: MdArray | undefined;
   let sizeLineSeen = false;

@@ -7,12 +7,14 @@
  * Every value is unsigned (show_val_kb(), seq_put_decimal_ull()): `-7`, `1.5`, `1e5` fail.
  */
 import { defineHandler } from '../handler';
-import { keyValueNumbers, Lines, type KeyValueRecord } from './helpers';
+import { keyValueNumbers, Lines, requireContent, type KeyValueRecord } from './helpers';
 
 export type MeminfoRecord = KeyValueRecord;
 
 export function parseMeminfo(text: string, file = 'meminfo'): MeminfoRecord[] {
-  return keyValueNumbers(new Lines(file, text), ':', 'uint');
+  const src = new Lines(file, text);
+  requireContent(src, 'MemTotal and the other counters');
+  return keyValueNumbers(src, ':', 'uint');
 }
 
 export const meminfo = defineHandler<MeminfoRecord>({

@@ -6,12 +6,14 @@
  * Columns are keyed by the header's CPU names (offline CPUs are absent).
  */
 import { defineHandler } from '../handler';
-import { Lines, perCpuMatrix, type PerCpuRow } from './helpers';
+import { Lines, perCpuMatrix, requireContent, type PerCpuRow } from './helpers';
 
 export type SoftirqsRecord = PerCpuRow;
 
 export function parseSoftirqs(text: string, file = 'softirqs'): SoftirqsRecord[] {
-  return perCpuMatrix(new Lines(file, text));
+  const src = new Lines(file, text);
+  requireContent(src, 'the header line of CPU names');
+  return perCpuMatrix(src);
 }
 
 export const softirqs = defineHandler<SoftirqsRecord>({

@@ -21,7 +21,7 @@
  * Line names are lowercase words (`cpuN` only for a CPU).
  */
 import { defineHandler } from '../handler';
-import { fields, Lines } from './helpers';
+import { fields, Lines, requireContent } from './helpers';
 
 export const CPU_FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guest_nice'] as const;
 export type CpuField = (typeof CPU_FIELDS)[number];
@@ -60,6 +60,7 @@ const LINE_NAME = /^[a-z][a-z0-9_]*$/;
 
 export function parseStat(text: string, file = 'stat'): StatRecord[] {
   const src = new Lines(file, text);
+  requireContent(src, 'the all-CPU "cpu" line');
   const records: StatRecord[] = [];
   for (let i = 0; i < src.length; i++) {
     const f = fields(src.lines[i]);

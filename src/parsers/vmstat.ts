@@ -7,7 +7,7 @@
  * changes with every kernel version and configuration (all are kept).
  */
 import { defineHandler } from '../handler';
-import { Lines, nameValueLines } from './helpers';
+import { Lines, nameValueLines, requireContent } from './helpers';
 
 export interface VmstatRecord {
   name: string;
@@ -15,7 +15,9 @@ export interface VmstatRecord {
 }
 
 export function parseVmstat(text: string, file = 'vmstat'): VmstatRecord[] {
-  return nameValueLines(new Lines(file, text));
+  const src = new Lines(file, text);
+  requireContent(src, 'its counters');
+  return nameValueLines(src);
 }
 
 export const vmstat = defineHandler<VmstatRecord>({

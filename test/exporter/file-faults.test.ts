@@ -159,6 +159,22 @@ describe('exporter: hostile files in the procfs tree', function () {
     expect(Object.keys(statuses).sort()).to.deep.equal(['200', '404']);
   });
 
+  it('an empty loadavg, meminfo, stat or net/dev fails its collector (success 0); an empty diskstats is a machine without disks', async () => {
+    for (const file of ['loadavg', 'meminfo', 'stat', 'net/dev', 'diskstats']) fs.writeFileSync(path.join(root, file), '');
+    const chosen = [collectors.loadavg, collectors.meminfo, collectors.stat, collectors.cpu, collectors.netdev, collectors.diskstats, collectors.vmstat];
+    const scheduler = new Scheduler({ collectors: chosen.map((c) => scheduled(c)), procfs: new ProcFs(root), env: { pageSize: 4096 }, logger: silent });
+    const snapshot = await scheduler.runOnce();
+    const text = snapshot.text('text');
+    expect(Object.fromEntries(snapshot.runs.map((r) => [r.collector, r.success]))).to.deep.equal({
+      loadavg: false, meminfo: false, stat: false, cpu: false, netdev: false, diskstats: true, vmstat: true,
+    });
+    expect(snapshot.run('loadavg')!.error).to.equal(`${root}/loadavg:1: empty file (the kernel always prints the load averages): ""`);
+    expect(snapshot.run('netdev')!.error).to.equal(`${root}/net/dev:1: empty file (the kernel always prints two header lines): ""`);
+    expect(text).to.match(/^node_scrape_collector_success\{collector="loadavg"\} 0$/m);
+    expect(text).to.match(/^node_scrape_collector_success\{collector="diskstats"\} 1$/m);
+    expect(text).to.not.match(/^node_disk_/m);
+  });
+
   it('SIGTERM ends the process even while a read is blocked in the kernel (it never returns)', async () => {
     // A read that never returns (a process stuck in D state holds its files' locks): fault-injected by
     // making the exporter's open of <root>/loadavg a blocking open of a FIFO no one writes.

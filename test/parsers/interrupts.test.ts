@@ -33,8 +33,8 @@ describe('interrupts', () => {
     expect(records[51]).to.deep.equal({ name: 'MIS', cpus: { CPU0: 8778 } });
   });
 
-  it('gives [] for an empty file', () => {
-    expect(parseInterrupts('')).to.deep.equal([]);
+  it('fails on an empty file (the kernel always prints the CPU header)', () => {
+    expect(() => parseInterrupts('')).to.throw(ParseError, 'interrupts:1: empty file (the kernel always prints the header line of CPU names): ""');
   });
 
   it('rejects a row without the NAME: prefix', () => {

@@ -13,7 +13,7 @@
  * A `key=value` a newer kernel adds is kept as a number under its own name.
  */
 import { defineHandler, type Handler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { fields, Lines, requireContent } from '../helpers';
 
 export interface PressureRecord {
   /** "some" or "full". */
@@ -30,6 +30,7 @@ const REQUIRED = ['avg10', 'avg60', 'avg300', 'total'];
 
 export function parsePressure(text: string, file = 'pressure'): PressureRecord[] {
   const src = new Lines(file, text);
+  requireContent(src, 'a "some" or "full" line');
   const records: PressureRecord[] = [];
   for (let i = 0; i < src.length; i++) {
     const f = fields(src.lines[i]);

@@ -6,7 +6,7 @@
  * One record per line: the protocol and its `name value` pairs as numbers
  * (`mem` is in pages, as the kernel prints it).
  */
-import { fields, Lines } from '../helpers';
+import { fields, Lines, requireContent } from '../helpers';
 
 export interface SockstatRecord {
   protocol: string;
@@ -15,6 +15,7 @@ export interface SockstatRecord {
 
 export function parseSockstat(text: string, file = 'net/sockstat'): SockstatRecord[] {
   const src = new Lines(file, text);
+  requireContent(src, 'a line per protocol');
   const records: SockstatRecord[] = [];
   for (let i = 0; i < src.length; i++) {
     const line = src.lines[i];

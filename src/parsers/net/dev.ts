@@ -9,7 +9,7 @@
  * errs drop fifo colls carrier compressed).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { fields, Lines, requireContent } from '../helpers';
 
 export interface DevCounters {
   bytes: number;
@@ -32,7 +32,7 @@ export interface DevRecord {
 export function parseDev(text: string, file = 'net/dev'): DevRecord[] {
   const src: Lines = new Lines(file, text);
   const records: DevRecord[] = [];
-  if (src.length === 0) return records;
+  requireContent(src, 'two header lines');
   if (src.length < 2 || !src.lines[0].includes('Receive') || src.lines[1].split('|').length !== 3) {
     src.fail(src.length < 2 ? 0 : 1, 'expected the two header lines "Inter-| Receive | Transmit" and " face |bytes …|bytes …"');
   }

@@ -6,12 +6,14 @@
  * Same paired-lines layout as net/snmp; new sections of newer kernels are kept.
  */
 import { defineHandler } from '../../handler';
-import { Lines, pairedHeaderLines, type ProtocolCounters } from '../helpers';
+import { Lines, pairedHeaderLines, requireContent, type ProtocolCounters } from '../helpers';
 
 export type NetstatRecord = ProtocolCounters;
 
 export function parseNetstat(text: string, file = 'net/netstat'): NetstatRecord[] {
-  return pairedHeaderLines(new Lines(file, text));
+  const src = new Lines(file, text);
+  requireContent(src, 'its protocol counters');
+  return pairedHeaderLines(src);
 }
 
 export const netstat = defineHandler<NetstatRecord>({

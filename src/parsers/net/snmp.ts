@@ -6,12 +6,14 @@
  * Each header/value pair of lines is one protocol record; `Tcp: MaxConn` is -1 and stays -1.
  */
 import { defineHandler } from '../../handler';
-import { Lines, pairedHeaderLines, type ProtocolCounters } from '../helpers';
+import { Lines, pairedHeaderLines, requireContent, type ProtocolCounters } from '../helpers';
 
 export type SnmpRecord = ProtocolCounters;
 
 export function parseSnmp(text: string, file = 'net/snmp'): SnmpRecord[] {
-  return pairedHeaderLines(new Lines(file, text));
+  const src = new Lines(file, text);
+  requireContent(src, 'its protocol counters');
+  return pairedHeaderLines(src);
 }
 
 export const snmp = defineHandler<SnmpRecord>({

@@ -13,7 +13,7 @@
  * such a machine: `cpu_printed` says which case it is).
  */
 import { defineHandler } from '../../handler';
-import { fields, Lines } from '../helpers';
+import { fields, Lines, requireContent } from '../helpers';
 
 export interface SoftnetStatRecord {
   cpu: number;
@@ -58,6 +58,7 @@ const CPU_COLUMN = 12;
 
 export function parseSoftnetStat(text: string, file = 'net/softnet_stat'): SoftnetStatRecord[] {
   const src: Lines = new Lines(file, text);
+  requireContent(src, 'a line per CPU');
   const records: SoftnetStatRecord[] = [];
   for (let i = 0; i < src.length; i++) {
     const f = fields(src.lines[i]);
