@@ -57,7 +57,7 @@ export interface MdArray {
   state: string;
   /** `read-only` or `auto-read-only` when written after the state. */
   access?: string;
-  /** raid1, raid10, raid5, …; absent for an inactive array. */
+  /** raid1, raid10, raid5, …; usually absent for an inactive array. */
   personality?: string;
   devices: MdDevice[];
   /** Array size in 1 KiB blocks. */
@@ -250,7 +250,8 @@ export function parseMdstat(text: string, file = 'mdstat'): MdstatRecord[] {
       array = { name: line.slice(0, sep).trim(), state: f[0] } as MdArray;
       let t = 1;
       if (f[t] === '(read-only)' || f[t] === '(auto-read-only)') array.access = f[t++].slice(1, -1);
-      if (f[0] === 'active' && t < f.length && f[t].indexOf('[') < 0) array.personality = f[t++];
+      // An inactive array may still name its personality (`md4 : inactive raid1 sda3[0](F) sdb3[1](S)`).
+      if (t < f.length && f[t].indexOf('[') < 0) array.personality = f[t++];
       const devices: MdDevice[] = [];
       for (; t < f.length; t++) devices.push(parseDevice(src, i, f[t]));
       array.devices = devices;

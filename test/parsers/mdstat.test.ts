@@ -130,4 +130,13 @@ describe('mdstat', () => {
     const text = 'md0 : active raid1 sdb1[1] sda1[0]\n      10 blocks [2/1] [U_]\n      [>....]  recovery = x% (1/10) finish=1.0min speed=1K/sec\n';
     expect(() => parseMdstat(text)).to.throw(ParseError, /mdstat:3: percent is not a number \("x"\)/);
   });
+
+  it('reads an inactive array that still names its personality, with faulty and spare members', () => {
+    const [record] = parseMdstat('Personalities : [raid1]\nmd4 : inactive raid1 sda3[0](F) sdb3[1](S)\n      4883648 blocks [2/2] [UU]\n\nunused devices: <none>\n');
+    expect(record.arrays).to.deep.equal([{
+      name: 'md4', state: 'inactive', personality: 'raid1',
+      devices: [{ name: 'sda3', role: 0, flags: ['F'] }, { name: 'sdb3', role: 1, flags: ['S'] }],
+      blocks: 4883648, raid_disks: 2, working_disks: 2, status: 'UU',
+    }]);
+  });
 });

@@ -5,7 +5,8 @@
  *
  * Every column is `%08x` (numbers here). Names follow softnet_seq_show():
  * processed, dropped, time_squeeze, then columns the kernel keeps at 0
- * (throttled; four fastroute_* columns; cpu_collision), received_rps,
+ * (throttled; four fastroute_* columns), cpu_collision (the 9 columns of
+ * kernels before 2.6.35), received_rps (2.6.35+),
  * flow_limit_count (3.11+), backlog_len (5.10+, input_qlen + process_qlen
  * in 6.x), cpu (5.10+), input_qlen and process_qlen (6.2+). Later columns are
  * kept as `column_N`. Before 5.10 the CPU is not printed; `cpu` is then the
@@ -28,7 +29,7 @@ export interface SoftnetStatRecord {
   fastroute_defer: number;
   fastroute_deferred_out: number;
   cpu_collision: number;
-  received_rps: number;
+  received_rps?: number;
   flow_limit_count?: number;
   backlog_len?: number;
   input_qlen?: number;
@@ -53,7 +54,7 @@ const NAMES = [
   'input_qlen',
   'process_qlen',
 ];
-const REQUIRED = 10;
+const REQUIRED = 9;
 const CPU_COLUMN = 12;
 
 export function parseSoftnetStat(text: string, file = 'net/softnet_stat'): SoftnetStatRecord[] {

@@ -7,7 +7,9 @@
  * optional fields (`shared:N`, `master:N`, `propagate_from:N`, `unbindable`),
  * returned as an object: peer-group ids as numbers, a tag without a value as
  * `true`. Octal escapes (`\040` space, `\011` tab, `\012` newline, `\134`
- * backslash) are decoded in root, mount point, source and options. The
+ * backslash) are decoded in root, mount point, source and options. A doubled
+ * space before the separator separates like one (an empty source after it is
+ * kept: it is a field of its own). The
  * synthetic fixture (fixtures/synthetic/proc/self/mountinfo) follows
  * show_mountinfo() to carry optional fields and escapes this machine lacks.
  */
@@ -34,13 +36,30 @@ export interface MountinfoRecord {
   super_options: MountOptions;
 }
 
+/**
+ * The fields of a line: split on single spaces, since an empty source after
+ * the separator is a field of its own (`- tmpfs  rw`), but before the
+ * separator a doubled space is one separator (no field there is ever empty:
+ * node_exporter's fixture has `1 1 0:5 /  /root rw,nosuid shared:8 - …`).
+ */
+function mountinfoFields(line: string): string[] {
+  const raw = line.split(' ');
+  let words = 0;
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k] === '') continue;
+    if (raw[k] === '-' && words >= 6) return [...raw.slice(0, k).filter((w) => w !== ''), ...raw.slice(k)];
+    words++;
+  }
+  return raw.filter((w) => w !== '');
+}
+
 export function parseMountinfo(text: string, file = 'pid/mountinfo'): MountinfoRecord[] {
   const src = new Lines(file, text);
   const records: MountinfoRecord[] = [];
   for (let i = 0; i < src.length; i++) {
     const line = src.lines[i];
     if (line.trim() === '') continue;
-    const f = line.split(' ');
+    const f = mountinfoFields(line);
     if (f.length < 10) src.fail(i, `expected at least 10 fields, found ${f.length}`);
     const separator = f.indexOf('-', 6);
     if (separator < 0) src.fail(i, 'missing the " - " separator');

@@ -35,6 +35,14 @@ describe('net/softnet_stat', () => {
   it('rejects a non-hex column and a short row', () => {
     expect(() => parseSoftnetStat('0000000f 0000000g 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000\n'))
       .to.throw(ParseError, /net\/softnet_stat:1: dropped is not hexadecimal/);
-    expect(() => parseSoftnetStat('0000000f 00000000\n')).to.throw(ParseError, /net\/softnet_stat:1: expected at least 10 columns, found 2/);
+    expect(() => parseSoftnetStat('0000000f 00000000\n')).to.throw(ParseError, /net\/softnet_stat:1: expected at least 9 columns, found 2/);
+  });
+
+  it('reads the 9 columns of kernels before 2.6.35 (no received_rps yet)', () => {
+    const [record] = parseSoftnetStat('0000ffff 00000001 00000002 00000000 00000000 00000000 00000000 00000000 00000003\n');
+    expect(record).to.deep.equal({
+      cpu: 0, cpu_printed: false, processed: 65535, dropped: 1, time_squeeze: 2, throttled: 0,
+      fastroute_hit: 0, fastroute_success: 0, fastroute_defer: 0, fastroute_deferred_out: 0, cpu_collision: 3,
+    });
   });
 });

@@ -56,4 +56,13 @@ describe('pid/mountinfo', () => {
       .to.throw(ParseError, /mountinfo:2: expected major:minor \("0x15"\)/);
     expect(() => parseMountinfo('22 27 0:21 / /proc rw - proc proc\n')).to.throw(ParseError, /mountinfo:1: expected at least 10 fields/);
   });
+
+  it('takes a doubled space before the separator as one (node_exporter\'s fixture), and keeps an empty source after it', () => {
+    const [rootfs, empty] = parseMountinfo('1 1 0:5 /  /root rw,nosuid shared:8 - rootfs rootfs rw\n40 21 0:50 / /x rw - tmpfs  rw\n');
+    expect(rootfs).to.deep.equal({
+      mount_id: 1, parent_id: 1, major: 0, minor: 5, root: '/', mount_point: '/root', mount_options: { rw: true, nosuid: true },
+      optional_fields: { shared: 8 }, fstype: 'rootfs', source: 'rootfs', super_options: { rw: true },
+    });
+    expect(empty).to.include({ mount_point: '/x', fstype: 'tmpfs', source: '' });
+  });
 });
