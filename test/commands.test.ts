@@ -181,3 +181,54 @@ describe('commands on files that block or never end', () => {
     expect(result.stderr).to.equal(`proc2json: ${xfs}: no handler recognises this file name (use --as NAME; --list shows the names)\n`);
   });
 });
+
+describe('commands: strict by default, --keep-going past bad records', () => {
+  let tmp: string;
+  let meminfo: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'commands-keep-going-'));
+    meminfo = path.join(tmp, 'meminfo');
+    fs.writeFileSync(meminfo, fixture('proc/meminfo').replace('Cached:            42848 kB', 'Cached:            lots kB').replace('Active:', 'Active: x kB\nActive:'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  for (const command of ['proc2json', 'proc2csv', 'show-proc-fields']) {
+    it(`${command}: the first bad line fails the file (exit 2, file:line)`, () => {
+      const result = runBin(command, [meminfo]);
+      expect(result.status).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.equal(`${command}: ${meminfo}:5: Cached is not an unsigned integer ("lots"): "Cached:            lots kB"\n`);
+    });
+
+    it(`${command} --keep-going: the good records on stdout, each rejected line on stderr, exit 1`, () => {
+      const result = runBin(command, [meminfo, '--keep-going']);
+      expect(result.status).to.equal(1);
+      expect(result.stderr.split('\n')).to.deep.equal([
+        `${command}: ${meminfo}:5: Cached is not an unsigned integer ("lots"): "Cached:            lots kB"`,
+        `${command}: ${meminfo}:7: Active is not an unsigned integer ("x"): "Active: x kB"`,
+        '',
+      ]);
+      expect(result.stdout).to.include('MemTotal');
+      expect(result.stdout).to.include('DirectMap1G');
+      expect(result.stdout).to.not.include('lots');
+    });
+  }
+
+  it('proc2json --keep-going: exactly the records of the good lines', () => {
+    const result = runBin('proc2json', [meminfo, '--keep-going', '--compact']);
+    const records = JSON.parse(result.stdout).records as { name: string }[];
+    expect(records).to.have.length(53);
+    expect(records.map((r) => r.name)).to.not.include('Cached');
+    expect(records.map((r) => r.name).slice(0, 5)).to.deep.equal(['MemTotal', 'MemFree', 'MemAvailable', 'Buffers', 'SwapCached']);
+  });
+
+  it('--keep-going on a file that cannot lose a line (loadavg: one record) fails as without it', () => {
+    const result = runBin('proc2json', ['-', '--as', 'loadavg', '--keep-going'], '0.55 x 0.34 1/578 21870\n');
+    expect(result).to.deep.equal({ status: 2, stdout: '', stderr: 'proc2json: -:1: load5 is not a number ("x"): "0.55 x 0.34 1/578 21870"\n' });
+  });
+
+  it('--help names --keep-going', () => {
+    expect(runBin('proc2csv', ['--help']).stdout).to.include('--keep-going');
+  });
+});
+

@@ -1,14 +1,19 @@
 /**
  * What the three commands share: option parsing (commander), `--list`, reading
  * files or standard input, and the error rule — one line on stderr naming the
- * file, exit status 2, never a stack trace.
+ * file, exit status 2, never a stack trace. With `--keep-going` a line the
+ * parser rejects costs its record (where the handler allows it, see
+ * RECOVERY in src/parse.ts): the other records are printed, each rejected
+ * line is one line on stderr, and the exit status is 1.
  */
 import { Command, CommanderError } from 'commander';
-import { parseFile, parseText, type ParseResult } from '../parse';
+import { parseFile, parseText, type ParseOptions, type ParseResult } from '../parse';
 import { readStandardInput } from '../procfs';
 import { handlerNames, handlers } from '../registry';
 
 export const EXIT_FAILURE = 2;
+/** `--keep-going` printed records but left some out. */
+export const EXIT_RECORDS_LEFT_OUT = 1;
 
 export interface CommonOptions {
   as?: string;
@@ -28,19 +33,28 @@ export function baseProgram(name: string, description: string): Command {
     .argument('[files...]', 'files to parse (any path: the handler is chosen from the file name); - reads standard input')
     .option('--as <name>', 'parse with this handler instead of the one the file name implies')
     .option('--list', 'list every handler name and exit')
+    .option('--keep-going', 'print the records that parse and each rejected line on stderr (exit status 1 when lines were rejected)')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError(false);
 }
 
-/** Parses each named file (or standard input for `-`). */
-export function parseAll(files: readonly string[], as: string | undefined): ParseResult[] {
+/** Parses each named file (or standard input for `-`), with the command's `--as` and `--keep-going`. */
+export function parseAll(files: readonly string[], options: Record<string, unknown>): ParseResult[] {
+  const as = options.as as string | undefined;
+  const parsing: ParseOptions = {};
+  if (options.keepGoing === true) {
+    parsing.keepGoing = (skipped) => {
+      process.stderr.write(`${String(options.command)}: ${skipped.message}\n`);
+      process.exitCode = EXIT_RECORDS_LEFT_OUT;
+    };
+  }
   return files.map((file) => {
     if (file === '-') {
       if (as === undefined) throw new Error('-: standard input needs --as NAME');
-      return parseText(readStandardInput(), as, '-');
+      return parseText(readStandardInput(), as, '-', parsing);
     }
-    return parseFile(file, as);
+    return parseFile(file, as, parsing);
   });
 }
 
@@ -57,7 +71,7 @@ export function runCommand(name: string, program: Command, argv: readonly string
   });
   try {
     program.parse(argv as string[], { from: 'user' });
-    const options = program.opts();
+    const options: Record<string, unknown> = { ...program.opts(), command: name };
     if (options.list) {
       process.stdout.write(listing());
       return;

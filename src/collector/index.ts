@@ -28,6 +28,7 @@ export { GROUP_NAME_TEMPLATE, GROUP_TEMPLATE_VARIABLES, PID_FIELD, type Collecto
 export { applyCollector, checkDefinition, collectorState, getPath } from './apply';
 export { collect, DEFAULT_ROOTS, filesystems } from './collect';
 export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';
+export { parseErrorLog, type ParseErrorLog } from './parse-errors';
 // The exposition model, for collectors that build families themselves (textfile).
 export { formatValue, isValidLabelName, isValidMetricName, type Labels, type MetricFamily, type MetricType, type Sample } from '../exporter/exposition';
 export { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';

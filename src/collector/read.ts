@@ -7,6 +7,7 @@
 import { isGone, type ProcFs } from '../procfs';
 import { getHandler } from '../registry';
 import type { Need, ReadRecords } from './definition';
+import { parseErrorLog } from './parse-errors';
 
 /** A required file is absent: the run fails as "not on this kernel" (logged at debug, not as an alarm). */
 export class MissingFileError extends Error {
@@ -26,7 +27,7 @@ function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleRead
   if (cached) return cached;
   const handler = getHandler(name);
   const pending = handler
-    ? procfs.readTextAsync(path).then((text) => handler.parse(text, `${procfs.root}/${path}`))
+    ? procfs.readTextAsync(path).then((text) => parseErrorLog.parse(handler, text, `${procfs.root}/${path}`))
     : Promise.reject(new Error(`unknown handler ${name}`));
   reads?.set(key, pending);
   return pending;

@@ -7,9 +7,10 @@ import { execFileSync } from 'child_process';
 import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
-import { filesystems, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
+import { filesystems, parseErrorLog, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
 import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
 import { pendingReads, ProcFs } from '../procfs';
+import type { MetricFamily } from './exposition';
 import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
@@ -85,6 +86,7 @@ export async function startExporter(
 ): Promise<Running> {
   const makeProcFs = hooks.procfs ?? ((root: string) => new ProcFs(root));
   const processMetrics = new ProcessMetrics();
+  parseErrorLog.logger = logger;
   const inFlight = { count: 0 };
   const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
     const trees = filesystems(makeProcFs(c.procfs), makeProcFs(c.sysfs), makeProcFs(c.rootfs));
@@ -95,7 +97,8 @@ export async function startExporter(
       ...trees,
       env,
       logger,
-      extra: c.disableExporterMetrics ? undefined : () => processMetrics.families(),
+      // The parse error counts are the collectors' own: kept with --web.disable-exporter-metrics.
+      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await processMetrics.families()), ...parseErrorLog.families()],
     });
     const app = createApp({
       scheduler,

@@ -224,7 +224,8 @@ describe('scheduler: collector failures on a fixture root stay contained and rec
   const faults: [string, (procfs: FaultyProcFs) => void][] = [
     ['missing', () => fs.rmSync(path.join(root, 'diskstats'))],
     ['unreadable (EACCES)', (procfs) => procfs.denied.add('diskstats')],
-    ['truncated mid-line', () => fs.writeFileSync(path.join(root, 'diskstats'), original.slice(0, original.indexOf('\n') + 20))],
+    // Cut in its first line: no good record left (a cut after good lines costs only the cut line: degrade.test.ts).
+    ['truncated mid-line', () => fs.writeFileSync(path.join(root, 'diskstats'), original.slice(0, 20))],
     ['garbage', () => fs.writeFileSync(path.join(root, 'diskstats'), Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x41, 0x20, 0x42, 10]))],
     ['a directory', () => {
       fs.rmSync(path.join(root, 'diskstats'));
