@@ -170,3 +170,11 @@ export function localZone(epochSeconds: number): LocalZone {
   if (c.localtimeR([Math.floor(epochSeconds)], out) === null) throw new Error(`localtime_r: ${errnoName(c.errno())}`);
   return { name: String(out.tm_zone ?? ''), offsetSeconds: out.tm_gmtoff as number };
 }
+
+/**
+ * uname(2)'s machine field, which Node calls itself (os.machine()): the kernel's architecture as the
+ * exporter's process sees it, the same in a container (UTS namespaces do not change it).
+ */
+export function unameMachine(): string {
+  return os.machine();
+}
