@@ -44,6 +44,7 @@ import { drbd } from './drbd';
 import { ipvs } from './ipvs';
 import { zfs } from './zfs';
 import { sysctl } from './sysctl';
+import { uname } from './uname';
 
 export const collectors = {
   diskstats,
@@ -84,6 +85,7 @@ export const collectors = {
   ipvs,
   zfs,
   sysctl,
+  uname,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
