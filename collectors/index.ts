@@ -45,6 +45,7 @@ import { ipvs } from './ipvs';
 import { zfs } from './zfs';
 import { sysctl } from './sysctl';
 import { uname } from './uname';
+import { time } from './time';
 
 export const collectors = {
   diskstats,
@@ -86,6 +87,7 @@ export const collectors = {
   zfs,
   sysctl,
   uname,
+  time,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
