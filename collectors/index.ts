@@ -46,6 +46,7 @@ import { zfs } from './zfs';
 import { sysctl } from './sysctl';
 import { uname } from './uname';
 import { time } from './time';
+import { timex } from './timex';
 
 export const collectors = {
   diskstats,
@@ -88,6 +89,7 @@ export const collectors = {
   sysctl,
   uname,
   time,
+  timex,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
