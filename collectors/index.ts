@@ -47,6 +47,7 @@ import { sysctl } from './sysctl';
 import { uname } from './uname';
 import { time } from './time';
 import { timex } from './timex';
+import { os } from './os';
 
 export const collectors = {
   diskstats,
@@ -90,6 +91,7 @@ export const collectors = {
   uname,
   time,
   timex,
+  os,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
