@@ -48,6 +48,7 @@ import { uname } from './uname';
 import { time } from './time';
 import { timex } from './timex';
 import { os } from './os';
+import { netclass } from './netclass';
 
 export const collectors = {
   diskstats,
@@ -92,6 +93,7 @@ export const collectors = {
   time,
   timex,
   os,
+  netclass,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
