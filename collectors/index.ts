@@ -49,6 +49,7 @@ import { time } from './time';
 import { timex } from './timex';
 import { os } from './os';
 import { netclass } from './netclass';
+import { filesystem } from './filesystem';
 
 export const collectors = {
   diskstats,
@@ -94,6 +95,7 @@ export const collectors = {
   timex,
   os,
   netclass,
+  filesystem,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;
