@@ -6,7 +6,7 @@
  * "unknown" gives -125000 unless --collector.netclass.ignore-invalid-speed).
  * node_exporter: collector/netclass_linux.go (procfs sysfs/net_class.go).
  *
- * As procfs: the entries of class/net that are not regular files are devices; an attribute whose
+ * As procfs: the entries of class/net that are directories are devices; an attribute whose
  * file is absent or whose read fails by design (EINVAL: carrier, speed, duplex, dormant of a device
  * that is down; EOPNOTSUPP; EACCES) has no series; without class/net the run fails as "not present".
  * Devices matching --collector.netclass.ignored-devices are not read. node_exporter's
@@ -18,19 +18,26 @@ import {
   type NetClassDevice,
   type NetClassIntegerAttribute,
 } from '../src/parsers/sysfs/class/net';
-import { defineCollector, mapping, MissingFileError, readHandlerFile, type MetricMapping, type ProcFs } from '../src/collector';
+import { getHandler } from '../src/registry';
+import { defineCollector, mapping, MissingFileError, type MetricMapping, type ProcFs } from '../src/collector';
 
-/** Read failures that mean "this device has no such value" (procfs' canIgnoreError). */
-const NO_VALUE = new Set(['EINVAL', 'EOPNOTSUPP', 'ENOTSUP', 'EACCES', 'EPERM', 'ENOENT', 'ENODEV', 'ENXIO']);
+/** Read failures that mean "this device has no such value" (procfs' canIgnoreError), or that it went away meanwhile. */
+const NO_VALUE = new Set(['EINVAL', 'EOPNOTSUPP', 'ENOTSUP', 'EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'ENODEV', 'ENXIO']);
+
+/** What the series use: procfs also reads addr_len and the phys_* ids, which node_exporter never exports. */
+const EXPORTED = NET_CLASS_ATTRIBUTES.filter((name) => name !== 'addr_len' && !name.startsWith('phys_'));
 
 async function attribute(sysfs: ProcFs, device: string, name: NetClassAttribute): Promise<number | string | undefined> {
+  const path = `class/net/${device}/${name}`;
+  let text: string;
   try {
-    const records = await readHandlerFile(sysfs, `class/net/${name}`, 'optional', `class/net/${device}/${name}`);
-    return (records?.[0] as { value: number | string } | undefined)?.value;
+    text = await sysfs.readAttributeAsync(path);
   } catch (error) {
     if (NO_VALUE.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
+  const records = getHandler(`class/net/${name}`)!.parse(text, `${sysfs.root}/${path}`) as { value: number | string }[];
+  return records[0]?.value;
 }
 
 /** The devices of class/net (the entries that are not regular files), each with the attributes it has. */
@@ -42,8 +49,7 @@ export async function netClassDevices(sysfs: ProcFs, ignored: RegExp): Promise<N
       const present = new Set(sysfs.list(`class/net/${device}`));
       const record: Record<string, number | string> = { device };
       await Promise.all(
-        NET_CLASS_ATTRIBUTES.filter((name) => present.has(name)).map(async (name) => {
-          // A device that goes away meanwhile reads as ENOENT or ENODEV: no value.
+        EXPORTED.filter((name) => present.has(name)).map(async (name) => {
           const value = await attribute(sysfs, device, name);
           if (value !== undefined) record[name] = value;
         }),
@@ -73,7 +79,7 @@ export const netclass = defineCollector({
   name: 'netclass',
   description: 'Network device attributes (/sys/class/net).',
   defaultEnabled: true,
-  reads: Object.fromEntries(NET_CLASS_ATTRIBUTES.map((name) => [`class/net/${name}`, 'optional'])),
+  reads: Object.fromEntries(EXPORTED.map((name) => [`class/net/${name}`, 'optional'])),
   options: {
     ignoredDevices: { type: 'regex', default: '^$', description: 'Regexp of net devices to ignore for netclass collector.' },
     ignoreInvalidSpeed: {

@@ -15,6 +15,10 @@ const scratch = Buffer.allocUnsafe(FIRST_READ);
 /** First buffers of readTextAsync, reused (one per read in flight, at most ASYNC_POOL_LIMIT kept). */
 const asyncPool: Buffer[] = [];
 const ASYNC_POOL_LIMIT = 16;
+/** Buffers of readAttributeAsync (kept: at most ATTRIBUTE_POOL_LIMIT): sysfs attributes are a few bytes. */
+const ATTRIBUTE_READ = 8 * 1024;
+const ATTRIBUTE_POOL_LIMIT = 128;
+const attributePool: Buffer[] = [];
 
 /** Reads a whole file, however large, without trusting its stat size. */
 export function readWholeFile(file: string): string {
@@ -137,6 +141,33 @@ export class ProcFs {
 
   readLink(relative: string): string {
     return readLink(this.resolve(relative));
+  }
+
+  /**
+   * Reads a small file that one read() returns whole, without blocking the event loop: a sysfs
+   * attribute (sysfs_emit writes at most a page, all of it handed over by the first read). Three
+   * calls on libuv's pool (open, one pread, close) instead of readTextAsync's four, into a small
+   * pooled buffer; a file that fills the buffer is read again with readTextAsync, so nothing is
+   * ever cut short.
+   */
+  readAttributeAsync(relative: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const file = this.resolve(relative);
+      fs.open(file, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const buffer = attributePool.pop() ?? Buffer.allocUnsafe(ATTRIBUTE_READ);
+        fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytes) => {
+          const text = readError || bytes === buffer.length ? undefined : buffer.toString('utf8', 0, bytes);
+          if (attributePool.length < ATTRIBUTE_POOL_LIMIT) attributePool.push(buffer);
+          fs.close(fd, (closeError) => {
+            if (readError) reject(readError);
+            else if (text === undefined) this.readTextAsync(relative).then(resolve, reject);
+            else if (closeError) reject(closeError);
+            else resolve(text);
+          });
+        });
+      });
+    });
   }
 
   /**

@@ -14,9 +14,9 @@ class FailingSysfs extends ProcFs {
     super(root);
   }
 
-  override readTextAsync(relative: string): Promise<string> {
+  override readAttributeAsync(relative: string): Promise<string> {
     const code = this.failures[relative];
-    if (code === undefined) return super.readTextAsync(relative);
+    if (code === undefined) return super.readAttributeAsync(relative);
     return Promise.reject(Object.assign(new Error(`${code}: read ${relative}`), { code }));
   }
 }
