@@ -17,7 +17,7 @@ import {
   type NetClassAttribute,
   type NetClassDevice,
   type NetClassIntegerAttribute,
-} from '../src/parsers/sysfs/class/net';
+} from '../src/parsers/formats/net-class-attribute';
 import { getHandler } from '../src/registry';
 import { defineCollector, mapping, MissingFileError, type MetricMapping, type ProcFs } from '../src/collector';
 
@@ -36,7 +36,7 @@ async function attribute(sysfs: ProcFs, device: string, name: NetClassAttribute)
     if (NO_VALUE.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
-  const records = getHandler(`class/net/${name}`)!.parse(text, `${sysfs.root}/${path}`) as { value: number | string }[];
+  const records = getHandler(`sysfs/class/net/${name}`)!.parse(text, `${sysfs.root}/${path}`) as { value: number | string }[];
   return records[0]?.value;
 }
 
@@ -79,7 +79,7 @@ export const netclass = defineCollector({
   name: 'netclass',
   description: 'Network device attributes (/sys/class/net).',
   defaultEnabled: true,
-  reads: Object.fromEntries(EXPORTED.map((name) => [`class/net/${name}`, 'optional'])),
+  reads: Object.fromEntries(EXPORTED.map((name) => [`sysfs/class/net/${name}`, 'optional'])),
   options: {
     ignoredDevices: { type: 'regex', default: '^$', description: 'Regexp of net devices to ignore for netclass collector.' },
     ignoreInvalidSpeed: {

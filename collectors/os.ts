@@ -8,7 +8,7 @@
  * node_exporter: collector/os_release.go. Not exported: its NixOS activation timestamps, which need
  * the Nix store's SQLite database.
  */
-import type { OsReleaseRecord } from '../src/parsers/rootfs/os-release';
+import type { OsReleaseRecord } from '../src/parsers/formats/os-release';
 import { defineCollector, mapping, MissingFileError, readHandlerFile } from '../src/collector';
 
 const INFO_LABELS = [
@@ -45,10 +45,10 @@ export const os = defineCollector({
   name: 'os',
   description: 'Operating system identification (os-release under --path.rootfs).',
   defaultEnabled: true,
-  reads: { 'etc/os-release': 'optional', 'usr/lib/os-release': 'optional' },
+  reads: { 'rootfs/etc/os-release': 'optional', 'rootfs/usr/lib/os-release': 'optional' },
   gather: async ({ rootfs }) => {
     for (const file of FILES) {
-      const records = (await readHandlerFile(rootfs, file, 'optional')) as OsReleaseRecord[] | undefined;
+      const records = (await readHandlerFile(rootfs, `rootfs/${file}`, 'optional', file)) as OsReleaseRecord[] | undefined;
       if (records !== undefined) return { os: [osRow(records)] };
     }
     throw new MissingFileError(`${rootfs.root}/{${FILES.join(',')}}`);

@@ -9,7 +9,7 @@
  * Clock sources come from <sysfs>/devices/system/clocksource/clocksource[0-9]*, `device` being the
  * directory's position in name order ("0" for clocksource0); none when the directory is absent.
  */
-import type { ClocksourceRecord } from '../src/parsers/sysfs/devices/system/clocksource';
+import type { ClocksourceRecord } from '../src/parsers/formats/clocksource';
 import { defineCollector, localZone, mapping, readHandlerFile, type ProcFs } from '../src/collector';
 
 const DIR = 'devices/system/clocksource';
@@ -24,7 +24,7 @@ async function clocksources(sysfs: ProcFs, file: 'available_clocksource' | 'curr
   const dirs = sysfs.list(DIR).filter((name) => /^clocksource[0-9]/.test(name)).sort();
   const rows = await Promise.all(
     dirs.map(async (dir, index) => {
-      const records = (await readHandlerFile(sysfs, `${DIR}/${file}`, 'required', `${DIR}/${dir}/${file}`)) as ClocksourceRecord[];
+      const records = (await readHandlerFile(sysfs, `sysfs/${DIR}/${file}`, 'required', `${DIR}/${dir}/${file}`)) as ClocksourceRecord[];
       return records.map((r) => ({ device: String(index), clocksource: r.clocksource }));
     }),
   );
@@ -37,7 +37,7 @@ export const time = defineCollector({
   name: 'time',
   description: 'System time, time zone and clock sources (/sys/devices/system/clocksource).',
   defaultEnabled: true,
-  reads: { [`${DIR}/available_clocksource`]: 'optional', [`${DIR}/current_clocksource`]: 'optional' },
+  reads: { [`sysfs/${DIR}/available_clocksource`]: 'optional', [`sysfs/${DIR}/current_clocksource`]: 'optional' },
   gather: async ({ sysfs }) => {
     const seconds = Date.now() / 1000;
     const zone = localZone(seconds);

@@ -37,12 +37,10 @@ describe('consistency of handlers, tests and fixtures', () => {
   });
 
   it('has a test file for every handler that parses', () => {
-    // /sys and root-filesystem handlers are tested under test/parsers/sysfs/ and rootfs/; the
-    // attributes of one /sys folder (class/net/mtu, class/net/speed, …) share the folder's test file.
+    // The attributes of one /sys folder (sysfs/class/net/mtu, sysfs/class/net/speed, …) share the folder's test file.
     const testFiles = (h: Handler<object>): string[] => {
-      const area = h.root === undefined ? '' : `${h.root}/`;
-      const own = `test/parsers/${area}${h.name}.test.ts`;
-      return h.root === undefined ? [own] : [own, `test/parsers/${area}${path.posix.dirname(h.name)}.test.ts`];
+      const own = `test/parsers/${h.name}.test.ts`;
+      return h.root === undefined ? [own] : [own, `test/parsers/${path.posix.dirname(h.name)}.test.ts`];
     };
     const missing = Object.values(handlers)
       .filter((h) => h.refuse === undefined)

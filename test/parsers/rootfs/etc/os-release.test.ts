@@ -1,17 +1,18 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../src/errors';
-import { etcOsRelease, parseOsRelease } from '../../../../src/parsers/rootfs/os-release';
+import { parseOsRelease } from '../../../../src/parsers/formats/os-release';
+import { etcOsRelease } from '../../../../src/parsers/rootfs/etc/os-release';
 import { parseFile } from '../../../../src/parse';
 import { fixture, fixturePath } from '../../../support/fixtures';
 
-describe('etc/os-release', () => {
+describe('rootfs/etc/os-release', () => {
   it('parses Debian 12 (through the link Debian ships)', () => {
     const records = etcOsRelease.parse(fixture('rootfs/etc/os-release'), 'os-release');
     expect(records).to.have.length(9);
     expect(records[0]).to.deep.equal({ name: 'PRETTY_NAME', value: 'Debian GNU/Linux 12 (bookworm)' });
     expect(records[4]).to.deep.equal({ name: 'VERSION_CODENAME', value: 'bookworm' });
     expect(records[8]).to.deep.equal({ name: 'BUG_REPORT_URL', value: 'https://bugs.debian.org/' });
-    expect(parseFile(fixturePath('rootfs/etc/os-release')).handler).to.equal('etc/os-release');
+    expect(parseFile(fixturePath('rootfs/etc/os-release')).handler).to.equal('rootfs/etc/os-release');
   });
 
   it('follows the shell: quotes, escapes, comments, concatenation, export', () => {

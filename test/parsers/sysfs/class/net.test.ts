@@ -1,15 +1,16 @@
 import { expect } from 'chai';
 import * as fs from 'fs';
 import { ParseError } from '../../../../src/errors';
-import { NET_CLASS_ATTRIBUTES, netClassHandlers, type NetClassAttribute } from '../../../../src/parsers/sysfs/class/net';
+import { NET_CLASS_ATTRIBUTES, type NetClassAttribute } from '../../../../src/parsers/formats/net-class-attribute';
+import { getHandler } from '../../../../src/registry';
 import { parseFile } from '../../../../src/parse';
 import { fixture, fixturePath } from '../../../support/fixtures';
 
-const handler = (attribute: NetClassAttribute) => netClassHandlers[`class/net/${attribute}`];
+const handler = (attribute: NetClassAttribute) => getHandler(`sysfs/class/net/${attribute}`)!;
 const read = (tree: string, device: string, attribute: NetClassAttribute) =>
   handler(attribute).parse(fixture(`${tree}/class/net/${device}/${attribute}`), attribute);
 
-describe('class/net/* (sysfs net device attributes)', () => {
+describe('sysfs/class/net/* (net device attributes)', () => {
   it('has one handler per attribute node_exporter reads, each under the sysfs root', () => {
     expect(NET_CLASS_ATTRIBUTES).to.have.length(26);
     for (const attribute of NET_CLASS_ATTRIBUTES) {
@@ -46,7 +47,7 @@ describe('class/net/* (sysfs net device attributes)', () => {
 
   it('resolves a live-looking path and gives no record for a read that fails by design', () => {
     const file = fixturePath('sys/class/net/ifb0/mtu');
-    expect(parseFile(file)).to.deep.equal({ source: file, handler: 'class/net/mtu', records: [{ value: 1500 }] });
+    expect(parseFile(file)).to.deep.equal({ source: file, handler: 'sysfs/class/net/mtu', records: [{ value: 1500 }] });
     expect(fs.existsSync(fixturePath('sys/class/net/ifb0/speed')), 'the capture leaves out reads that failed').to.equal(false);
   });
 

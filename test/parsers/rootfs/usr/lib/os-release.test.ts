@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { usrLibOsRelease } from '../../../../../src/parsers/rootfs/os-release';
+import { usrLibOsRelease } from '../../../../../src/parsers/rootfs/usr/lib/os-release';
 import { fixture } from '../../../../support/fixtures';
 
-describe('usr/lib/os-release', () => {
+describe('rootfs/usr/lib/os-release', () => {
   it('parses Debian 12', () => {
     const records = usrLibOsRelease.parse(fixture('rootfs/usr/lib/os-release'), 'os-release');
     expect(records.map((r) => r.name)).to.deep.equal([

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../../../src/errors';
-import { availableClocksource, currentClocksource } from '../../../../../src/parsers/sysfs/devices/system/clocksource';
+import { availableClocksource } from '../../../../../src/parsers/sysfs/devices/system/clocksource/available_clocksource';
+import { currentClocksource } from '../../../../../src/parsers/sysfs/devices/system/clocksource/current_clocksource';
 import { fixture } from '../../../../support/fixtures';
 
 const DIR = 'devices/system/clocksource/clocksource0';
 
-describe('devices/system/clocksource/available_clocksource', () => {
+describe('sysfs/devices/system/clocksource/available_clocksource', () => {
   it('parses the capture (the kernel ends each name with a space)', () => {
     expect(availableClocksource.parse(fixture(`sys/${DIR}/available_clocksource`), 'available')).to.deep.equal([
       { clocksource: 'tsc' },
@@ -28,7 +29,7 @@ describe('devices/system/clocksource/available_clocksource', () => {
   });
 });
 
-describe('devices/system/clocksource/current_clocksource', () => {
+describe('sysfs/devices/system/clocksource/current_clocksource', () => {
   it('parses the capture and the synthetic machine', () => {
     expect(currentClocksource.parse(fixture(`sys/${DIR}/current_clocksource`), 'current')).to.deep.equal([{ clocksource: 'tsc' }]);
     expect(currentClocksource.parse(fixture(`synthetic/sys/${DIR}/current_clocksource`), 'current')).to.deep.equal([

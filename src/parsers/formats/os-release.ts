@@ -1,8 +1,8 @@
 /**
- * /etc/os-release and /usr/lib/os-release — operating system identification, under the root
- * filesystem (`--path.rootfs`), not /proc: the os collector reports the host's distribution, which
- * only its files know (node_exporter's os_release.go reads the same two paths, /etc first).
- * Format: os-release(5), shell-compatible `KEY=value` assignments, one per line.
+ * Format: os-release(5) — shell-compatible `KEY=value` assignments, one per line: the operating
+ * system's identification, /etc/os-release and /usr/lib/os-release under the root filesystem
+ * (`--path.rootfs`), not /proc: the os collector reports the host's distribution, which only its
+ * files know (node_exporter's os_release.go reads the same two paths, /etc first).
  * Sample: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"', "VERSION_CODENAME=bookworm"
  *
  * One record `{ name, value }` per assignment, in file order (a repeated key
@@ -86,10 +86,14 @@ export function parseOsRelease(text: string, file = 'os-release'): OsReleaseReco
   return records;
 }
 
-function osReleaseHandler(name: string, summary: string): Handler<OsReleaseRecord> {
-  return defineHandler<OsReleaseRecord>({ name, summary, root: 'rootfs', parse: (text, file) => parseOsRelease(text, file ?? name) });
+/** The handler of an os-release file; `path` is its path under the root filesystem (`etc/os-release`). */
+export function osReleaseHandler(path: string, summary: string): Handler<OsReleaseRecord> {
+  const name = `rootfs/${path}`;
+  return defineHandler<OsReleaseRecord>({
+    name,
+    summary: `operating system identification (os-release(5)), ${summary}`,
+    pattern: path,
+    root: 'rootfs',
+    parse: (text, file) => parseOsRelease(text, file ?? name),
+  });
 }
-
-const SUMMARY = 'operating system identification (os-release(5))';
-export const etcOsRelease = osReleaseHandler('etc/os-release', `${SUMMARY}, the administrator's copy`);
-export const usrLibOsRelease = osReleaseHandler('usr/lib/os-release', `${SUMMARY}, the vendor's copy`);
