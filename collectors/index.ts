@@ -44,6 +44,12 @@ import { drbd } from './drbd';
 import { ipvs } from './ipvs';
 import { zfs } from './zfs';
 import { sysctl } from './sysctl';
+import { uname } from './uname';
+import { time } from './time';
+import { timex } from './timex';
+import { os } from './os';
+import { netclass } from './netclass';
+import { filesystem } from './filesystem';
 
 export const collectors = {
   diskstats,
@@ -84,6 +90,12 @@ export const collectors = {
   ipvs,
   zfs,
   sysctl,
+  uname,
+  time,
+  timex,
+  os,
+  netclass,
+  filesystem,
 } satisfies CollectorTable;
 
 export type CollectorName = keyof typeof collectors;

@@ -74,15 +74,21 @@ async function processRecords(handler: string, procfs: ProcFs): Promise<object[]
   return out;
 }
 
+/** Processes tried for a sample of a per-process file when the tree has no /proc/self. */
+const SAMPLE_PROCESSES = 16;
+
 /** The records of a sample parse at start; undefined when the file is absent (or unreadable) now. */
 function sampleRecords(handler: string, procfs: ProcFs): object[] | undefined {
   try {
     if (handler.startsWith('pid/')) {
+      // The reader itself, else the first process that has the file (pid 1 of a capture may hold only its mount table).
       const self = procfs.exists('self') ? Number(procfs.readLink('self')) : NaN;
-      const pid = Number.isInteger(self) && self > 0 ? self : procfs.pids()[0];
-      if (pid === undefined) return undefined;
-      const p = readProcess(procfs, pid, [handler]);
-      return ((p?.files[handler] ?? []) as object[]).map((r) => ({ ...r, [PID_FIELD]: pid }));
+      const candidates = Number.isInteger(self) && self > 0 ? [self] : procfs.pids().slice(0, SAMPLE_PROCESSES);
+      for (const pid of candidates) {
+        const records = (readProcess(procfs, pid, [handler])?.files[handler] ?? []) as object[];
+        if (records.length > 0) return records.map((r) => ({ ...r, [PID_FIELD]: pid }));
+      }
+      return undefined;
     }
     return getHandler(handler)!.parse(procfs.readText(handler), `${procfs.root}/${handler}`);
   } catch {

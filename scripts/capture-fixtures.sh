@@ -26,5 +26,8 @@ done
 for f in /proc/pressure/* /proc/sysvipc/*; do copy "${f#/proc/}"; done
 for rel in sys/fs/file-nr sys/kernel/random/entropy_avail sys/kernel/random/poolsize \
   sys/kernel/pid_max sys/kernel/threads-max sys/kernel/hung_task_detect_count \
-  sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max; do copy "$rel"; done
+  sys/net/netfilter/nf_conntrack_count sys/net/netfilter/nf_conntrack_max \
+  sys/kernel/ostype sys/kernel/osrelease sys/kernel/version sys/kernel/hostname sys/kernel/domainname sys/kernel/arch; do copy "$rel"; done
+# The filesystem collector reads init's mount table (node_exporter's /proc/1/mountinfo).
+for rel in 1/mounts 1/mountinfo; do copy "$rel"; done
 echo "captured into $dest from $(uname -sr) on $(date -u +%F)"

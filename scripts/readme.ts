@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { handlerPattern } from '../src/handler';
 import { handlerNames, handlers } from '../src/registry';
 import { collectors } from '../collectors/index';
 import { optionFlag } from '../src/config';
@@ -11,7 +12,12 @@ import { optionFlag } from '../src/config';
 export const README = path.join(__dirname, '..', '..', 'README.md');
 
 export function handlerTable(): string {
-  const rows = handlerNames().map((name) => `| \`${name}\` | ${handlers[name].summary.replace(/\|/g, '\\|')} |`);
+  const where = (name: string): string => {
+    const handler = handlers[name];
+    if (handler.root === undefined) return `\`${name}\``;
+    return `\`${name}\` (\`${handler.root === 'sysfs' ? '/sys/' : '/'}${handlerPattern(handler)}\`)`;
+  };
+  const rows = handlerNames().map((name) => `| ${where(name)} | ${handlers[name].summary.replace(/\|/g, '\\|')} |`);
   return ['| handler | what it parses |', '|:---|:---|', ...rows].join('\n');
 }
 

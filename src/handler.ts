@@ -1,6 +1,7 @@
 /**
- * What a handler is: a name (its path under /proc), a pure parser from the
- * file's text to typed records, and how the file is to be read.
+ * What a handler is: a name (its path under /proc, or under /sys or / for the
+ * few files collectors read there), a pure parser from the file's text to
+ * typed records, and how the file is to be read.
  */
 
 export interface Handler<R extends object = object> {
@@ -20,6 +21,12 @@ export interface Handler<R extends object = object> {
   readonly source?: 'text' | 'link';
   /** Set for files that are known but never parsed (binary, write-only): the reason. */
   readonly refuse?: string;
+  /**
+   * The tree the name is a path in: /proc unless set. `sysfs` (/sys, `--path.sysfs`:
+   * net device attributes, clocksources) and `rootfs` (/, `--path.rootfs`: os-release)
+   * hold the files node_exporter's collectors read outside /proc.
+   */
+  readonly root?: 'sysfs' | 'rootfs';
   parse(text: string, file: string): R[];
 }
 

@@ -24,6 +24,10 @@ const scratch = Buffer.allocUnsafe(FIRST_READ);
 /** First buffers of readTextAsync, reused (one per read in flight, at most ASYNC_POOL_LIMIT kept). */
 const asyncPool: Buffer[] = [];
 const ASYNC_POOL_LIMIT = 16;
+/** Buffers of readAttributeAsync (kept: at most ATTRIBUTE_POOL_LIMIT): sysfs attributes are a few bytes. */
+const ATTRIBUTE_READ = 8 * 1024;
+const ATTRIBUTE_POOL_LIMIT = 128;
+const attributePool: Buffer[] = [];
 
 /** Default bound of a ProcFs read (the exporter's collectors): far above any /proc file a collector reads, far below the heap. */
 export const MAX_PROCFS_READ_BYTES = 32 * 1024 * 1024;
@@ -319,6 +323,33 @@ export class ProcFs {
     const dir = path.dirname(file);
     if (!this.isInside(fs.realpathSync(dir))) throw new OutsideRootError(file, this.root);
     return readLink(file);
+  }
+
+  /**
+   * Reads a small file that one read() returns whole, without blocking the event loop: a sysfs
+   * attribute (sysfs_emit writes at most a page, all of it handed over by the first read). Three
+   * calls on libuv's pool (open, one pread, close) instead of readTextAsync's four, into a small
+   * pooled buffer; a file that fills the buffer is read again with readTextAsync, so nothing is
+   * ever cut short.
+   */
+  readAttributeAsync(relative: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const file = this.resolve(relative);
+      fs.open(file, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const buffer = attributePool.pop() ?? Buffer.allocUnsafe(ATTRIBUTE_READ);
+        fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytes) => {
+          const text = readError || bytes === buffer.length ? undefined : buffer.toString('utf8', 0, bytes);
+          if (attributePool.length < ATTRIBUTE_POOL_LIMIT) attributePool.push(buffer);
+          fs.close(fd, (closeError) => {
+            if (readError) reject(readError);
+            else if (text === undefined) this.readTextAsync(relative).then(resolve, reject);
+            else if (closeError) reject(closeError);
+            else resolve(text);
+          });
+        });
+      });
+    });
   }
 
   /**

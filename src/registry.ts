@@ -6,9 +6,19 @@ import type { Handler, HandlerTable } from './handler';
 import { rootHandlers } from './parsers/index';
 import { netHandlers } from './parsers/net/index';
 import { pidHandlers } from './parsers/pid/index';
+import { rootfsHandlers } from './parsers/rootfs/index';
+import { sysfsHandlers } from './parsers/sysfs/index';
 import { sysvipcHandlers } from './parsers/sysvipc/index';
 
-export const handlers: HandlerTable = { ...rootHandlers, ...netHandlers, ...pidHandlers, ...sysvipcHandlers };
+/** Every handler: the /proc areas, then the few /sys and root-filesystem files (their `root` says which tree). */
+export const handlers: HandlerTable = {
+  ...rootHandlers,
+  ...netHandlers,
+  ...pidHandlers,
+  ...sysvipcHandlers,
+  ...sysfsHandlers,
+  ...rootfsHandlers,
+};
 
 export function handlerNames(): string[] {
   return Object.keys(handlers).sort();

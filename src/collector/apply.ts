@@ -220,6 +220,9 @@ export function checkDefinition(definition: CollectorDefinition, handlerExists: 
   }
   for (const [name, spec] of Object.entries(options)) {
     if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) problems.push(`option ${name} is not camelCase`);
+    if (spec.type === 'duration' && (typeof spec.default !== 'string' || !/^(\d+(h|m|s|ms))+$/.test(spec.default))) {
+      problems.push(`option ${name}: a duration's default is written like 5s`);
+    }
     if (spec.type === 'regex' && typeof spec.default === 'string') {
       try {
         new RegExp(spec.default);

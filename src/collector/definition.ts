@@ -69,8 +69,11 @@ export interface MetricMapping<R = any> {
   filters?: readonly FilterSpec<R>[];
 }
 
-/** `list`: several strings, a YAML sequence in the file and a repeatable flag (node_exporter's `Strings()` flags). */
-export type OptionType = 'regex' | 'string' | 'number' | 'boolean' | 'list';
+/**
+ * `list`: several strings, a YAML sequence in the file and a repeatable flag (node_exporter's `Strings()` flags).
+ * `duration`: written like `5s` or `1m30s` (validated with the config); the collector receives milliseconds.
+ */
+export type OptionType = 'regex' | 'string' | 'number' | 'boolean' | 'list' | 'duration';
 
 export interface OptionSpec {
   type: OptionType;

@@ -37,3 +37,7 @@ export { FileTooLargeError, isDenied, isGone, readDirectoryFiles, type Directory
 export { readProcess, walkProcesses, type ProcessRecord } from '../processes';
 // A record's fields as dotted paths (messages naming the fields a record has).
 export { flatten } from '../format/flatten';
+// System calls Node's fs does not make: statfs off libuv's thread pool (filesystem), adjtimex and
+// localtime_r through koffi (timex, time), uname's machine (uname).
+export { adjtimex, localZone, NativeUnavailableError, unameMachine, type LocalZone, type TimexReading } from '../system/native';
+export { statfsPool, StatfsPool, type StatfsCounts, type StatfsLimits, type StatfsOutcome } from '../system/statfs';

@@ -97,6 +97,7 @@ function fromFlag(flag: string, spec: OptionSpec, given: string): string | numbe
     const problem = regexProblem(given);
     if (problem !== undefined) throw new ConfigError(`${flag}: invalid regular expression: ${problem}`);
   }
+  if (spec.type === 'duration' && parseDuration(given) === undefined) throw new ConfigError(`${flag}: expected a duration like 5s`);
   return given;
 }
 
@@ -134,7 +135,8 @@ function collectorSettings(
       given.set(option, 2);
       value = fromFlag(optionFlag(name, option), spec, rawFlag === true ? 'true' : rawFlag);
     }
-    options[option] = value;
+    // Durations reach the collector in milliseconds (the file's value was checked by the schema).
+    options[option] = spec.type === 'duration' && typeof value === 'string' ? parseDuration(value) : value;
   }
   // node_exporter: an include list replaces the default exclude list; giving both in the same
   // place (both in the file, or both as flags) is an error; a flag wins over the file.

@@ -24,6 +24,7 @@ const interval = { ...duration, minDuration: MIN_INTERVAL_MS };
 
 function optionSchema(type: string): object {
   if (type === 'number') return { type: 'number' };
+  if (type === 'duration') return duration;
   if (type === 'boolean') return { type: 'boolean' };
   if (type === 'regex') return { type: 'string', regex: 'plain' };
   if (type === 'list') return { type: 'array', items: { type: 'string' } };

@@ -36,6 +36,8 @@ export interface DumpEntry {
 
 function servable(handler: Handler<object>, allowPerProcess: boolean): boolean {
   if (handler.refuse !== undefined) return false;
+  // /dump reads under the procfs root only; /sys and root-filesystem files are the commands' (and collectors').
+  if (handler.root !== undefined) return false;
   if (isPerProcess(handler) && !allowPerProcess) return false;
   // Only patterns whose variable parts are <pid> and a final `*` can be filled in safely.
   const segments = handlerPattern(handler).split('/');

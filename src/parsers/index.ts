@@ -60,11 +60,17 @@ import { zfsZil } from './spl/kstat/zfs/zil';
 import { stat } from './stat';
 import { swaps } from './swaps';
 import { fileNr } from './sys/fs/file-nr';
+import { arch } from './sys/kernel/arch';
+import { domainname } from './sys/kernel/domainname';
+import { hostname } from './sys/kernel/hostname';
 import { hungTaskDetectCount } from './sys/kernel/hung_task_detect_count';
+import { osrelease } from './sys/kernel/osrelease';
+import { ostype } from './sys/kernel/ostype';
 import { pidMax } from './sys/kernel/pid_max';
 import { entropyAvail } from './sys/kernel/random/entropy_avail';
 import { poolsize } from './sys/kernel/random/poolsize';
 import { threadsMax } from './sys/kernel/threads-max';
+import { kernelVersion } from './sys/kernel/version';
 import { nfConntrackCount } from './sys/net/netfilter/nf_conntrack_count';
 import { nfConntrackMax } from './sys/net/netfilter/nf_conntrack_max';
 import { timerList } from './timer_list';
@@ -139,11 +145,17 @@ export const rootHandlers = {
   stat,
   swaps,
   'sys/fs/file-nr': fileNr,
+  'sys/kernel/arch': arch,
+  'sys/kernel/domainname': domainname,
   'sys/kernel/hung_task_detect_count': hungTaskDetectCount,
+  'sys/kernel/hostname': hostname,
+  'sys/kernel/osrelease': osrelease,
+  'sys/kernel/ostype': ostype,
   'sys/kernel/pid_max': pidMax,
   'sys/kernel/random/entropy_avail': entropyAvail,
   'sys/kernel/random/poolsize': poolsize,
   'sys/kernel/threads-max': threadsMax,
+  'sys/kernel/version': kernelVersion,
   'sys/net/netfilter/nf_conntrack_count': nfConntrackCount,
   'sys/net/netfilter/nf_conntrack_max': nfConntrackMax,
   'sysrq-trigger': refusedHandler('sysrq-trigger', 'write-only file, not supported'),

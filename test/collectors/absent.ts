@@ -11,12 +11,23 @@ import { runExporter } from '../exporter/helpers';
 
 const cache = new Map<string, Record<string, string>>();
 
-/** Collector name → the file its run found missing, for the procfs tree at `root`. */
-export function absentCollectors(root: string): Record<string, string> {
-  const known = cache.get(root);
+/** The /sys and root filesystem read with a procfs tree (default: the exporter's defaults, /sys and /). */
+export interface OtherTrees {
+  sysfs?: string;
+  rootfs?: string;
+}
+
+/** Collector name → the file its run found missing, for the procfs tree at `root` (with `trees`' /sys and root filesystem). */
+export function absentCollectors(root: string, trees: OtherTrees = {}): Record<string, string> {
+  const key = JSON.stringify([root, trees.sysfs, trees.rootfs]);
+  const known = cache.get(key);
   if (known) return known;
   const names = Object.keys(collectors);
-  const result = runExporter(['--once', '--config', '/dev/null', '--path.procfs', root, '--log.level', 'debug', '--collector.disable-defaults', ...names.map((n) => `--collector.${n}`)]);
+  const paths = [...(trees.sysfs ? ['--path.sysfs', trees.sysfs] : []), ...(trees.rootfs ? ['--path.rootfs', trees.rootfs] : [])];
+  const result = runExporter([
+    '--once', '--config', '/dev/null', '--path.procfs', root, ...paths, '--log.level', 'debug', '--collector.disable-defaults',
+    ...names.map((n) => `--collector.${n}`),
+  ]);
   if (result.status !== 0) throw new Error(`proc-exporter --once on ${root} failed: ${result.stderr}`);
   const absent: Record<string, string> = {};
   for (const line of result.stderr.split('\n')) {
@@ -24,6 +35,6 @@ export function absentCollectors(root: string): Record<string, string> {
     const entry = JSON.parse(line) as { msg?: string; collector?: string; err?: string };
     if (entry.msg === 'collector failed: file not present' && entry.collector !== undefined) absent[entry.collector] = entry.err ?? '';
   }
-  cache.set(root, absent);
+  cache.set(key, absent);
   return absent;
 }

@@ -220,6 +220,21 @@ describe('exporter config', () => {
       expect(sysctl(['--config', file, ...flags])).to.deep.equal({ include: ['kernel.pid_max', 'fs.file-nr'], includeInfo: ['kernel.osrelease'] });
     });
 
+    it('duration options: written like 5s in the file or a flag, given to the collector in milliseconds', () => {
+      const filesystem = (c: ReturnType<typeof loadConfig>) => c.collectors.find((s) => s.name === 'filesystem')!.options;
+      expect(filesystem(loadConfig(['--config', '/dev/null'])).mountTimeout).to.equal(5000);
+      expect(filesystem(loadConfig(['--collector.filesystem.mount-timeout', '1m30s'])).mountTimeout).to.equal(90_000);
+      const file = path.join(os.tmpdir(), `duration-${process.pid}.yaml`);
+      fs.writeFileSync(file, 'collectors:\n  filesystem:\n    mountTimeout: 250ms\n');
+      try {
+        expect(filesystem(loadConfig(['--config', file])).mountTimeout).to.equal(250);
+      } finally {
+        fs.rmSync(file);
+      }
+      expect(configError(['--collector.filesystem.mount-timeout', 'soon'])).to.equal('--collector.filesystem.mount-timeout: expected a duration like 5s');
+      expect(messageOf('collectors:\n  filesystem:\n    mountTimeout: 5\n')).to.include('collectors.filesystem.mountTimeout');
+    });
+
     it('names the flag in its errors', () => {
       expect(configError(['--web.listen-address', 'nowhere'])).to.equal('--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got "nowhere"');
       expect(configError(['--collector.netstat.fields', '(['])).to.match(/^--collector\.netstat\.fields: invalid regular expression: /);

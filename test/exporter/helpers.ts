@@ -8,6 +8,9 @@ import { projectRoot } from '../support/fixtures';
 /** Procfs roots for the exporter's tests: the two full captures. */
 export const TREE_6_18 = path.join(projectRoot, 'fixtures', 'proc');
 export const TREE_3_2 = path.join(projectRoot, 'fixtures', 'linux-3.2', 'proc');
+/** The /sys and root filesystem captured with the 6.18 tree. */
+export const SYSFS = path.join(projectRoot, 'fixtures', 'sys');
+export const ROOTFS = path.join(projectRoot, 'fixtures', 'rootfs');
 
 /** node arguments that run the exporter: the compiled bin under `npm test`, the TypeScript source under tsx. */
 export function exporterArgs(): string[] {

@@ -16,7 +16,7 @@ import { handlers } from '../../src/registry';
 import { resolveHandler } from '../../src/resolve';
 import { fixturesRoot } from '../support/fixtures';
 
-const TREES = ['proc', 'linux-3.2', 'synthetic', 'node_exporter', 'debugfs'];
+const TREES = ['proc', 'linux-3.2', 'synthetic', 'node_exporter', 'debugfs', 'sys', 'rootfs'];
 /** Larger fixtures are cut to this many characters first so that a case stays cheap. */
 const MAX_FIXTURE = 64 * 1024;
 export const SLOW_PARSE_MS = 1000;

@@ -18,7 +18,7 @@ const SOURCE = path.join(projectRoot, 'src', 'parsers');
 const LOADED = path.join(__dirname, '..', '..', 'src', 'parsers');
 
 /** Modules that are not handler entries: the shared rules and shapes, address decoding, the per-area tables. */
-const SHARED = new Set(['helpers', 'net/address', 'index', 'net/index', 'pid/index', 'sysvipc/index']);
+const SHARED = new Set(['helpers', 'net/address', 'index', 'net/index', 'pid/index', 'sysvipc/index', 'sysfs/index', 'rootfs/index']);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -99,9 +99,11 @@ describe('parser layout', () => {
       const text = header(name);
       const first = text.split('\n')[1] ?? '';
       const shown = name.startsWith('pid/') ? `<pid>/${name.slice(4)}` : name;
-      // A few handlers read files outside /proc (debugfs's sched/debug): their header names that path.
+      // A few handlers read files outside /proc (debugfs's sched/debug, /sys, the root filesystem's os-release):
+      // their header names that path.
       const leaf = path.posix.basename(name);
-      if (!first.startsWith(' * /proc/') && !first.startsWith(' * /sys/')) problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
+      const rootfs = handlers[name]?.root === 'rootfs' && first.startsWith(' * /');
+      if (!first.startsWith(' * /proc/') && !first.startsWith(' * /sys/') && !rootfs) problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
       else if (!first.includes(leaf)) problems.push(`${name}: the header's first line does not name ${leaf}`);
       // Module: for an out-of-tree module's files (OpenZFS's spl/kstat/zfs).
       if (!/^ \* (Kernel|Module): /m.test(text)) problems.push(`${name}: no " * Kernel:" line`);
