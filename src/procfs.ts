@@ -227,6 +227,32 @@ function pooled<T>(start: (done: (error: NodeJS.ErrnoException | null, value: T)
   });
 }
 
+/**
+ * At most this many files open at once for asynchronous reads: a cycle's collectors (netclass's
+ * sysfs attributes, filesystem's mount tables, every /proc file) share it, so they stay inside the
+ * descriptors the server keeps in reserve below the open-files limit (server.ts) however many
+ * clients hold connections, instead of failing with EMFILE.
+ */
+export const MAX_OPEN_READS = 32;
+let openReads = 0;
+const waitingForDescriptor: (() => void)[] = [];
+
+/** Runs `read` once a descriptor slot is free; `read` calls `release` exactly once, after its close. */
+function withReadSlot(read: (release: () => void) => void): void {
+  const start = (): void => {
+    openReads++;
+    let released = false;
+    read(() => {
+      if (released) return;
+      released = true;
+      openReads--;
+      waitingForDescriptor.shift()?.();
+    });
+  };
+  if (openReads < MAX_OPEN_READS) start();
+  else waitingForDescriptor.push(start);
+}
+
 export interface ProcFsOptions {
   /** Bound of every read, in bytes (FileTooLargeError beyond); MAX_PROCFS_READ_BYTES by default. */
   maxBytes?: number;
@@ -335,20 +361,26 @@ export class ProcFs {
   readAttributeAsync(relative: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const file = this.resolve(relative);
-      fs.open(file, 'r', (openError, fd) => {
-        if (openError) return reject(openError);
-        const buffer = attributePool.pop() ?? Buffer.allocUnsafe(ATTRIBUTE_READ);
-        fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytes) => {
-          const text = readError || bytes === buffer.length ? undefined : buffer.toString('utf8', 0, bytes);
-          if (attributePool.length < ATTRIBUTE_POOL_LIMIT) attributePool.push(buffer);
-          fs.close(fd, (closeError) => {
-            if (readError) reject(readError);
-            else if (text === undefined) this.readTextAsync(relative).then(resolve, reject);
-            else if (closeError) reject(closeError);
-            else resolve(text);
+      withReadSlot((release) =>
+        fs.open(file, 'r', (openError, fd) => {
+          if (openError) {
+            release();
+            return reject(openError);
+          }
+          const buffer = attributePool.pop() ?? Buffer.allocUnsafe(ATTRIBUTE_READ);
+          fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytes) => {
+            const text = readError || bytes === buffer.length ? undefined : buffer.toString('utf8', 0, bytes);
+            if (attributePool.length < ATTRIBUTE_POOL_LIMIT) attributePool.push(buffer);
+            fs.close(fd, (closeError) => {
+              release();
+              if (readError) reject(readError);
+              else if (text === undefined) this.readTextAsync(relative).then(resolve, reject);
+              else if (closeError) reject(closeError);
+              else resolve(text);
+            });
           });
-        });
-      });
+        }),
+      );
     });
   }
 
@@ -364,14 +396,18 @@ export class ProcFs {
     return new Promise((resolve, reject) => {
       const file = this.resolve(relative);
       const maxBytes = limits.maxBytes ?? this.maxBytes;
-      pooled<number>((done) => fs.open(file, OPEN_NONBLOCKING, done), (openError, fd) => {
-        if (openError) return reject(openError);
+      withReadSlot((release) => pooled<number>((done) => fs.open(file, OPEN_NONBLOCKING, done), (openError, fd) => {
+        if (openError) {
+          release();
+          return reject(openError);
+        }
         const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
         const chunks: Buffer[] = [];
         let buffer = first;
         let filled = 0;
         const finish = (failure: unknown, text?: string): void => {
           pooled<void>((done) => fs.close(fd, (error) => done(error, undefined)), (closeError) => {
+            release();
             if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
             if (failure !== undefined) reject(failure);
             else if (closeError) reject(closeError);
@@ -414,7 +450,7 @@ export class ProcFs {
             step();
           });
         });
-      });
+      }));
     });
   }
 

@@ -181,11 +181,16 @@ describe('exporter: hostile files in the procfs tree', function () {
     const fifo = path.join(tmp, 'never');
     mkfifo(fifo);
     const blocker = path.join(tmp, 'block-open.js');
+    // Written by the blocker when it starts the open that never returns.
+    const opening = path.join(tmp, 'opening-loadavg');
     fs.writeFileSync(
       blocker,
       `const fs = require('fs'); const open = fs.open;
        fs.open = function (file, flags, ...rest) {
-         if (String(file) === ${JSON.stringify(path.join(root, 'loadavg'))}) return open.call(fs, ${JSON.stringify(fifo)}, 'r', ...rest);
+         if (String(file) === ${JSON.stringify(path.join(root, 'loadavg'))}) {
+           fs.writeFileSync(${JSON.stringify(opening)}, '');
+           return open.call(fs, ${JSON.stringify(fifo)}, 'r', ...rest);
+         }
          return open.call(fs, file, flags, ...rest);
        };`,
     );
@@ -199,8 +204,8 @@ describe('exporter: hostile files in the procfs tree', function () {
     // 'close': the process has exited and its stderr is read to the end.
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
     try {
-      // The first cycle, and so the blocked read, has started once the exporter says it listens.
-      while (!stderr.includes('"msg":"listening"')) {
+      // The blocked read has started once the blocker has left its mark (the first cycle may begin after 'listening').
+      while (!stderr.includes('"msg":"listening"') || !fs.existsSync(opening)) {
         if (child.exitCode !== null) throw new Error(`exporter exited: ${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
