@@ -281,7 +281,7 @@ export function createApp(options: ServerOptions): express.Express {
           maxBytes,
           timeoutMs: options.dump.timeoutMs ?? 10_000,
         });
-        const body = format === 'csv' ? toCsv(result.records, '|') : `${JSON.stringify(result, null, 2)}\n`;
+        const body = format === 'csv' ? toCsv(result.records, '|', result.handler) : `${JSON.stringify(result, null, 2)}\n`;
         if (Buffer.byteLength(body) > maxBytes) throw new DumpError(413, `response larger than the dump size limit of ${maxBytes} bytes (dump.maxBytes)`);
         if (res.headersSent || res.destroyed) return;
         res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').send(body);
