@@ -85,6 +85,15 @@ export function readPlainFile(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
+/** When a file outside any procfs root was last modified (the build date of `--version`); undefined when it is not there. */
+export function fileModifiedTime(file: string): Date | undefined {
+  try {
+    return fs.statSync(file).mtime;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A read stopped because the file is larger than the caller allows. */
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';

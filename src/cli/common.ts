@@ -1,18 +1,22 @@
 /**
- * What the three commands share: option parsing (commander), `--list`, reading
- * files or standard input, and the error rule — one line on stderr naming the
- * file, exit status 2, never a stack trace.
+ * What the three commands share: option parsing (commander), `--list`,
+ * `--version`, reading files or standard input, the note on stderr for a file
+ * that could not be read (exit status 0 and no records, as PyProc), and the
+ * error rule — one line on stderr naming the file, exit status 2, never a
+ * stack trace.
  */
 import { Command, CommanderError } from 'commander';
 import { parseFile, parseText, type ParseResult } from '../parse';
 import { readStandardInput } from '../procfs';
 import { handlerNames, handlers } from '../registry';
+import { versionLine } from '../version';
 
 export const EXIT_FAILURE = 2;
 
 export interface CommonOptions {
   as?: string;
   list?: boolean;
+  version?: boolean;
 }
 
 export function listing(): string {
@@ -28,19 +32,24 @@ export function baseProgram(name: string, description: string): Command {
     .argument('[files...]', 'files to parse (any path: the handler is chosen from the file name); - reads standard input')
     .option('--as <name>', 'parse with this handler instead of the one the file name implies')
     .option('--list', 'list every handler name and exit')
+    .option('--version', 'print the version, revision and build date, and exit')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError(false);
 }
 
-/** Parses each named file (or standard input for `-`). */
-export function parseAll(files: readonly string[], as: string | undefined): ParseResult[] {
+/**
+ * Parses each named file (or standard input for `-`). A file that is there
+ * but could not be read (permission denied, …) gives no records and a note
+ * on stderr: `proc2json: /proc/slabinfo: could not be read (permission denied): no records`.
+ */
+export function parseAll(files: readonly string[], as: string | undefined, name: string): ParseResult[] {
   return files.map((file) => {
     if (file === '-') {
       if (as === undefined) throw new Error('-: standard input needs --as NAME');
       return parseText(readStandardInput(), as, '-');
     }
-    return parseFile(file, as);
+    return parseFile(file, as, (reason) => process.stderr.write(`${name}: ${file}: could not be read (${reason}): no records\n`));
   });
 }
 
@@ -58,6 +67,10 @@ export function runCommand(name: string, program: Command, argv: readonly string
   try {
     program.parse(argv as string[], { from: 'user' });
     const options = program.opts();
+    if (options.version) {
+      process.stdout.write(`${versionLine(name)}\n`);
+      return;
+    }
     if (options.list) {
       process.stdout.write(listing());
       return;

@@ -12,7 +12,7 @@ export function main(argv: readonly string[]): void {
   runCommand('proc2csv', program, argv, (files, options) => {
     const delimiter = options.delimiter as string;
     if (delimiter.length !== 1) throw new Error(`--delimiter must be one character, got ${JSON.stringify(delimiter)}`);
-    const results = parseAll(files, options.as as string | undefined);
+    const results = parseAll(files, options.as as string | undefined, 'proc2csv');
     process.stdout.write(results.map((r) => toCsv(r.records, delimiter, r.handler)).join('\n'));
   });
 }
