@@ -77,21 +77,41 @@ function kindOf(handler: string | undefined, record: object): string | undefined
   return RECORD_KINDS[handler as keyof typeof RECORD_KINDS](record as Fields);
 }
 
+/** Adds the column names of a record to `into`, in order, without building its cells (a file can have 100k records). */
+function addColumns(value: unknown, prefix: string, options: TableOptions, into: Set<string>): void {
+  if (value === null || value === undefined || typeof value !== 'object' || (options.foldLists && Array.isArray(value))) {
+    if (prefix !== '') into.add(prefix);
+    return;
+  }
+  let empty = true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      empty = false;
+      addColumns(value[i], prefix === '' ? String(i) : `${prefix}.${i}`, options, into);
+    }
+  } else {
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      empty = false;
+      addColumns((value as Record<string, unknown>)[key], prefix === '' ? key : `${prefix}.${key}`, options, into);
+    }
+  }
+  if (empty && prefix !== '') into.add(prefix);
+}
+
 /** The tables of a file's records: one, or one per run of a kind for RECORD_KINDS handlers. */
 export function tableBlocks(records: readonly object[], handler?: string, options: TableOptions = {}): TableBlock[] {
   const columnsByKind = new Map<string | undefined, Set<string>>();
-  const kinds = records.map((record) => {
+  const blocks: TableBlock[] = [];
+  let last: TableBlock | undefined;
+  records.forEach((record, index) => {
     const kind = kindOf(handler, record);
     let columns = columnsByKind.get(kind);
     if (columns === undefined) columnsByKind.set(kind, (columns = new Set()));
-    for (const key of Object.keys(cells(record, options))) columns.add(key);
-    return kind;
-  });
-  const blocks: TableBlock[] = [];
-  kinds.forEach((kind, index) => {
-    const last = blocks[blocks.length - 1];
+    addColumns(record, '', options, columns);
     if (last !== undefined && last.kind === kind) last.rows.push(index);
-    else blocks.push({ ...(kind === undefined ? {} : { kind }), columns: [...columnsByKind.get(kind)!], rows: [index] });
+    else blocks.push((last = { ...(kind === undefined ? {} : { kind }), columns: [], rows: [index] }));
   });
+  for (const block of blocks) block.columns = [...columnsByKind.get(block.kind)!];
   return blocks;
 }

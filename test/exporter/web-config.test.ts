@@ -245,17 +245,18 @@ describe('--web.max-requests', function () {
     if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
     const configFile = path.join(tmp, 'config.yaml');
     fs.writeFileSync(configFile, 'dump:\n  timeout: 1s\n');
-    const config = loadConfig(['--config', configFile, '--web.listen-address', '127.0.0.1:0', '--path.procfs', root, '--web.max-requests', '2']);
+    const config = loadConfig(['--config', configFile, '--web.listen-address', '127.0.0.1:0', '--path.procfs', root, '--web.max-requests', '1']);
     const running = await startExporter(config, silent, { pageSize: 4096 });
     try {
       await running.scheduler.firstSnapshot();
       const base = `http://${running.address}`;
-      // Two dumps of a file whose read never completes hold both slots.
+      // A dump of a file whose read never completes holds the one request slot (a second dump waits
+      // for the one dump slot, holding no request slot).
       const held = [get(`${base}/dump/loadavg`), get(`${base}/dump/loadavg`)];
       await new Promise((r) => setTimeout(r, 200));
       const refused = await get(`${base}/metrics`);
       expect(refused.status).to.equal(503);
-      expect(JSON.parse(refused.body).error).to.match(/too many concurrent requests \(limit 2/);
+      expect(JSON.parse(refused.body).error).to.match(/too many concurrent requests \(limit 1/);
       const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
       fs.closeSync(fd);
       const answers = await Promise.all(held);
