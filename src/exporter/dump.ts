@@ -330,8 +330,3 @@ export async function dumpFile(file: string, query: DumpQuery, procfs: ProcFs, o
     clearTimeout(timer);
   }
 }
-
-/** The records of a file, as proc2json prints them (see dumpFile). */
-export async function dump(file: string, query: DumpQuery, procfs: ProcFs, options: DumpLimits | boolean): Promise<ParseResult> {
-  return (await dumpFile(file, query, procfs, options)).result;
-}
