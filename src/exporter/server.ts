@@ -82,8 +82,8 @@ ${dumpLink}
 /**
  * Dumps computed or being sent at once at most; further ones wait (holding no request slot), up to a bound.
  * One: a dump of kallsyms alone peaks at ~50 MB of RSS (text, records, garbage not yet collected) over the
- * exporter's ~66 MB, so only one fits the chart's 128Mi limit — 10 concurrent /dump/kallsyms peak at
- * 120 MB RSS with one slot, 129 MB with two, 299 MB with none (npm run bench:dump).
+ * exporter's ~70 MB, so two at once cannot fit the chart's 128Mi limit — 10 concurrent /dump/kallsyms
+ * (JSON) peaked at 299 MB RSS with no bound, 129 MB with two slots, 124 MB with one (npm run bench:dump).
  */
 const MAX_DUMPS = 1;
 const MAX_DUMPS_WAITING = 16;
