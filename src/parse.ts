@@ -34,8 +34,20 @@ function processOf(file: string): string | undefined {
   return match ? (match[2] ?? match[1]) : undefined;
 }
 
-/** Reads the file the way its handler needs (text or link target); a FIFO, socket or device is refused, a huge file stops at the bound. */
-export function readForHandler(file: string, handler: Handler<object>): string | undefined {
+/** Why a file that is there has nothing to show (the commands' stderr note). */
+function nothingToShowReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ESRCH') return 'no such process: a kernel thread has none, or the process is exiting';
+  if (code === 'EINVAL') return 'invalid argument: not available on this kernel or configuration';
+  return describeReadError(error);
+}
+
+/**
+ * Reads the file the way its handler needs (text or link target); a FIFO, socket or device is
+ * refused, a huge file stops at the bound; undefined when the file is there but has nothing to
+ * show (`onUnreadable` hears why).
+ */
+export function readForHandler(file: string, handler: Handler<object>, onUnreadable?: (reason: string) => void): string | undefined {
   if (handler.refuse !== undefined) throw new RefusedError(file, handler.refuse);
   try {
     return handler.source === 'link' ? readLink(file) : readProcFile(file);
@@ -45,7 +57,10 @@ export function readForHandler(file: string, handler: Handler<object>): string |
     if (code === 'EINVAL' && handler.source === 'link') return readProcFile(file).replace(/\n$/, '');
     const pid = processOf(file);
     if (isGone(error) && pid !== undefined && !pathExists(path.dirname(file))) throw new ProcessGoneError(file, pid);
-    if (isNothingToShow(error)) return undefined;
+    if (isNothingToShow(error)) {
+      onUnreadable?.(nothingToShowReason(error));
+      return undefined;
+    }
     // A kernel thread's exe: the link is listed but has no target.
     if (isGone(error) && handler.source === 'link' && entryExists(file)) return undefined;
     throw new ReadError(file, describeReadError(error));
@@ -56,6 +71,8 @@ export function readForHandler(file: string, handler: Handler<object>): string |
 export interface ParseOptions {
   /** Keep going past bad records where the handler allows it (RECOVERY): each one skipped is given here. */
   keepGoing?: (skipped: ParseError) => void;
+  /** Why a file that is there gave nothing to show (permission, a kernel thread): the commands' stderr note. */
+  onUnreadable?: (reason: string) => void;
 }
 
 function parseWith(handler: Handler<object>, text: string, file: string, options: ParseOptions): object[] {
@@ -67,11 +84,12 @@ function parseWith(handler: Handler<object>, text: string, file: string, options
 
 /**
  * Parses one file. A file the caller may not read (root-only files, another
- * user's process) gives an empty record list, as the seed does.
+ * user's process) gives an empty record list, as the seed does; `onUnreadable`
+ * hears why.
  */
 export function parseFile(file: string, as?: string, options: ParseOptions = {}): ParseResult {
   const handler = chooseHandler(file, as);
-  const text = readForHandler(file, handler);
+  const text = readForHandler(file, handler, options.onUnreadable);
   const records = text === undefined ? [] : parseWith(handler, text, file, options);
   return { source: file, handler: handler.name, records };
 }

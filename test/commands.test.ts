@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fixture, fixturePath, projectRoot, runBin } from './support/fixtures';
+import { runBinUnprivileged, unprivilegedProblem } from './support/unprivileged';
 
 describe('commands', () => {
   const diskstats = fixturePath('linux-3.2/proc/diskstats');
@@ -48,11 +49,68 @@ describe('commands', () => {
     expect(lines).to.have.length(12);
   });
 
-  it('proc2csv starts a new header when the columns change', () => {
+  it('proc2csv prints one header per file: the union of the fields in first-seen order, absent fields empty', () => {
     const result = runBin('proc2csv', [fixturePath('proc/net/sockstat')]);
-    const blocks = result.stdout.trimEnd().split('\n\n');
-    expect(blocks[0]).to.equal('protocol|values.used\nsockets|8');
-    expect(blocks[1]).to.equal('protocol|values.inuse|values.orphan|values.tw|values.alloc|values.mem\nTCP|1|0|0|1|201');
+    expect(result.status).to.equal(0);
+    expect(result.stdout.split('\n')).to.deep.equal([
+      'protocol|values.used|values.inuse|values.orphan|values.tw|values.alloc|values.mem|values.memory',
+      'sockets|8||||||',
+      'TCP||1|0|0|1|201|',
+      'UDP||0||||0|',
+      'UDPLITE||0|||||',
+      'RAW||0|||||',
+      'FRAG||0|||||0',
+      '',
+    ]);
+  });
+
+  const oneHeader = ['proc/mounts', 'proc/net/tcp', 'proc/4242/smaps'];
+  for (const file of [...oneHeader, 'linux-3.2/proc/mounts', 'linux-3.2/proc/net/tcp', 'linux-3.2/proc/self/smaps']) {
+    it(`proc2csv ${file}: one header, one line per record`, () => {
+      const records = (JSON.parse(runBin('proc2json', [fixturePath(file)]).stdout) as { records: object[] }).records;
+      const result = runBin('proc2csv', [fixturePath(file)]);
+      expect(result.status).to.equal(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).to.have.length(records.length + 1);
+      expect(lines).to.not.include('');
+      const header = lines[0].split('|');
+      expect(new Set(header).size).to.equal(header.length);
+      for (const line of lines.slice(1)) expect(line.split('|')).to.have.length(header.length);
+    });
+  }
+
+  it('proc2csv /proc/mounts: a mount without an option has an empty cell there, never 0', () => {
+    const lines = runBin('proc2csv', [fixturePath('proc/mounts')]).stdout.trimEnd().split('\n');
+    const header = lines[0].split('|');
+    expect(header.slice(0, 7)).to.deep.equal(['device', 'mount_point', 'fstype', 'options.rw', 'options.relatime', 'dump', 'pass']);
+    const last = lines[lines.length - 1].split('|');
+    expect(last.slice(0, 7)).to.deep.equal(['cgroup2', '/sys/fs/cgroup/unified', 'cgroup2', 'true', 'true', '0', '0']);
+    expect(last.slice(7).every((cell) => cell === '')).to.equal(true);
+    expect(last).to.have.length(header.length);
+  });
+
+  it('proc2csv stat: one header per kind of record (cpu lines, intr counts, single values, softirq counts)', () => {
+    const blocks = runBin('proc2csv', [fixturePath('proc/stat')]).stdout.trimEnd().split('\n\n');
+    expect(blocks.map((b) => b.split('\n')[0].split('|').slice(0, 3).join('|'))).to.deep.equal([
+      'kind|name|user',
+      'kind|name|total',
+      'kind|name|value',
+      'kind|name|total',
+    ]);
+    expect(blocks[0].split('\n')[1]).to.equal('cpu|cpu|942|0|285|43605|28|0|25|0|0|0');
+    expect(blocks[2].split('\n')).to.deep.equal([
+      'kind|name|value',
+      'value|ctxt|302388',
+      'value|btime|1795685203',
+      'value|processes|2485',
+      'value|procs_running|1',
+      'value|procs_blocked|0',
+    ]);
+    // softirq's own columns: its 10 counts, not intr's.
+    expect(blocks[3].split('\n')).to.deep.equal([
+      'kind|name|total|counts.0|counts.1|counts.2|counts.3|counts.4|counts.5|counts.6|counts.7|counts.8|counts.9',
+      'counts|softirq|39500|0|4889|5|4769|5772|0|2|13495|0|10568',
+    ]);
   });
 
   it('proc2csv takes another delimiter', () => {
@@ -122,6 +180,49 @@ describe('commands', () => {
       expect(result.status).to.equal(2);
       expect(result.stderr.trim().split('\n')).to.have.length(1);
       expect(result.stderr).to.match(new RegExp(`^${command}: unknown option '--bogus'`));
+    });
+
+    it(`${command}: --version prints the version, revision, build date and node version on one line`, () => {
+      const version = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+      const result = runBin(command, ['--version']);
+      expect(result.status).to.equal(0);
+      expect(result.stderr).to.equal('');
+      const date = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ';
+      const revision = '[0-9a-f]{12}|unknown';
+      const node = 'v\\d+\\.\\d+\\.\\d+';
+      const pattern = new RegExp(
+        `^${command}, version ([^ ]+) \\(revision (${revision})\\), build date (${date}|unknown), node (${node})\n$`,
+      );
+      const match = pattern.exec(result.stdout);
+      expect(match, result.stdout).to.not.equal(null);
+      expect(match![1]).to.equal(version);
+      expect(match![4]).to.equal(process.version);
+    });
+
+    it(`${command}: a file it may not read gives no records, a note on stderr and exit 0`, function () {
+      const problem = unprivilegedProblem();
+      if (problem !== undefined) {
+        console.log(`      skipped: ${problem}`);
+        this.skip();
+      }
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-denied-'));
+      try {
+        fs.chmodSync(dir, 0o755);
+        const file = path.join(dir, 'slabinfo');
+        fs.writeFileSync(file, fixture('proc/slabinfo'));
+        fs.chmodSync(file, 0o000);
+        const result = runBinUnprivileged(command, [file]);
+        expect(result.status, result.stderr).to.equal(0);
+        expect(result.stderr).to.equal(`${command}: ${file}: could not be read (permission denied): no records\n`);
+        const expected = {
+          proc2json: `${JSON.stringify({ source: file, handler: 'slabinfo', records: [] }, null, 2)}\n`,
+          proc2csv: '',
+          'show-proc-fields': `${file} (handler slabinfo, 0 records)\n`,
+        };
+        expect(result.stdout).to.equal(expected[command as keyof typeof expected]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it(`${command}: --help exits 0 and names the options`, () => {

@@ -1,15 +1,18 @@
 /**
- * What the three commands share: option parsing (commander), `--list`, reading
- * files or standard input, and the error rule — one line on stderr naming the
- * file, exit status 2, never a stack trace. With `--keep-going` a line the
- * parser rejects costs its record (where the handler allows it, see
- * RECOVERY in src/parse.ts): the other records are printed, each rejected
- * line is one line on stderr, and the exit status is 1.
+ * What the three commands share: option parsing (commander), `--list`,
+ * `--version`, reading files or standard input, the note on stderr for a file
+ * that could not be read (exit status 0 and no records, as PyProc), and the
+ * error rule — one line on stderr naming the file, exit status 2, never a
+ * stack trace. With `--keep-going` a line the parser rejects costs its record
+ * (where the handler allows it, see RECOVERY in src/parse.ts): the other
+ * records are printed, each rejected line is one line on stderr, and the exit
+ * status is 1.
  */
 import { Command, CommanderError } from 'commander';
 import { parseFile, parseText, type ParseOptions, type ParseResult } from '../parse';
 import { readStandardInput } from '../procfs';
 import { handlerNames, handlers } from '../registry';
+import { versionLine } from '../version';
 
 export const EXIT_FAILURE = 2;
 /** `--keep-going` printed records but left some out. */
@@ -18,6 +21,7 @@ export const EXIT_RECORDS_LEFT_OUT = 1;
 export interface CommonOptions {
   as?: string;
   list?: boolean;
+  version?: boolean;
 }
 
 export function listing(): string {
@@ -34,18 +38,24 @@ export function baseProgram(name: string, description: string): Command {
     .option('--as <name>', 'parse with this handler instead of the one the file name implies')
     .option('--list', 'list every handler name and exit')
     .option('--keep-going', 'print the records that parse and each rejected line on stderr (exit status 1 when lines were rejected)')
+    .option('--version', 'print the version, revision and build date, and exit')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
     .showHelpAfterError(false);
 }
 
-/** Parses each named file (or standard input for `-`), with the command's `--as` and `--keep-going`. */
+/**
+ * Parses each named file (or standard input for `-`), with the command's `--as` and `--keep-going`.
+ * A file that is there but could not be read (permission denied, …) gives no records and a note on
+ * stderr: `proc2json: /proc/slabinfo: could not be read (permission denied): no records`.
+ */
 export function parseAll(files: readonly string[], options: Record<string, unknown>): ParseResult[] {
   const as = options.as as string | undefined;
+  const name = String(options.command);
   const parsing: ParseOptions = {};
   if (options.keepGoing === true) {
     parsing.keepGoing = (skipped) => {
-      process.stderr.write(`${String(options.command)}: ${skipped.message}\n`);
+      process.stderr.write(`${name}: ${skipped.message}\n`);
       process.exitCode = EXIT_RECORDS_LEFT_OUT;
     };
   }
@@ -54,7 +64,7 @@ export function parseAll(files: readonly string[], options: Record<string, unkno
       if (as === undefined) throw new Error('-: standard input needs --as NAME');
       return parseText(readStandardInput(), as, '-', parsing);
     }
-    return parseFile(file, as, parsing);
+    return parseFile(file, as, { ...parsing, onUnreadable: (reason) => process.stderr.write(`${name}: ${file}: could not be read (${reason}): no records\n`) });
   });
 }
 
@@ -72,6 +82,10 @@ export function runCommand(name: string, program: Command, argv: readonly string
   try {
     program.parse(argv as string[], { from: 'user' });
     const options: Record<string, unknown> = { ...program.opts(), command: name };
+    if (options.version) {
+      process.stdout.write(`${versionLine(name)}\n`);
+      return;
+    }
     if (options.list) {
       process.stdout.write(listing());
       return;

@@ -9,10 +9,10 @@ import * as https from 'https';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
-import { toCsv } from '../format/csv';
 import { parseLimits } from '../parsers/pid/limits';
 import { ProcFs } from '../procfs';
-import { dump, dumpEntries, DumpError } from './dump';
+import { dumpRouter } from './dump-http';
+import { ASSET_PATHS } from './dump-html';
 import { CONTENT_TYPES, type ExpositionFormat } from './exposition';
 import type { Scheduler } from './scheduler';
 import { httpsOptions, webConfigMiddleware, type TlsSettings, type WebConfig } from './web-config';
@@ -79,8 +79,13 @@ ${dumpLink}
 `;
 }
 
-/** Dumps computed or being sent at once at most; further ones wait (holding no request slot), up to a bound. */
-const MAX_DUMPS = 2;
+/**
+ * Dumps computed or being sent at once at most; further ones wait (holding no request slot), up to a bound.
+ * One: a dump of kallsyms alone peaks at ~50 MB of RSS (text, records, garbage not yet collected) over the
+ * exporter's ~70 MB, so two at once cannot fit the chart's 128Mi limit — 10 concurrent /dump/kallsyms
+ * (JSON) peaked at 299 MB RSS with no bound, 129 MB with two slots, 124 MB with one (npm run bench:dump).
+ */
+const MAX_DUMPS = 1;
 const MAX_DUMPS_WAITING = 16;
 
 /**
@@ -183,7 +188,8 @@ export function createApp(options: ServerOptions): express.Express {
     const slots = (inFlight.dumps ??= new DumpSlots());
     const waitMs = options.dump.timeoutMs ?? 10_000;
     app.use((req, res, next) => {
-      if (!req.path.startsWith('/dump/')) return next();
+      // The pages' script and style sheet are constants: they never wait behind a dump.
+      if (!req.path.startsWith('/dump/') || Object.values(ASSET_PATHS).includes(req.path as never)) return next();
       let timer: NodeJS.Timeout | undefined;
       const ticket = slots.acquire(() => {
         clearTimeout(timer);
@@ -266,33 +272,7 @@ export function createApp(options: ServerOptions): express.Express {
     res.type('html').send(landingPage(telemetryPath, options.dump.enabled));
   });
 
-  if (options.dump.enabled) {
-    const maxBytes = options.dump.maxBytes ?? 16 * 1024 * 1024;
-    app.get('/dump', (_req, res) => {
-      res.json({ files: dumpEntries(options.dump.perProcess) });
-    });
-    app.get('/dump/:file', async (req, res) => {
-      try {
-        const format = req.query.format;
-        if (format !== undefined && format !== 'json' && format !== 'csv') throw new DumpError(404, 'format: expected json or csv');
-        const result = await dump(req.params.file, req.query as { pid?: unknown; item?: unknown }, procfs, {
-          perProcess: options.dump.perProcess,
-          environOfOtherProcesses: options.dump.environOfOtherProcesses ?? false,
-          maxBytes,
-          timeoutMs: options.dump.timeoutMs ?? 10_000,
-        });
-        const body = format === 'csv' ? toCsv(result.records, '|') : `${JSON.stringify(result, null, 2)}\n`;
-        if (Buffer.byteLength(body) > maxBytes) throw new DumpError(413, `response larger than the dump size limit of ${maxBytes} bytes (dump.maxBytes)`);
-        if (res.headersSent || res.destroyed) return;
-        res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').send(body);
-      } catch (error) {
-        if (res.headersSent || res.destroyed) return;
-        const status = error instanceof DumpError ? error.status : 500;
-        if (status >= 500) logger.warn({ err: (error as Error).message, url: req.originalUrl }, 'dump failed');
-        res.status(status).json({ error: (error as Error).message });
-      }
-    });
-  }
+  if (options.dump.enabled) app.use(dumpRouter({ procfs, logger, ...options.dump }));
 
   app.use((req, res) => {
     res.status(404).json({ error: `${req.path}: not found` });

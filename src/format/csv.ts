@@ -1,12 +1,15 @@
 /**
- * proc2csv's output: `|`-delimited by default, a header line labelling every
- * column; whenever the set of columns changes, a blank line and a new header
- * follow (the seed's behaviour). Nested values flatten into dotted names.
+ * proc2csv's output: `|`-delimited by default, one header line labelling every
+ * column, nested values flattened into dotted names (`cpus.CPU0`). The columns
+ * are the union over the file's records (src/format/table.ts): a field a
+ * record lacks is an empty cell. Files whose records are of different kinds
+ * (stat, net/snmp, …) get a blank line and a new header where the kind changes.
  */
-import { flatten, type Scalar } from './flatten';
+import type { Scalar } from './flatten';
+import { cells, tableBlocks } from './table';
 
-function quote(value: Scalar, delimiter: string): string {
-  if (value === null) return '';
+function quote(value: Scalar | undefined, delimiter: string): string {
+  if (value === null || value === undefined) return '';
   const text = String(value);
   if (text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r')) {
     return `"${text.replace(/"/g, '""')}"`;
@@ -14,18 +17,21 @@ function quote(value: Scalar, delimiter: string): string {
   return text;
 }
 
-export function toCsv(records: readonly object[], delimiter = '|'): string {
-  const out: string[] = [];
-  let columns: string[] | undefined;
-  for (const record of records) {
-    const flat = flatten(record);
-    const keys = Object.keys(flat);
-    if (columns === undefined || keys.length !== columns.length || keys.some((k, i) => k !== columns![i])) {
-      if (columns !== undefined) out.push('');
-      columns = keys;
-      out.push(keys.map((k) => quote(k, delimiter)).join(delimiter));
+/** The CSV text in lines (each ending in a newline), for writing a large file piece by piece. */
+export function* csvLines(records: readonly object[], delimiter = '|', handler?: string): Generator<string> {
+  const blocks = tableBlocks(records, handler);
+  for (const [i, block] of blocks.entries()) {
+    if (i > 0) yield '\n';
+    yield `${block.columns.map((c) => quote(c, delimiter)).join(delimiter)}\n`;
+    for (const index of block.rows) {
+      const flat = cells(records[index]) as Record<string, Scalar | undefined>;
+      yield `${block.columns.map((c) => quote(flat[c], delimiter)).join(delimiter)}\n`;
     }
-    out.push(keys.map((k) => quote(flat[k], delimiter)).join(delimiter));
   }
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+export function toCsv(records: readonly object[], delimiter = '|', handler?: string): string {
+  let out = '';
+  for (const line of csvLines(records, delimiter, handler)) out += line;
+  return out;
 }

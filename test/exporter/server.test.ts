@@ -156,8 +156,13 @@ describe('server', () => {
       expect(res.body).to.equal(expected);
     });
 
-    it('answers 404 JSON for unknown names, per-process files, missing files and escapes', async () => {
-      for (const name of ['nope', 'pid.mounts', 'pid%2Fmounts', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '%2E%2E', '..', '../../etc/passwd', 'timer_stats', 'net.dev_snmp6?item=..', 'net.dev_snmp6?item=%2Fetc%2Fpasswd', 'diskstats?format=xml', '%E0%A4%A']) {
+    it('answers 404 JSON for unknown names, missing files and escapes, 403 for per-process files', async () => {
+      for (const name of ['pid.mounts', 'pid%2Fmounts']) {
+        const res = await get(`${base}/dump/${name}`);
+        expect(res.status, name).to.equal(403);
+        expect(JSON.parse(res.body).error, name).to.equal('pid/mounts: per-process files are not served (dump.perProcess is false in config.yaml)');
+      }
+      for (const name of ['nope', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '%2E%2E', '..', '../../etc/passwd', 'timer_stats', 'net.dev_snmp6?item=..', 'net.dev_snmp6?item=%2Fetc%2Fpasswd', 'diskstats?format=xml', '%E0%A4%A']) {
         const res = await get(`${base}/dump/${name}`);
         expect(res.status, name).to.equal(404);
         expect(JSON.parse(res.body), name).to.have.property('error');
