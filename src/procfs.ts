@@ -190,6 +190,15 @@ export function readPlainFile(file: string): Buffer {
   });
 }
 
+/** When a file outside any procfs root was last modified (the build date of `--version`); undefined when it is not there. */
+export function fileModifiedTime(file: string): Date | undefined {
+  try {
+    return fs.statSync(file).mtime;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A read given up by its caller (who has stopped waiting for it). */
 export class ReadAbandonedError extends Error {
   override readonly name = 'ReadAbandonedError';

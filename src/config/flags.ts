@@ -3,10 +3,11 @@
  * of config.yaml that node_exporter has a flag for, and per collector
  * `--collector.<name>`, `--no-collector.<name>` and one flag per option.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
 import { DEFAULT_ROOTS, type CollectorTable } from '../collector';
-import { pathExists, readWholeFile } from '../procfs';
+import { pathExists } from '../procfs';
+import { versionText } from '../version';
 
 function findProjectRoot(start: string): string {
   let dir = start;
@@ -41,14 +42,6 @@ export function optionFlag(collector: string, option: string): string {
   return `--collector.${collector}.${kebab(option)}`;
 }
 
-function readVersion(): string {
-  try {
-    return (JSON.parse(readWholeFile(path.join(PROJECT_ROOT, 'package.json'))) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function buildProgram(table: CollectorTable): Command {
   const program = new Command('proc-exporter')
     .description('Prometheus exporter for /proc, compatible with node_exporter. Flags override config.yaml.')
@@ -65,10 +58,15 @@ export function buildProgram(table: CollectorTable): Command {
     .addOption(new Option('--log.level <level>', 'only log messages with this severity or above').choices(['debug', 'info', 'warn', 'error']))
     .addOption(new Option('--log.format <format>', 'log format').choices(['json', 'logfmt']))
     .option('--once', 'collect every enabled collector once, print the exposition text on standard output, exit')
-    .version(readVersion(), '--version', 'print the version and exit')
+    .option('--version', 'print the version, git branch and revision, build user and date, Node version and platform, and exit')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
-    .allowExcessArguments(false);
+    .allowExcessArguments(false)
+    // Printed when met, as commander's own --version (the build information is looked up only then).
+    .on('option:version', () => {
+      process.stdout.write(`${versionText('proc-exporter')}\n`);
+      throw new CommanderError(0, 'commander.version', 'version printed');
+    });
   for (const [name, def] of Object.entries(table)) {
     program.option(`--collector.${name}`, `enable the ${name} collector (default: ${def.defaultEnabled ? 'enabled' : 'disabled'})`);
     program.option(`--no-collector.${name}`, `disable the ${name} collector`);
