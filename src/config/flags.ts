@@ -28,7 +28,7 @@ export const DEFAULTS = {
   telemetryPath: '/metrics',
   ...DEFAULT_ROOTS,
   interval: '5s',
-  log: { level: 'info', format: 'json' },
+  log: { level: 'info', format: 'logfmt' },
   dump: { enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeout: '10s' },
   maxRequests: 40,
 } as const;

@@ -59,7 +59,7 @@ describe('exporter config', () => {
       expect(config.dump).to.deep.equal({ enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeoutMs: 10_000 });
       expect(config.maxRequests).to.equal(40);
       expect(config.webConfigFile).to.equal(undefined);
-      expect(config.log).to.deep.equal({ level: 'info', format: 'json' });
+      expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
     });
 
     it('uses built-in defaults for an empty file (softirqs off, as in node_exporter)', () => {
@@ -68,6 +68,7 @@ describe('exporter config', () => {
       const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
       expect(diskstats.options.deviceExclude).to.equal('^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$');
       expect(diskstats.timeoutMs).to.equal(5000);
+      expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
     });
 
     it('reads per-collector interval, timeout and options', () => {
