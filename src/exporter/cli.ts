@@ -110,6 +110,7 @@ export async function startExporter(
       maxRequests: c.maxRequests,
       inFlight,
       webConfig: web ? () => web : undefined,
+      collectors: c.collectors.map((settings) => settings.name),
     });
     return { scheduler, app };
   };
