@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
-import { DEFAULT_ROOTS, type CollectorTable } from '../collector';
+import { DEFAULT_ROOTS, type CollectorTable, type OptionSpec } from '../collector';
 import { pathExists } from '../procfs';
 import { versionText } from '../version';
 
@@ -42,21 +42,52 @@ export function optionFlag(collector: string, option: string): string {
   return `--collector.${collector}.${kebab(option)}`;
 }
 
+/** An option's default as --help shows it: the value itself (a regexp whole), `none` when empty. */
+export function defaultText(spec: OptionSpec): string {
+  const value = spec.default;
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'none';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
+ * What --help says of an include/exclude pair (as load.ts applies them): giving
+ * both flags is an error, and an include replaces the exclude's default.
+ */
+function pairNote(collector: string, option: string, options: Readonly<Record<string, OptionSpec>>): string {
+  const other = option.endsWith('Include') ? option.replace(/Include$/, 'Exclude') : option.replace(/Exclude$/, 'Include');
+  if (other === option || options[option].type !== 'regex' || options[other]?.type !== 'regex') return '';
+  const given = `; giving it with ${optionFlag(collector, other)} is an error`;
+  const replaces = option.endsWith('Include') && defaultText(options[other]) !== 'none';
+  return replaces ? `${given}; when given, the exclude default does not apply` : given;
+}
+
 export function buildProgram(table: CollectorTable): Command {
   const program = new Command('proc-exporter')
-    .description('Prometheus exporter for /proc, compatible with node_exporter. Flags override config.yaml.')
-    .option('--config <file>', `configuration file (default: ${DEFAULT_CONFIG_FILE})`)
+    .description(
+      'Prometheus exporter for /proc, compatible with node_exporter. The defaults shown are the built-in ones: the configuration ' +
+        `file (--config; without it ${DEFAULT_CONFIG_FILE}) may change them, and a flag wins over the file.`,
+    )
+    .option('--config <file>', `configuration file (default: ${DEFAULT_CONFIG_FILE} when present, else none)`)
     .option('--web.listen-address <address>', `address to listen on (default: ${DEFAULTS.listenAddress})`)
     .option('--web.telemetry-path <path>', `path under which to expose metrics (default: ${DEFAULTS.telemetryPath})`)
-    .option('--web.config.file <file>', 'web configuration file (exporter-toolkit format): TLS, client certificates, basic auth, headers')
-    .option('--web.max-requests <n>', `maximum number of requests served at once, 0 for no limit; beyond it 503 (default: ${DEFAULTS.maxRequests})`)
+    .option(
+      '--web.config.file <file>',
+      'web configuration file (exporter-toolkit format): TLS, client certificates, basic auth, headers (default: none, plain HTTP)',
+    )
+    .option(
+      '--web.max-requests <n>',
+      `maximum number of requests served at once, 0 for no limit; beyond it 503 (default: ${DEFAULTS.maxRequests})`,
+    )
     .option('--web.disable-exporter-metrics', "exclude the exporter's own metrics (process_*, nodejs_*) from /metrics")
     .option('--path.procfs <path>', `procfs mountpoint (default: ${DEFAULTS.procfs})`)
     .option('--path.sysfs <path>', `sysfs mountpoint (default: ${DEFAULTS.sysfs})`)
     .option('--path.rootfs <path>', `rootfs mountpoint (default: ${DEFAULTS.rootfs})`)
     .option('--collector.disable-defaults', 'disable every collector not enabled by a --collector.<name> flag')
-    .addOption(new Option('--log.level <level>', 'only log messages with this severity or above').choices(['debug', 'info', 'warn', 'error']))
-    .addOption(new Option('--log.format <format>', 'log format').choices(['json', 'logfmt']))
+    .addOption(
+      new Option('--log.level <level>', `only log messages with this severity or above (default: ${DEFAULTS.log.level})`)
+        .choices(['debug', 'info', 'warn', 'error']),
+    )
+    .addOption(new Option('--log.format <format>', `log format (default: ${DEFAULTS.log.format})`).choices(['json', 'logfmt']))
     .option('--once', 'collect every enabled collector once, print the exposition text on standard output, exit')
     .option('--version', 'print the version, git branch and revision, build user and date, Node version and platform, and exit')
     .exitOverride()
@@ -67,18 +98,22 @@ export function buildProgram(table: CollectorTable): Command {
       process.stdout.write(`${versionText('proc-exporter')}\n`);
       throw new CommanderError(0, 'commander.version', 'version printed');
     });
-  for (const [name, def] of Object.entries(table)) {
+  // By collector name: each collector's flags together, in an order a reader can search.
+  for (const name of Object.keys(table).sort()) {
+    const def = table[name];
     program.option(`--collector.${name}`, `enable the ${name} collector (default: ${def.defaultEnabled ? 'enabled' : 'disabled'})`);
     program.option(`--no-collector.${name}`, `disable the ${name} collector`);
-    for (const [option, spec] of Object.entries(def.options ?? {})) {
+    const options = def.options ?? {};
+    for (const [option, spec] of Object.entries(options)) {
+      const help = `${spec.description} (default: ${defaultText(spec)}${pairNote(name, option, options)})`;
       if (spec.type === 'list') {
         // Repeatable, as node_exporter's Strings() flags: every occurrence adds one value.
         const add = (v: string, previous: string[] | undefined): string[] => [...(previous ?? []), v];
-        program.option(`${optionFlag(name, option)} <value>`, spec.description, add);
+        program.option(`${optionFlag(name, option)} <value>`, `${help}, repeatable`, add);
         continue;
       }
       // A boolean option is also a bare flag (--collector.stat.softirq), as node_exporter's.
-      program.option(`${optionFlag(name, option)} ${spec.type === 'boolean' ? '[value]' : '<value>'}`, spec.description);
+      program.option(`${optionFlag(name, option)} ${spec.type === 'boolean' ? '[value]' : '<value>'}`, help);
     }
   }
   return program;
