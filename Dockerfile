@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # proc-exporter container image.
 #
-#   docker build -t proc-exporter:0.1.0 .
+#   docker build -t proc-exporter:0.1.0 --build-arg REVISION=$(git rev-parse HEAD) --build-arg BRANCH=$(git branch --show-current) .
 #   docker run -d --name proc-exporter --net host --read-only \
 #     -v /proc:/host/proc:ro -v /sys:/host/sys:ro -v /:/host/root:ro,rslave \
 #     proc-exporter:0.1.0
@@ -30,6 +30,13 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY collectors ./collectors
 RUN npx tsc -p tsconfig.json
+# What --version reports (src/version.ts): the context has no .git, so the branch and revision come from
+# build arguments (docker build --build-arg REVISION=$(git rev-parse HEAD) --build-arg BRANCH=…), unknown when not given.
+ARG BRANCH=unknown
+ARG REVISION=unknown
+RUN node -e 'const d = new Date().toISOString(); require("fs").writeFileSync("dist/build-info.json", JSON.stringify({ \
+      branch: process.env.BRANCH, revision: process.env.REVISION, \
+      date: `${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}-${d.slice(11, 19)}` }) + "\n")'
 
 # ---- prod-deps: production node_modules only -------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps

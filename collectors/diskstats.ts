@@ -24,9 +24,9 @@ export const diskstats = defineCollector({
     deviceExclude: {
       type: 'regex',
       default: '^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$',
-      description: 'Regexp of devices to exclude (ignored when deviceInclude is set).',
+      description: 'Regexp of diskstats devices to exclude.',
     },
-    deviceInclude: { type: 'regex', default: '', description: 'Regexp of devices to include (all others are dropped).' },
+    deviceInclude: { type: 'regex', default: '', description: 'Regexp of diskstats devices to include.' },
   },
   filters: [{ subject: 'device', include: 'deviceInclude', exclude: 'deviceExclude' }],
   metrics: [

@@ -1,15 +1,18 @@
 /**
- * Regenerates the generated sections of README.md from the tables
- * (`npm run readme`); test/readme.test.ts fails when they are stale.
+ * Regenerates the generated sections (`npm run readme`): README.md's table of
+ * contents, and the reference under docs/reference/ — the handlers, the
+ * collectors, their metrics and the chart's values — from the tables they
+ * describe. test/readme.test.ts fails when any is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { handlerPattern } from '../src/handler';
 import { handlerNames, handlers } from '../src/registry';
 import { collectors } from '../collectors/index';
-import { optionFlag } from '../src/config';
+import { optionFlag, PROJECT_ROOT } from '../src/config';
+import { valuesTable } from './chart-values';
 
-export const README = path.join(__dirname, '..', '..', 'README.md');
+export const README = path.join(PROJECT_ROOT, 'README.md');
 
 export function handlerTable(): string {
   const where = (name: string): string => {
@@ -26,7 +29,7 @@ export function replaceSection(text: string, section: string, body: string): str
   const end = `<!-- ${section}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  if (from < 0 || to < from) throw new Error(`no ${start} … ${end} section`);
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
@@ -100,12 +103,54 @@ export function metricsTable(): string {
   return ['| collector | metrics | types |', '|:---|:---|:---|', ...rows].join('\n');
 }
 
-export function generatedSections(): Record<string, string> {
-  return { handlers: handlerTable(), collectors: collectorTable(), metrics: metricsTable() };
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
+export function anchorOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/**
+ * README's table of contents: one line per `##` section, its `###` subsections after it, from the
+ * headings outside code blocks (a shell comment in a code block is no heading).
+ */
+export function tableOfContents(markdown: string): string {
+  const lines: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const m = fenced ? null : /^(##|###) (.+)$/.exec(line);
+    if (!m) continue;
+    const link = `[${m[2]}](#${anchorOf(m[2])})`;
+    if (m[1] === '##') lines.push(`- ${link}`);
+    else lines[lines.length - 1] += lines[lines.length - 1].includes(': ') ? ` · ${link}` : `: ${link}`;
+  }
+  return lines.join('\n');
+}
+
+/** The reference under docs/reference/, each file's generated sections. */
+export const REFERENCE = {
+  'docs/reference/handlers.md': () => ({ handlers: handlerTable() }),
+  'docs/reference/collectors.md': () => ({ collectors: collectorTable() }),
+  'docs/reference/metrics.md': () => ({ metrics: metricsTable() }),
+  'docs/reference/chart-values.md': () => ({ 'chart-values': valuesTable() }),
+} satisfies Record<string, () => Record<string, string>>;
+
+/** Every generated file, with its text as it should be: `files` gives a file's current text (by path from the project root). */
+export function regenerated(files: (relative: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [file, sections] of Object.entries(REFERENCE)) {
+    let text = files(file);
+    for (const [section, body] of Object.entries(sections())) text = replaceSection(text, section, body);
+    out[file] = text;
+  }
+  const readme = files('README.md');
+  out['README.md'] = replaceSection(readme, 'toc', tableOfContents(readme));
+  return out;
 }
 
 if (require.main === module) {
-  let text = fs.readFileSync(README, 'utf8');
-  for (const [section, body] of Object.entries(generatedSections())) text = replaceSection(text, section, body);
-  fs.writeFileSync(README, text);
+  const read = (relative: string): string => fs.readFileSync(path.join(PROJECT_ROOT, relative), 'utf8');
+  for (const [file, text] of Object.entries(regenerated(read))) fs.writeFileSync(path.join(PROJECT_ROOT, file), text);
 }

@@ -82,7 +82,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     : [path.join(root, 'dist', 'src', 'exporter', 'main.js')];
   // The heap settings `npm start` and the container image run with (package.json, Dockerfile).
   const heap = ['--max-semi-space-size=1', '--max-old-space-size=256'];
-  const child = spawn(process.execPath, [...heap, ...args, '--config', config, '--web.listen-address', '127.0.0.1:0', '--log.level', 'info'], {
+  const flags = ['--config', config, '--web.listen-address', '127.0.0.1:0', '--log.level', 'info', '--log.format', 'json'];
+  const child = spawn(process.execPath, [...heap, ...args, ...flags], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

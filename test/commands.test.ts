@@ -182,21 +182,16 @@ describe('commands', () => {
       expect(result.stderr).to.match(new RegExp(`^${command}: unknown option '--bogus'`));
     });
 
-    it(`${command}: --version prints the version, revision, build date and node version on one line`, () => {
+    it(`${command}: --version prints node_exporter's layout: version, branch, revision, build user and date, node`, () => {
       const version = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
       const result = runBin(command, ['--version']);
       expect(result.status).to.equal(0);
       expect(result.stderr).to.equal('');
-      const date = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ';
-      const revision = '[0-9a-f]{12}|unknown';
-      const node = 'v\\d+\\.\\d+\\.\\d+';
-      const pattern = new RegExp(
-        `^${command}, version ([^ ]+) \\(revision (${revision})\\), build date (${date}|unknown), node (${node})\n$`,
-      );
-      const match = pattern.exec(result.stdout);
-      expect(match, result.stdout).to.not.equal(null);
-      expect(match![1]).to.equal(version);
-      expect(match![4]).to.equal(process.version);
+      const lines = result.stdout.replace(/\n$/, '').split('\n');
+      expect(lines[0]).to.match(new RegExp(`^${command}, version ${version.replace(/\./g, '\\.')} \\(branch: [^,]+, revision: ([0-9a-f]{40}|unknown)\\)$`));
+      expect(lines[1]).to.match(/^  build user: +\S+$/);
+      expect(lines[2]).to.match(/^  build date: +(\d{8}-\d\d:\d\d:\d\d|unknown)$/);
+      expect(lines[3]).to.equal(`  node version:     ${process.version}`);
     });
 
     it(`${command}: a file it may not read gives no records, a note on stderr and exit 0`, function () {

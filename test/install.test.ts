@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fixturePath, projectRoot } from './support/fixtures';
-import { gitRevision } from '../src/version';
+import { BUILD_INFO_FILE, gitState } from '../src/version';
 
 function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
   return spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
@@ -42,7 +42,7 @@ describe('installing the commands without a registry', function () {
   }
 
   it('npm pack, then npm install -g --offline of the tarball: the commands run and name the revision', function () {
-    const buildInfo = path.join(projectRoot, 'build-info.json');
+    const buildInfo = path.join(projectRoot, BUILD_INFO_FILE);
     // What prepack does (scripts/build-info.ts), without rebuilding dist/ (prepare) here.
     const script = path.join(projectRoot, 'scripts', 'build-info.ts');
     const written = spawnSync(process.execPath, ['--require', 'tsx/cjs', script], { cwd: projectRoot, encoding: 'utf8' });
@@ -62,13 +62,13 @@ describe('installing the commands without a registry', function () {
     expect(installed.status, installed.stderr).to.equal(0);
     const version = spawnSync(path.join(prefix, 'bin', 'proc2json'), ['--version'], { cwd: tmp, encoding: 'utf8' });
     expect(version.status, version.stderr).to.equal(0);
-    const revision = gitRevision(projectRoot) ?? 'unknown';
-    expect(version.stdout).to.match(new RegExp(`^proc2json, version \\d+\\.\\d+\\.\\d+ \\(revision ${revision}\\), build date \\d{4}-`));
+    const revision = gitState(projectRoot)?.revision ?? 'unknown';
+    expect(version.stdout).to.match(new RegExp(`^proc2json, version \\d+\\.\\d+\\.\\d+ \\(branch: [^,]+, revision: ${revision}\\)\n  build user: .*\n  build date: +\\d{8}-`));
     const csv = spawnSync(path.join(prefix, 'bin', 'proc2csv'), [fixturePath('proc/loadavg')], { cwd: tmp, encoding: 'utf8' });
     expect(csv.stdout).to.equal('load1|load5|load15|nr_running|nr_threads|last_pid\n0|0|0|1|77|2457\n');
     // The tarball carries what the commands and the exporter need, not the tests or the fixtures.
     const files = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n');
-    const needed = ['package/bin/proc2json.js', 'package/dist/src/cli/proc2json.js', 'package/build-info.json', 'package/config.yaml'];
+    const needed = ['package/bin/proc2json.js', 'package/dist/src/cli/proc2json.js', 'package/dist/build-info.json', 'package/config.yaml'];
     expect(files).to.include.members(needed);
     expect(files.filter((f) => f.startsWith('package/fixtures/') || f.startsWith('package/dist/test/'))).to.deep.equal([]);
   });

@@ -1,9 +1,13 @@
-/** README's generated sections must match the tables they are generated from (`npm run readme`). */
+/**
+ * README reads in order (what it is, quick start, coming from node_exporter, the commands, the exporter,
+ * deployment, security, performance, development) under a table of contents, and links the generated
+ * reference under docs/reference/; every generated section matches what it is generated from (`npm run readme`).
+ */
 import { expect } from 'chai';
 import * as fs from 'fs';
 import * as path from 'path';
 import { collectors } from '../collectors/index';
-import { compressNames, generatedSections, replaceSection } from '../scripts/readme';
+import { anchorOf, compressNames, REFERENCE, regenerated, tableOfContents } from '../scripts/readme';
 import { projectRoot } from './support/fixtures';
 
 describe('README', () => {
@@ -14,11 +18,35 @@ describe('README', () => {
     expect(text).to.include('npm test');
   });
 
-  for (const [section, body] of Object.entries(generatedSections())) {
-    it(`has an up-to-date "${section}" section (run npm run readme)`, () => {
-      expect(replaceSection(text, section, body)).to.equal(text);
+  const read = (relative: string): string => fs.readFileSync(path.join(projectRoot, relative), 'utf8');
+
+  for (const [file, expected] of Object.entries(regenerated(read))) {
+    it(`${file}: its generated sections are up to date (run npm run readme)`, () => {
+      expect(read(file)).to.equal(expected);
     });
   }
+
+  it('has its sections in reading order, under a table of contents that links each of them', () => {
+    const order = [
+      'Quick start', 'Coming from node_exporter', 'The commands', 'The exporter', 'Deployment', 'Security', 'Performance', 'Development',
+    ];
+    const sections = [...text.replace(/^```[a-z]*\n[\s\S]*?^```$/gm, '').matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections.filter((s) => order.includes(s)), 'the sections of the reading order, in order').to.deep.equal(order);
+    const toc = text.slice(text.indexOf('<!-- toc:start -->'), text.indexOf('<!-- toc:end -->'));
+    expect(text.indexOf('<!-- toc:start -->')).to.be.lessThan(text.indexOf('## Quick start'));
+    for (const s of sections) expect(toc, s).to.include(`[${s}](#${anchorOf(s)})`);
+    const sample = '## A b\n### C.d\n```sh\n## not a heading\n```\n### E_f\n## G';
+    expect(tableOfContents(sample)).to.equal('- [A b](#a-b): [C.d](#cd) · [E_f](#e_f)\n- [G](#g)');
+  });
+
+  it('links every reference file under docs/reference/, each with its generated table', () => {
+    for (const file of Object.keys(REFERENCE)) {
+      expect(text, file).to.include(`](${file})`);
+      expect(read(file), file).to.match(/^# .+\n\n/);
+    }
+    const present = fs.readdirSync(path.join(projectRoot, 'docs', 'reference')).map((f) => `docs/reference/${f}`);
+    expect(present.sort()).to.deep.equal(Object.keys(REFERENCE).sort());
+  });
 
   /** `a_{x,y}_t` → a_x_t, a_y_t. */
   const expand = (name: string): string[] => {

@@ -67,7 +67,8 @@ export function startOurExporter(v8Flags: readonly string[] = imageNodeFlags()):
   const main = FROM_SOURCE ? path.join(projectRoot, 'src', 'exporter', 'main.ts') : path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
   const probe = FROM_SOURCE ? path.join(projectRoot, 'bench', 'probe.ts') : path.join(projectRoot, 'dist', 'bench', 'probe.js');
   const nodeArgs = [...v8Flags, '--expose-gc', ...(FROM_SOURCE ? ['--require', 'tsx/cjs'] : []), '--require', probe];
-  const child = spawn(process.execPath, [...nodeArgs, main, '--web.listen-address=127.0.0.1:0'], {
+  // JSON log lines: the "listening" record is parsed for the address.
+  const child = spawn(process.execPath, [...nodeArgs, main, '--web.listen-address=127.0.0.1:0', '--log.format=json'], {
     cwd: projectRoot,
     env: { ...process.env, PROC_EXPORTER_PAGE_SIZE: '4096' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -12,7 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { parseFile, parseText, type ParseOptions, type ParseResult } from '../parse';
 import { readStandardInput } from '../procfs';
 import { handlerNames, handlers } from '../registry';
-import { versionLine } from '../version';
+import { versionText } from '../version';
 
 export const EXIT_FAILURE = 2;
 /** `--keep-going` printed records but left some out. */
@@ -83,7 +83,7 @@ export function runCommand(name: string, program: Command, argv: readonly string
     program.parse(argv as string[], { from: 'user' });
     const options: Record<string, unknown> = { ...program.opts(), command: name };
     if (options.version) {
-      process.stdout.write(`${versionLine(name)}\n`);
+      process.stdout.write(`${versionText(name)}\n`);
       return;
     }
     if (options.list) {

@@ -54,7 +54,7 @@ export interface MetricMapping<R = any> {
   only?: readonly string[];
   name: string | ((ctx: MappingContext<R>) => string);
   /**
-   * With a derived name: how the names look, for the README's Metrics table
+   * With a derived name: how the names look, for docs/reference/metrics.md
    * (`node_netstat_<Protocol>_<Field>`, `node_network_receive_{bytes,packets}_total`).
    */
   namePattern?: string;
@@ -121,7 +121,7 @@ export interface CollectorDefinition {
    * families; a name both produce fails the run.
    */
   families?: (input: CollectorInput, ctx: CollectorContext) => MetricFamily[];
-  /** With `families`: the names it builds, for the README's Metrics table (`node_textfile_scrape_error`, `<…>` for variable parts). */
+  /** With `families`: the names it builds, for docs/reference/metrics.md (`node_textfile_scrape_error`, `<…>` for variable parts). */
   familyNames?: readonly string[];
 }
 

@@ -1,5 +1,5 @@
 /** The exporter's configuration: config.yaml and the flags (docs: README, config and flags). */
-export { buildProgram, DEFAULT_CONFIG_FILE, DEFAULTS, optionFlag, PROJECT_ROOT } from './flags';
+export { buildProgram, DEFAULT_CONFIG_FILE, DEFAULTS, defaultText, optionFlag, PROJECT_ROOT } from './flags';
 export { loadConfig, loadConfigFile, parseConfigText, type LoadOptions } from './load';
 export { configSchema, validateConfig } from './schema';
 export { MIN_INTERVAL_MS, parseDuration, parseListenAddress } from './values';

@@ -11,6 +11,7 @@ import { filesystems, parseErrorLog, type CollectorCatalog, type CollectorEnv, t
 import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
 import { pendingReads, ProcFs } from '../procfs';
 import type { MetricFamily } from './exposition';
+import { buildInfo } from '../version';
 import { createLogger } from './log';
 import { ProcessMetrics } from './process-metrics';
 import { Scheduler, type ScheduledCollector } from './scheduler';
@@ -109,6 +110,7 @@ export async function startExporter(
       maxRequests: c.maxRequests,
       inFlight,
       webConfig: web ? () => web : undefined,
+      collectors: c.collectors.map((settings) => settings.name),
     });
     return { scheduler, app };
   };
@@ -116,6 +118,13 @@ export async function startExporter(
   let current = { config, ...build(config, web) };
   const server = await listen((req, res) => current.app(req, res), config.listen.port, config.listen.host, web?.tls);
   server.keepAliveTimeout = 65_000;
+  // The first line, as node_exporter's "Starting node_exporter": which build runs. Once listening (a start-up failure
+  // is the one line main prints) and before the first cycle, whose failures it must precede.
+  const info = buildInfo();
+  logger.info(
+    { version: info.version, branch: info.branch, revision: info.revision, build_date: info.date, node: process.version },
+    'Starting proc-exporter',
+  );
   current.scheduler.start();
   const address = serverAddress(server);
 

@@ -1,12 +1,36 @@
 /**
- * pino logger on standard error: JSON lines (default) or logfmt
- * (`--log.format logfmt`: `ts=… level=info msg="…" key=value`, as node_exporter prints).
+ * pino logger on standard error: logfmt (default, as node_exporter prints:
+ * `ts=… level=info msg="…" key=value`) or JSON lines (`--log.format json`).
+ *
+ * In logfmt every field is one scalar: a list is its items joined by commas
+ * (`collectors=cpu@5s,diskstats@5s`), an object its fields under dotted keys
+ * (`err.code=ENOENT`), never a JSON text inside a value.
  */
 import pino, { type Logger } from 'pino';
 
-function logfmtValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : value instanceof Object ? JSON.stringify(value) : String(value);
+function logfmtValue(text: string): string {
   return /^[^\s"=\\]+$/.test(text) ? text : JSON.stringify(text);
+}
+
+function isScalar(value: unknown): value is string | number | boolean | null | bigint {
+  return value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+}
+
+/** The `key=value` pairs of one field, flattened. */
+function pairs(key: string, value: unknown, out: string[]): void {
+  if (value === undefined) return;
+  if (isScalar(value)) {
+    out.push(`${key}=${logfmtValue(String(value))}`);
+  } else if (Array.isArray(value) && value.every(isScalar)) {
+    out.push(`${key}=${logfmtValue(value.map(String).join(','))}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => pairs(`${key}.${i}`, item, out));
+  } else if (key === 'err' && typeof value === 'object' && 'message' in value) {
+    // An Error pino serialized: its message is what a reader needs (the stack is for JSON).
+    out.push(`err=${logfmtValue(String((value as { message: unknown }).message))}`);
+  } else {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) pairs(`${key}.${k}`, v, out);
+  }
 }
 
 /** One pino JSON line → one logfmt line. */
@@ -19,12 +43,8 @@ export function toLogfmt(line: string): string {
   }
   const { time, level, msg, pid: _pid, hostname: _hostname, ...rest } = record;
   const parts = [`ts=${new Date(Number(time)).toISOString()}`, `level=${String(level)}`];
-  if (msg !== undefined) parts.push(`msg=${logfmtValue(msg)}`);
-  for (const [k, v] of Object.entries(rest)) {
-    if (v === undefined) continue;
-    if (k === 'err' && v !== null && typeof v === 'object' && 'message' in v) parts.push(`err=${logfmtValue((v as { message: string }).message)}`);
-    else parts.push(`${k}=${logfmtValue(v)}`);
-  }
+  if (msg !== undefined) parts.push(`msg=${logfmtValue(String(msg))}`);
+  for (const [k, v] of Object.entries(rest)) pairs(k, v, parts);
   return `${parts.join(' ')}\n`;
 }
 

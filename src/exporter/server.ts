@@ -1,6 +1,7 @@
 /**
- * The HTTP server (express): /metrics (cached snapshot; OpenMetrics when the
- * Accept header prefers it; gzip when accepted), /healthz, the landing page,
+ * The HTTP server (express): /metrics (cached snapshot, or the collectors
+ * `collect[]` names; OpenMetrics when the Accept header prefers it; gzip when
+ * accepted), /healthz, the landing page,
  * /dump and /dump/:file.
  */
 import express, { type Request, type Response } from 'express';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   inFlight?: { count: number; dumps?: DumpSlots };
   /** The web config (TLS client-certificate policy, basic auth, headers), read at each request. */
   webConfig?: () => WebConfig | undefined;
+  /** Every collector the exporter has, enabled or not: `collect[]` tells a disabled one from an unknown one. */
+  collectors?: readonly string[];
 }
 
 /**
@@ -156,6 +159,7 @@ function onSent(res: ServerResponse, action: () => void): void {
 
 export function createApp(options: ServerOptions): express.Express {
   const { scheduler, procfs, logger, telemetryPath } = options;
+  const known = new Set(options.collectors ?? []);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -245,6 +249,15 @@ export function createApp(options: ServerOptions): express.Express {
       return;
     }
     logConflicts(snapshot.conflicts);
+    const filters = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').getAll('collect[]');
+    if (filters.length > 0) {
+      const selected = snapshot.select(filters, known);
+      if ('refused' in selected) {
+        res.status(400).type('text/plain').send(`collect[]: ${selected.refused}\n`);
+        return;
+      }
+      snapshot = selected;
+    }
     const format = negotiateFormat(req.get('accept'));
     res.set('Content-Type', CONTENT_TYPES[format]);
     res.vary('Accept').vary('Accept-Encoding');

@@ -62,11 +62,15 @@ function sampleKey(familyName: string, sample: Sample): string {
   return `${sample.name ?? familyName}${JSON.stringify(Object.entries(sample.labels).sort((a, b) => (a[0] < b[0] ? -1 : 1)))}`;
 }
 
+/** `collect[]` selections kept per snapshot: a scrape job asks for the same one every time; beyond these, each is built anew. */
+const MAX_SELECTIONS = 8;
+
 export class Snapshot {
   private readonly texts: Partial<Record<ExpositionFormat, string>> = {};
   private readonly gzips: Partial<Record<ExpositionFormat, Buffer>> = {};
   private readonly bodies: Partial<Record<ExpositionFormat, Buffer>> = {};
   private planned?: { slots: Slot[]; conflicts: string[] };
+  private readonly selections = new Map<string, Snapshot>();
 
   constructor(
     /** Runs in collector-table order. */
@@ -139,6 +143,28 @@ export class Snapshot {
   /** The families dropped or cut because another source has their name (empty when none): for the log. */
   get conflicts(): readonly string[] {
     return this.plan().conflicts;
+  }
+
+  /**
+   * `/metrics?collect[]=cpu&collect[]=meminfo`, as node_exporter: a snapshot of
+   * these collectors' runs only (their series and their node_scrape_collector_*
+   * series; the exporter's own metrics stay). `known` is every collector the
+   * exporter has, enabled or not. A name no collector has, or one that is not
+   * enabled, gives node_exporter's reason instead (the caller answers 400).
+   * The selections of this snapshot are kept, a few, for the next scrapes.
+   */
+  select(names: readonly string[], known: ReadonlySet<string>): Snapshot | { refused: string } {
+    const wanted = [...new Set(names)].sort();
+    const key = wanted.join('\n');
+    const kept = this.selections.get(key);
+    if (kept) return kept;
+    for (const name of wanted) {
+      if (this.run(name)) continue;
+      return { refused: known.has(name) ? `disabled collector: ${name}` : `missing collector: ${name}` };
+    }
+    const selection = new Snapshot(this.runs.filter((r) => wanted.includes(r.collector)), this.extra, this.createdAt);
+    if (this.selections.size < MAX_SELECTIONS) this.selections.set(key, selection);
+    return selection;
   }
 
   /** The whole exposition, serialized on first use and then cached. */

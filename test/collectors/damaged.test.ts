@@ -51,7 +51,7 @@ describe('the new collectors on damaged files', function () {
     expect(result.stdout).to.not.match(/^node_(swap|kernel_hung|drbd|ipvs|zfs|sysctl)_/m);
     const failures = result.stderr.split('\n').filter((l) => l.includes('collector failed'));
     for (const [name, [, , error]] of Object.entries(DAMAGED)) {
-      const line = failures.find((l) => l.includes(`"collector":"${name}"`));
+      const line = failures.find((l) => new RegExp(`(^| )collector=${name}( |$)`).test(l));
       expect(line, `${name}'s failure in the log`).to.match(error);
     }
   });

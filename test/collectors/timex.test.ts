@@ -59,7 +59,8 @@ describe('timex collector', function () {
 
   it('fails cleanly where the native call cannot be made: success 0 and one log line, the process goes on', () => {
     const result = runExporter(
-      ['--once', '--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.disable-defaults', '--collector.timex', '--collector.loadavg'],
+      ['--once', '--config', '/dev/null', '--log.format', 'json', '--path.procfs', TREE_6_18, '--collector.disable-defaults', '--collector.timex',
+        '--collector.loadavg'],
       { PROC_EXPORTER_LIBC: '/nonexistent/libc.so.6' },
     );
     expect(result.status).to.equal(0);

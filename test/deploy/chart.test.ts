@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { schemaErrors, strictFieldErrors } from './k8s-validate';
 import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, tempDir, valuesFile } from './support';
-import { tableInDoc, valuesRows, valuesTable } from './values-table';
+import { tableInDoc, valuesRows, valuesTable } from '../../scripts/chart-values';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;
@@ -172,8 +172,8 @@ describe('deploy: Helm chart, read without rendering', () => {
     });
   });
 
-  describe('README.md Deployment section', () => {
-    it('has the values table generated from values.yaml (npx tsx test/deploy/values-table.ts --write)', () => {
+  describe('docs/reference/chart-values.md', () => {
+    it('has the values table generated from values.yaml (npm run readme)', () => {
       expect(tableInDoc()).to.equal(valuesTable());
     });
 

@@ -5,7 +5,9 @@ import type { CollectorDefinition } from '../../src/collector';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigError, DEFAULT_CONFIG_FILE, parseConfigText, parseDuration, parseListenAddress, validateConfig } from '../../src/config';
+import {
+  ConfigError, DEFAULT_CONFIG_FILE, defaultText, optionFlag, parseConfigText, parseDuration, parseListenAddress, validateConfig,
+} from '../../src/config';
 import { loadConfig, runExporter } from './helpers';
 
 function messageOf(yaml: string): string {
@@ -59,7 +61,7 @@ describe('exporter config', () => {
       expect(config.dump).to.deep.equal({ enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeoutMs: 10_000 });
       expect(config.maxRequests).to.equal(40);
       expect(config.webConfigFile).to.equal(undefined);
-      expect(config.log).to.deep.equal({ level: 'info', format: 'json' });
+      expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
     });
 
     it('uses built-in defaults for an empty file (softirqs off, as in node_exporter)', () => {
@@ -68,6 +70,7 @@ describe('exporter config', () => {
       const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
       expect(diskstats.options.deviceExclude).to.equal('^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$');
       expect(diskstats.timeoutMs).to.equal(5000);
+      expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
     });
 
     it('reads per-collector interval, timeout and options', () => {
@@ -239,6 +242,56 @@ describe('exporter config', () => {
       expect(configError(['--web.listen-address', 'nowhere'])).to.equal('--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got "nowhere"');
       expect(configError(['--collector.netstat.fields', '(['])).to.match(/^--collector\.netstat\.fields: invalid regular expression: /);
       expect(configError(['--log.format', 'xml'])).to.include("option '--log.format <format>' argument 'xml' is invalid");
+    });
+  });
+
+  describe('--help', () => {
+    const help = runExporter(['--help']);
+    /** The help line of a flag (commander prints each on one line, the description after the flag column). */
+    const lineOf = (flag: string): string => {
+      const line = help.stdout.split('\n').find((l) => new RegExp(`^  ${flag.replace(/[.[\]]/g, '\\$&')}( |$)`).test(l));
+      expect(line, flag).to.be.a('string');
+      return line!;
+    };
+
+    it('exits 0 with every collector in name order, each with its own flags after it', () => {
+      expect(help.status).to.equal(0);
+      const order = [...help.stdout.matchAll(/^  --collector\.([a-z0-9_]+) +enable the \1 collector/gm)].map((m) => m[1]);
+      expect(order).to.deep.equal(Object.keys(collectorTable).sort());
+      const flagCollectors = [...help.stdout.matchAll(/^  --(?:no-)?collector\.([a-z0-9_]+)[ .]/gm)].map((m) => m[1]);
+      expect(flagCollectors.filter((name, i) => name !== flagCollectors[i - 1])).to.deep.equal(order);
+    });
+
+    it('shows every default: collector states, option values, regexps whole, none when empty', () => {
+      for (const [name, definition] of Object.entries(collectorTable)) {
+        expect(lineOf(`--collector.${name}`)).to.match(new RegExp(`\\(default: ${definition.defaultEnabled ? 'enabled' : 'disabled'}\\)$`));
+        for (const [option, spec] of Object.entries(definition.options ?? {})) {
+          expect(lineOf(optionFlag(name, option))).to.include(`(default: ${defaultText(spec)}`);
+        }
+      }
+      expect(lineOf('--collector.diskstats.device-exclude')).to.include('(default: ^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$;');
+      expect(lineOf('--collector.netstat.fields')).to.include(`(default: ${collectorTable.netstat.options!.fields.default as string})`);
+      expect(lineOf('--collector.cpu.guest')).to.include('(default: true)');
+      expect(lineOf('--collector.arp.device-include')).to.include('(default: none;');
+      expect(lineOf('--log.format')).to.include('(default: logfmt)');
+      expect(lineOf('--web.listen-address')).to.include('(default: :19100)');
+    });
+
+    it('says what load.ts does with an include and an exclude: both flags are an error, an include drops the exclude default', () => {
+      // Not "ignored when … is set": both are an error (a flag named ignored-devices is node_exporter's own).
+      expect(help.stdout).to.not.match(/ignored (when|if)/i);
+      expect(lineOf('--collector.diskstats.device-include')).to.match(
+        /giving it with --collector\.diskstats\.device-exclude is an error; when given, the exclude default does not apply\)$/,
+      );
+      expect(lineOf('--collector.diskstats.device-exclude')).to.match(
+        /giving it with --collector\.diskstats\.device-include is an error\)$/,
+      );
+      // The error the help promises.
+      expect(configError(['--collector.diskstats.device-include=^sd', '--collector.diskstats.device-exclude=^loop'])).to.equal(
+        '--collector.diskstats.device-include: deviceInclude and deviceExclude are mutually exclusive',
+      );
+      // An exclude without a default: no promise about replacing it.
+      expect(lineOf('--collector.netdev.device-include')).to.match(/giving it with --collector\.netdev\.device-exclude is an error\)$/);
     });
   });
 });

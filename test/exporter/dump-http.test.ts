@@ -368,7 +368,7 @@ describe('/dump over HTTP', function () {
       fs.writeFileSync(config, 'dump:\n  enabled: true\n  perProcess: true\ncollectors:\n  loadavg:\n    enabled: false\n');
       fs.chmodSync(config, 0o644);
       const args = [`--config=${config}`, `--path.procfs=${locked}`, '--web.listen-address=127.0.0.1:0', '--collector.disable-defaults'];
-      const child = spawn(process.execPath, [...exporterArgs(), ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...unprivilegedIds() });
+      const child = spawn(process.execPath, [...exporterArgs(), '--log.format', 'json', ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...unprivilegedIds() });
       try {
         const address = await new Promise<string>((resolve, reject) => {
           let stderr = '';

@@ -194,7 +194,8 @@ describe('exporter: hostile files in the procfs tree', function () {
          return open.call(fs, file, flags, ...rest);
        };`,
     );
-    const child = spawn(process.execPath, ['--require', blocker, ...exporterArgs(), '--config', '/dev/null', '--web.listen-address=127.0.0.1:0', '--path.procfs', root], {
+    const args = ['--config', '/dev/null', '--log.format', 'json', '--web.listen-address=127.0.0.1:0', '--path.procfs', root];
+    const child = spawn(process.execPath, ['--require', blocker, ...exporterArgs(), ...args], {
       env: { ...process.env, PROC_EXPORTER_PAGE_SIZE: '4096' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

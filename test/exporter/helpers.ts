@@ -47,7 +47,7 @@ export interface StartedExporter {
 }
 
 /**
- * Starts the exporter as a child process on 127.0.0.1:0 and waits for its "listening" log line.
+ * Starts the exporter as a child process on 127.0.0.1:0 and waits for its "listening" log line (logfmt or JSON).
  * `wrapper` runs it through another command (`['prlimit', '--nofile=1024:1024']`).
  */
 export function startExporterProcess(args: readonly string[], wrapper: readonly string[] = []): Promise<StartedExporter> {
@@ -75,7 +75,9 @@ export function startExporterProcess(args: readonly string[], wrapper: readonly 
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
-      const m = /"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null;
+      // The "listening" line, in logfmt (the default) or JSON (--log.format json).
+      const m = /^ts=\S+ level=info msg=listening address=(\S+)/m.exec(stderr)
+        ?? (/"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null);
       if (m) {
         clearTimeout(timer);
         resolve({ child, address: m[1], stderr: () => stderr, stop });

@@ -68,6 +68,62 @@ describe('server', () => {
       expect(gunzipSync(res.raw).toString('utf8')).to.include('node_sockstat_sockets_used 8\n');
     });
 
+    describe('collect[] (node_exporter: only the named collectors)', () => {
+      const families = (body: string): string[] =>
+        [...body.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]).filter((n) => !/^(process|nodejs|proc_exporter)_/.test(n));
+
+      // The exporter's own families (process_*, nodejs_*, proc_exporter_*) stay in every selection, as node_exporter's go_* do.
+      it("serves only the named collectors' series and their scrape series; the exporter's own metrics stay", async () => {
+        const res = await get(`${base}/metrics?collect[]=loadavg&collect[]=sockstat&collect[]=loadavg`);
+        expect(res.status).to.equal(200);
+        expect(families(res.body).filter((n) => !n.startsWith('node_sockstat_'))).to.deep.equal([
+          'node_load1', 'node_load15', 'node_load5', 'node_scrape_collector_duration_seconds', 'node_scrape_collector_success',
+        ]);
+        expect(families(res.body).filter((n) => n.startsWith('node_sockstat_')).length).to.be.greaterThan(5);
+        expect(res.body).to.include('node_load1 0\n');
+        expect(res.body).to.include('node_sockstat_sockets_used 8\n');
+        const scraped = (re: RegExp): string[] => [...res.body.matchAll(re)].map((m) => m[1]);
+        expect(scraped(/^node_scrape_collector_success\{collector="(\w+)"\} 1$/gm)).to.deep.equal(['loadavg', 'sockstat']);
+        expect(scraped(/^node_scrape_collector_duration_seconds\{collector="(\w+)"\}/gm)).to.deep.equal(['loadavg', 'sockstat']);
+        expect(res.body).to.include('# TYPE process_cpu_user_seconds_total counter\n');
+      });
+
+      it('the same selection in another order is the same text; OpenMetrics and gzip apply to it', async () => {
+        const a = await get(`${base}/metrics?collect[]=sockstat&collect[]=loadavg`);
+        const b = await get(`${base}/metrics?collect[]=loadavg&collect[]=sockstat`);
+        expect(families(a.body)).to.deep.equal(families(b.body));
+        const snapshot = running.scheduler.snapshot!;
+        const known = new Set(['loadavg', 'sockstat']);
+        expect(snapshot.select(['sockstat', 'loadavg'], known)).to.equal(snapshot.select(['loadavg', 'sockstat'], known));
+        const headers = { Accept: 'application/openmetrics-text;version=1.0.0', 'Accept-Encoding': 'gzip' };
+        const om = await get(`${base}/metrics?collect[]=loadavg`, headers);
+        const text = gunzipSync(om.raw).toString('utf8');
+        expect(text).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
+        expect(text).to.not.include('collector="sockstat"');
+        expect(text).to.match(/# EOF\n$/);
+      });
+
+      it("refuses an unknown or a disabled collector with 400 and node_exporter's reason", async () => {
+        for (const [query, reason] of [
+          ['collect[]=nosuch', 'missing collector: nosuch'],
+          ['collect[]=loadavg&collect[]=nosuch', 'missing collector: nosuch'],
+          ['collect[]=', 'missing collector: '],
+          ['collect[]=buddyinfo', 'disabled collector: buddyinfo'],
+        ]) {
+          const res = await get(`${base}/metrics?${query}`);
+          expect(res.status, query).to.equal(400);
+          expect(res.headers['content-type'], query).to.match(/^text\/plain/);
+          expect(res.body, query).to.equal(`collect[]: ${reason}\n`);
+        }
+      });
+
+      it('ignores other parameters, as node_exporter does (collect without brackets is not a filter)', async () => {
+        const res = await get(`${base}/metrics?collect=loadavg&x=1`);
+        expect(res.status).to.equal(200);
+        expect(res.body).to.include('node_scrape_collector_success{collector="softirqs"} 1\n');
+      });
+    });
+
     it('negotiates formats', () => {
       expect(negotiateFormat(undefined)).to.equal('text');
       expect(negotiateFormat('text/plain')).to.equal('text');

@@ -151,7 +151,7 @@ describe('exporter: root warning and SIGHUP reload', function () {
     exporter = await startExporterProcess(['--config', file]);
     const url = `http://${exporter.address}/metrics`;
     const before = await get(url);
-    if (isRoot) await eventually(() => /"level":"warn".*running as root/.test(exporter!.stderr()), 'the root warning');
+    if (isRoot) await eventually(() => /level=warn msg="running as root/.test(exporter!.stderr()), 'the root warning');
     expect(before.status).to.equal(200);
     expect(before.body).to.not.include('collector="softirqs"');
 
@@ -180,7 +180,7 @@ describe('exporter: root warning and SIGHUP reload', function () {
     fs.writeFileSync(file, 'interval: [broken\n');
     exporter.child.kill('SIGHUP');
     await eventually(() => /reload failed; the running configuration is kept/.test(exporter!.stderr()), 'the failed reload');
-    expect(exporter.stderr()).to.match(/"level":"error".*config\.yaml: line \d+/);
+    expect(exporter.stderr()).to.match(/level=error msg="reload failed; the running configuration is kept" err=".*config\.yaml: line \d+/);
     fs.writeFileSync(file, `procfs: ${path.join(dir, 'no-such-root')}\n`);
     exporter.child.kill('SIGHUP');
     await eventually(() => (exporter!.stderr().match(/reload failed/g) ?? []).length === 2, 'the second failed reload');
