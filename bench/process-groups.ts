@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { processGroupsCollector } from '../collectors/process-groups';
-import { filesystems } from '../src/collector';
+import { DEFAULT_PROCESS_GROUPS_SETTINGS, filesystems } from '../src/collector';
 import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
 import { writeProcess, writeRootStat, type SyntheticProcess } from './support/process-tree';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     { name: 'python:{{.Matches.job}}', cmdline: ['python3? \\S*/(?<job>[^/ ]+)\\.py'] },
     { name: '{{.ExeBase}}', exe: Array.from({ length: groups }, (_, g) => `bin${g}`) },
   ];
-  const collector = { definition: processGroupsCollector(raw), options: {}, intervalMs: 5000, timeoutMs: 600_000 };
+  const collector = { definition: processGroupsCollector({ ...DEFAULT_PROCESS_GROUPS_SETTINGS, groups: raw }), options: {}, intervalMs: 5000, timeoutMs: 600_000 };
   const procfs = new ProcFs(root);
   const env = { pageSize: 4096 };
   const delay = monitorEventLoopDelay({ resolution: 1 });

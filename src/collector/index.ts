@@ -24,7 +24,31 @@ export type {
   ReadRecords,
 } from './definition';
 export { defineCollector, mapping } from './definition';
-export { GROUP_NAME_TEMPLATE, GROUP_TEMPLATE_VARIABLES, PID_FIELD, type CollectorCatalog, type FieldFilter, type MappingSpec, type ProcessGroupSpec } from './factories';
+export {
+  DEFAULT_PROCESS_GROUPS_SETTINGS,
+  PID_FIELD,
+  type CollectorCatalog,
+  type FieldFilter,
+  type GroupNames,
+  type MappingSpec,
+  type ProcessGroupSpec,
+  type ProcessGroupsSettings,
+  type ProcessGroupsSpec,
+} from './factories';
+// process-exporter's Go syntax: RE2 regexes, text/template group names, Go's fmt.
+export {
+  captureNames,
+  GROUP_TEMPLATE_VARIABLES,
+  goBase,
+  goRegex,
+  goRegexProblem,
+  goStringList,
+  goStringMap,
+  goTimeFromCentiseconds,
+  parseNameTemplate,
+  templateVariables,
+  type TemplatePart,
+} from './go-syntax';
 export { applyCollector, checkDefinition, collectorState, getPath } from './apply';
 export { collect, DEFAULT_ROOTS, filesystems } from './collect';
 export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';
@@ -34,7 +58,7 @@ export { formatValue, isValidLabelName, isValidMetricName, type Labels, type Met
 export { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
 // Reading beyond one file per handler: links and directories (mountstats' /proc/self), process walks, *.prom files.
 export { FileTooLargeError, isDenied, isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';
-export { readProcess, walkProcesses, type ProcessRecord } from '../processes';
+export { listThreads, readProcess, walkProcesses, type ProcessRecord } from '../processes';
 // A record's fields as dotted paths (messages naming the fields a record has).
 export { flatten } from '../format/flatten';
 // System calls Node's fs does not make: statfs off libuv's thread pool (filesystem), adjtimex and
