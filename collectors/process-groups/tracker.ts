@@ -18,9 +18,12 @@
  *   was counted. The base is 0 with our names (the processes' own totals);
  *   with process-exporter's it is the counters at the first walk that saw the
  *   process (process-exporter counts from when it started tracking), 0 for a
- *   process or thread that started after the exporter's first walk (as
- *   process-exporter since 0.7.11; 0.7.10 lost what such a process had done
- *   before it was first seen).
+ *   process or thread that started after the exporter's first walk (all it
+ *   did is new, as process-exporter 0.7.10 counts it). Unlike
+ *   process-exporter, a process's context switches keep those of its threads
+ *   that exited (process-exporter's sum of the live threads drops, and its
+ *   unsigned difference wraps around), and a thread name whose threads have
+ *   all gone keeps its counters (thread_count 0).
  * - A process whose stat cannot be parsed on one walk, while its directory
  *   still exists, is still a member (its counters stay, its gauges are not
  *   known): it is not taken for gone and counted again when it is readable.
