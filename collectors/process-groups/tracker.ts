@@ -39,7 +39,6 @@
 import {
   isDenied,
   isGone,
-  listThreads,
   readProcess,
   walkProcesses,
   type ProcessGroupsSpec,
@@ -276,9 +275,11 @@ function readable(record: ProcessRecord, file: string): boolean {
   return records !== undefined && records.length > 0;
 }
 
-function countFds(procfs: ProcFs, pid: number): number | undefined {
+/** Entries of a process's folder (fd/, task/); undefined when it is unreadable or absent (ProcFs.list gives [] then). */
+function listing(procfs: ProcFs, relative: string): string[] | undefined {
   try {
-    return procfs.list(`${pid}/fd`).length;
+    const entries = procfs.list(relative);
+    return entries.length === 0 && !procfs.exists(relative) ? undefined : entries;
   } catch (error) {
     if (isDenied(error) || isGone(error)) return undefined;
     throw error;
@@ -389,7 +390,7 @@ export class ProcessGroupTracker {
     const io = first<IoRecord>(record, 'pid/io');
     let partial = io === undefined;
     const readError = status === undefined || limits === undefined || limits.length === 0;
-    const openFds = countFds(procfs, pid);
+    const openFds = listing(procfs, `${pid}/fd`)?.length;
     if (openFds === undefined) partial = true;
     const wchanRead = record.files['pid/wchan'] !== undefined && record.errors?.['pid/wchan'] === undefined;
     if (!wchanRead) partial = true;
@@ -429,13 +430,8 @@ export class ProcessGroupTracker {
       readError,
     };
     if (stat.num_threads >= 2) {
-      let tids: number[] | undefined;
-      try {
-        tids = listThreads(procfs, pid);
-      } catch (error) {
-        if (!isGone(error) && !isDenied(error)) throw error;
-        reading.partial = true;
-      }
+      const tids = listing(procfs, `${pid}/task`)?.filter((entry) => /^\d+$/.test(entry)).map(Number).sort((a, b) => a - b);
+      if (tids === undefined) reading.partial = true;
       const threads = (tids ?? []).flatMap((tid) => readThread(procfs, pid, tid) ?? []);
       if (threads.length >= 2) reading.threads = threads;
       else reading.threadsUnknown = true;

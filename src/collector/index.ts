@@ -58,7 +58,7 @@ export { formatValue, isValidLabelName, isValidMetricName, type Labels, type Met
 export { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
 // Reading beyond one file per handler: links and directories (mountstats' /proc/self), process walks, *.prom files.
 export { FileTooLargeError, isDenied, isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';
-export { listThreads, readProcess, walkProcesses, type ProcessRecord } from '../processes';
+export { readProcess, walkProcesses, type ProcessRecord } from '../processes';
 // A record's fields as dotted paths (messages naming the fields a record has).
 export { flatten } from '../format/flatten';
 // System calls Node's fs does not make: statfs off libuv's thread pool (filesystem), adjtimex and
