@@ -61,6 +61,10 @@ interface WchanRecord {
   wchan: string;
 }
 
+/** Work between two turns of the event loop at most, in milliseconds (as the process walker). */
+const YIELD_EVERY_MS = 5;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** USER_HZ: /proc reports times in 1/100 s on every architecture. */
 export const CLOCK_TICKS = 100;
 /** What procfs (Go) makes of an `unlimited` fd limit: the largest uint64, as a float. */
@@ -500,9 +504,11 @@ export class ProcessGroupTracker {
       this.tracked.delete(pid);
     }
     for (const pid of this.ignored.keys()) if (!ignoredSeen.has(pid)) this.ignored.delete(pid);
+    await yieldToEventLoop();
     const refused = this.place(fresh, btime, alive);
     if (this.firstWalkAt === undefined) this.firstWalkAt = walkStart;
-    return { ...this.report(alive, btime), scrape: { ...this.scrape }, refused };
+    await yieldToEventLoop();
+    return { ...(await this.report(alive, btime)), scrape: { ...this.scrape }, refused };
   }
 
   /** New processes: matched, else their parent's group (children), else ignored. Returns how many were refused. */
@@ -642,7 +648,8 @@ export class ProcessGroupTracker {
     for (const tt of t.threads.values()) if (tt.visible) this.addThread(t.group, tt.name, tt.last, tt.base);
   }
 
-  private report(alive: Map<number, ProcessReading | undefined>, btime: number | undefined): Omit<WalkResult, 'scrape' | 'refused'> {
+  /** The groups' records from this walk's readings and the kept totals; gives the event loop a turn every few milliseconds. */
+  private async report(alive: Map<number, ProcessReading | undefined>, btime: number | undefined): Promise<Omit<WalkResult, 'scrape' | 'refused'>> {
     const exporter = this.sinceTracking;
     const groups = new Map<string, GroupTotals>();
     const group = (name: string): GroupTotals => {
@@ -679,7 +686,12 @@ export class ProcessGroupTracker {
       if (!totals) byName.set(name, (totals = { count: 0, counts: { ...zero(), read: 0, write: 0 } }));
       return totals;
     };
+    let since = performance.now();
     for (const [pid, reading] of alive) {
+      if (performance.now() - since >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        since = performance.now();
+      }
       const t = this.tracked.get(pid)!;
       const g = group(t.group);
       g.members++;
