@@ -27,7 +27,14 @@ import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
 import { collectGarbage, log, median, type Options, type Report } from './runner';
 import { benchEnv } from './support/collectors';
-import { limitsText, smapsRollupText, writeProcess, writeRootStat, type SyntheticProcess, type SyntheticThread } from './support/process-tree';
+import {
+  limitsText,
+  smapsRollupText,
+  writeProcess,
+  writeRootStat,
+  type SyntheticProcess,
+  type SyntheticThread,
+} from './support/process-tree';
 
 const GROUP_KINDS = 20;
 /** The files a warm cycle reads of each tracked process (and of each thread of a multi-threaded one). */
@@ -187,8 +194,22 @@ export async function benchProcessGroups(o: Options, report: Report): Promise<vo
         `read floor ${r.floorCpuMs.toFixed(0)} ms; ${r.series} series`,
     );
     report.row({ section: 'groups', metric: `process groups, ${what}: cycle CPU`, value: r.cpuMs, unit: 'ms', target: '' });
-    report.row({ section: 'groups', metric: `process groups, ${what}: cycle CPU / read floor`, value: ratio, unit: '×', target: '≤ 2.5×', pass: ratio <= 2.5 });
+    report.row({
+      section: 'groups',
+      metric: `process groups, ${what}: cycle CPU / read floor`,
+      value: ratio,
+      unit: '×',
+      target: '≤ 2.5×',
+      pass: ratio <= 2.5,
+    });
   }
   const worst = Math.max(...Object.values(results).map((r) => r.eventLoopMaxMs));
-  report.row({ section: 'groups', metric: 'process groups: max event-loop delay', value: worst, unit: 'ms', target: '≤ 20 ms', pass: worst <= 20 });
+  report.row({
+    section: 'groups',
+    metric: 'process groups: max event-loop delay',
+    value: worst,
+    unit: 'ms',
+    target: '≤ 20 ms',
+    pass: worst <= 20,
+  });
 }

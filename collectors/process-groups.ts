@@ -59,11 +59,17 @@ const N = {
     'process-exporter': ['namedprocess_namegroup_cpu_seconds_total', 'Cpu user usage in seconds'],
   },
   readBytes: {
-    procfs: ['procfs_group_io_read_bytes_total', 'Bytes read from storage by this group (members whose io is readable), including exited members.'],
+    procfs: [
+      'procfs_group_io_read_bytes_total',
+      'Bytes read from storage by this group (members whose io is readable), including exited members.',
+    ],
     'process-exporter': ['namedprocess_namegroup_read_bytes_total', 'number of bytes read by this group'],
   },
   writeBytes: {
-    procfs: ['procfs_group_io_write_bytes_total', 'Bytes written to storage by this group (members whose io is readable), including exited members.'],
+    procfs: [
+      'procfs_group_io_write_bytes_total',
+      'Bytes written to storage by this group (members whose io is readable), including exited members.',
+    ],
     'process-exporter': ['namedprocess_namegroup_write_bytes_total', 'number of bytes written by this group'],
   },
   majorFaults: {
@@ -79,7 +85,10 @@ const N = {
     'process-exporter': ['namedprocess_namegroup_context_switches_total', 'Context switches'],
   },
   memory: {
-    procfs: ['procfs_group_memory_bytes', 'Memory of this group in bytes (resident, virtual, swapped, proportionalResident, proportionalSwapped).'],
+    procfs: [
+      'procfs_group_memory_bytes',
+      'Memory of this group in bytes (resident, virtual, swapped, proportionalResident, proportionalSwapped).',
+    ],
     'process-exporter': ['namedprocess_namegroup_memory_bytes', 'number of bytes of memory in use'],
   },
   openFds: {
@@ -87,12 +96,21 @@ const N = {
     'process-exporter': ['namedprocess_namegroup_open_filedesc', 'number of open file descriptors for this group'],
   },
   worstFdRatio: {
-    procfs: ['procfs_group_worst_fd_ratio', 'The highest ratio of open file descriptors to the soft limit among the members of this group.'],
-    'process-exporter': ['namedprocess_namegroup_worst_fd_ratio', 'the worst (closest to 1) ratio between open fds and max fds among all procs in this group'],
+    procfs: [
+      'procfs_group_worst_fd_ratio',
+      'The highest ratio of open file descriptors to the soft limit among the members of this group.',
+    ],
+    'process-exporter': [
+      'namedprocess_namegroup_worst_fd_ratio',
+      'the worst (closest to 1) ratio between open fds and max fds among all procs in this group',
+    ],
   },
   oldest: {
     procfs: ['procfs_group_oldest_start_time_seconds', 'Start time of the oldest process of this group, in seconds since the epoch.'],
-    'process-exporter': ['namedprocess_namegroup_oldest_start_time_seconds', 'start time in seconds since 1970/01/01 of oldest process in group'],
+    'process-exporter': [
+      'namedprocess_namegroup_oldest_start_time_seconds',
+      'start time in seconds since 1970/01/01 of oldest process in group',
+    ],
   },
   states: {
     procfs: ['procfs_group_states', 'Number of processes of this group in each state (Running, Sleeping, Waiting, Zombie, Other).'],
@@ -131,7 +149,11 @@ const N = {
 /** process-exporter's scrape counters (its names lack `_total`: built as families, which keep them). */
 const SCRAPE_FAMILIES: readonly [keyof ScrapeCounters, string, string][] = [
   ['errors', 'namedprocess_scrape_errors', 'general scrape errors: no proc metrics collected during a cycle'],
-  ['partial', 'namedprocess_scrape_partial_errors', "incremented each time a tracked proc's metrics collection fails partially, e.g. unreadable I/O stats"],
+  [
+    'partial',
+    'namedprocess_scrape_partial_errors',
+    "incremented each time a tracked proc's metrics collection fails partially, e.g. unreadable I/O stats",
+  ],
   ['procread', 'namedprocess_scrape_procread_errors', "incremented each time a proc's metrics collection fails"],
 ];
 
@@ -154,7 +176,14 @@ function metrics(names: GroupNames, threads: boolean): MetricMapping[] {
     group(N.openFds, 'gauge', 'open_fds'),
     group(N.worstFdRatio, 'gauge', 'worst_fd_ratio'),
     group(N.oldest, 'gauge', 'oldest_start_time'),
-    mapping<GroupRecord>({ from: GROUPS, each: 'states', only: STATES, ...n(N.states), type: 'gauge', labels: { ...byGroup, state: '$key' } }),
+    mapping<GroupRecord>({
+      from: GROUPS,
+      each: 'states',
+      only: STATES,
+      ...n(N.states),
+      type: 'gauge',
+      labels: { ...byGroup, state: '$key' },
+    }),
     mapping<GroupRecord>({ from: GROUPS, each: 'wchans', ...n(N.wchan), type: 'gauge', labels: { ...byGroup, wchan: '$key' } }),
   ];
   if (!threads) return out;
@@ -163,11 +192,29 @@ function metrics(names: GroupNames, threads: boolean): MetricMapping[] {
     mapping<ThreadRecord>({ from: THREADS, ...n(m), type, labels: byThread, value });
   out.push(
     thread(N.threadCount, 'gauge', 'thread_count'),
-    mapping<ThreadRecord>({ from: THREADS, each: 'cpu', ...n(N.threadCpu), type: 'counter', labels: { groupname: 'groupname', mode: '$key', threadname: 'threadname' } }),
-    mapping<ThreadRecord>({ from: THREADS, each: 'io', ...n(N.threadIo), type: 'counter', labels: { groupname: 'groupname', iomode: '$key', threadname: 'threadname' } }),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'cpu',
+      ...n(N.threadCpu),
+      type: 'counter',
+      labels: { groupname: 'groupname', mode: '$key', threadname: 'threadname' },
+    }),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'io',
+      ...n(N.threadIo),
+      type: 'counter',
+      labels: { groupname: 'groupname', iomode: '$key', threadname: 'threadname' },
+    }),
     thread(N.threadMajorFaults, 'counter', 'faults.major'),
     thread(N.threadMinorFaults, 'counter', 'faults.minor'),
-    mapping<ThreadRecord>({ from: THREADS, each: 'ctx', ...n(N.threadCtx), type: 'counter', labels: { ctxswitchtype: '$key', ...byThread } }),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'ctx',
+      ...n(N.threadCtx),
+      type: 'counter',
+      labels: { ctxswitchtype: '$key', ...byThread },
+    }),
   );
   return out;
 }
@@ -207,7 +254,12 @@ export function processGroupsCollector(spec: ProcessGroupsSpec): CollectorDefini
       ? {
           families: (input: CollectorInput): MetricFamily[] => {
             const scrape = (input[SCRAPE]?.[0] ?? { errors: 0, partial: 0, procread: 0 }) as ScrapeCounters;
-            return SCRAPE_FAMILIES.map(([key, name, help]) => ({ name, help, type: 'counter' as const, samples: [{ labels: {}, value: scrape[key] }] }));
+            return SCRAPE_FAMILIES.map(([key, name, help]) => ({
+              name,
+              help,
+              type: 'counter' as const,
+              samples: [{ labels: {}, value: scrape[key] }],
+            }));
           },
           familyNames: SCRAPE_FAMILIES.map(([, name]) => name),
         }

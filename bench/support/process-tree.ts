@@ -80,9 +80,10 @@ export function statLine(p: SyntheticProcess): string {
 export function statusText(p: SyntheticProcess): string {
   const state = { R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)', Z: 'Z (zombie)', I: 'I (idle)', T: 'T (stopped)' }[p.state ?? 'S'] ?? 'S (sleeping)';
   const kb = (n: number): string => `${String(n).padStart(8)} kB`;
+  const uid = p.uid ?? 0;
   return [
     `Name:\t${p.comm}`, 'Umask:\t0022', `State:\t${state}`, `Tgid:\t${p.pid}`, 'Ngid:\t0', `Pid:\t${p.pid}`, `PPid:\t${p.ppid ?? 1}`, 'TracerPid:\t0',
-    `Uid:\t${p.uid ?? 0}\t${p.uid ?? 0}\t${p.uid ?? 0}\t${p.uid ?? 0}`, 'Gid:\t0\t0\t0\t0', 'FDSize:\t64', 'Groups:\t ', `Kthread:\t${p.exe === undefined ? 1 : 0}`,
+    `Uid:\t${uid}\t${uid}\t${uid}\t${uid}`, 'Gid:\t0\t0\t0\t0', 'FDSize:\t64', 'Groups:\t ', `Kthread:\t${p.exe === undefined ? 1 : 0}`,
     `VmSize:\t${kb(Math.round((p.vsizeBytes ?? 0) / 1024))}`, `VmRSS:\t${kb((p.rssPages ?? 0) * 4)}`, `VmSwap:\t${kb(p.swapKb ?? 0)}`,
     `Threads:\t${p.threads ?? p.tasks?.length ?? 1}`, 'SigQ:\t0/96364', 'Cpus_allowed_list:\t0-1',
     `voluntary_ctxt_switches:\t${p.voluntary ?? 0}`, `nonvoluntary_ctxt_switches:\t${p.nonvoluntary ?? 0}`, '',
@@ -90,7 +91,10 @@ export function statusText(p: SyntheticProcess): string {
 }
 
 function ioText(io: { read: number; write: number }): string {
-  return `rchar: ${io.read + 4096}\nwchar: ${io.write + 512}\nsyscr: 10\nsyscw: 5\nread_bytes: ${io.read}\nwrite_bytes: ${io.write}\ncancelled_write_bytes: 0\n`;
+  return (
+    `rchar: ${io.read + 4096}\nwchar: ${io.write + 512}\nsyscr: 10\nsyscw: 5\n` +
+    `read_bytes: ${io.read}\nwrite_bytes: ${io.write}\ncancelled_write_bytes: 0\n`
+  );
 }
 
 /** limits as the kernel prints it (fs/proc/base.c lnames, padded columns), with the given open files soft limit. */
@@ -152,7 +156,10 @@ export function writeProcess(root: string, p: SyntheticProcess): void {
   if (p.fdLimit !== undefined) fs.writeFileSync(path.join(dir, 'limits'), limitsText(p.fdLimit));
   if (p.pssKb !== undefined) fs.writeFileSync(path.join(dir, 'smaps_rollup'), smapsRollupText(p.pssKb, p.swapPssKb ?? 0));
   if (p.wchan !== undefined) fs.writeFileSync(path.join(dir, 'wchan'), p.wchan);
-  if (p.cgroups !== undefined) fs.writeFileSync(path.join(dir, 'cgroup'), p.cgroups.map((c, i) => `${p.cgroups!.length - 1 - i}::${c}\n`).join(''));
+  const cgroups = p.cgroups;
+  if (cgroups !== undefined) {
+    fs.writeFileSync(path.join(dir, 'cgroup'), cgroups.map((c, i) => `${cgroups.length - 1 - i}::${c}\n`).join(''));
+  }
   for (const t of p.tasks ?? []) writeThread(path.join(dir, 'task', String(t.tid)), p, t);
 }
 

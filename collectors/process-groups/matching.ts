@@ -130,7 +130,7 @@ function render(template: readonly TemplatePart[], p: ProcessAttributes, matches
         break;
       case 'Matches':
         // Go's template prints "<no value>" for a key the map lacks.
-        out += part.field === undefined ? goStringMap(matches) : matches[part.field] ?? '<no value>';
+        out += part.field === undefined ? goStringMap(matches) : (matches[part.field] ?? '<no value>');
         break;
       default:
         throw new Error(`unknown template variable .${part.variable}`);

@@ -386,7 +386,13 @@ export class ProcessGroupTracker {
   }
 
   /** Reads what a tracked (or new) process has beyond its stat; undefined when it has gone. */
-  private readProcessMetrics(procfs: ProcFs, pid: number, stat: StatRecord, pageSize: number, extra: readonly string[]): [ProcessReading, ProcessRecord] | undefined {
+  private readProcessMetrics(
+    procfs: ProcFs,
+    pid: number,
+    stat: StatRecord,
+    pageSize: number,
+    extra: readonly string[],
+  ): [ProcessReading, ProcessRecord] | undefined {
     const record = readProcess(procfs, pid, [...this.metricFiles, ...extra]);
     if (!record) return undefined;
     const status = first<StatusRecord>(record, 'pid/status');
@@ -434,7 +440,10 @@ export class ProcessGroupTracker {
       readError,
     };
     if (stat.num_threads >= 2) {
-      const tids = listing(procfs, `${pid}/task`)?.filter((entry) => /^\d+$/.test(entry)).map(Number).sort((a, b) => a - b);
+      const tids = listing(procfs, `${pid}/task`)
+        ?.filter((entry) => /^\d+$/.test(entry))
+        .map(Number)
+        .sort((a, b) => a - b);
       if (tids === undefined) reading.partial = true;
       const threads = (tids ?? []).flatMap((tid) => readThread(procfs, pid, tid) ?? []);
       if (threads.length >= 2) reading.threads = threads;
@@ -562,7 +571,14 @@ export class ProcessGroupTracker {
         }
         groups.add(group);
       }
-      const t: TrackedProcess = { starttime: f.stat.starttime, group, base: zero(), last: zero(), threads: new Map(), deadSwitches: { voluntary: 0, nonvoluntary: 0 } };
+      const t: TrackedProcess = {
+        starttime: f.stat.starttime,
+        group,
+        base: zero(),
+        last: zero(),
+        threads: new Map(),
+        deadSwitches: { voluntary: 0, nonvoluntary: 0 },
+      };
       this.update(f.pid, t, f.reading);
       t.base = this.baseFor(t.last, f.stat.starttime);
       this.tracked.set(f.pid, t);
@@ -589,7 +605,13 @@ export class ProcessGroupTracker {
         tt = undefined;
       }
       if (!tt) {
-        t.threads.set(r.tid, { starttime: r.starttime, name: r.name, base: this.baseFor(r.counts, r.starttime), last: { ...r.counts }, visible: true });
+        t.threads.set(r.tid, {
+          starttime: r.starttime,
+          name: r.name,
+          base: this.baseFor(r.counts, r.starttime),
+          last: { ...r.counts },
+          visible: true,
+        });
         continue;
       }
       const previous = tt.last;
@@ -649,7 +671,10 @@ export class ProcessGroupTracker {
   }
 
   /** The groups' records from this walk's readings and the kept totals; gives the event loop a turn every few milliseconds. */
-  private async report(alive: Map<number, ProcessReading | undefined>, btime: number | undefined): Promise<Omit<WalkResult, 'scrape' | 'refused'>> {
+  private async report(
+    alive: Map<number, ProcessReading | undefined>,
+    btime: number | undefined,
+  ): Promise<Omit<WalkResult, 'scrape' | 'refused'>> {
     const exporter = this.sinceTracking;
     const groups = new Map<string, GroupTotals>();
     const group = (name: string): GroupTotals => {
@@ -665,7 +690,12 @@ export class ProcessGroupTracker {
             faults: { major: 0, minor: 0 },
             ctx: { voluntary: 0, nonvoluntary: 0 },
             // Ours: no proportional memory sample when no member's smaps is readable (process-exporter: 0).
-            memory: { resident: 0, virtual: 0, swapped: 0, ...(this.spec.gatherSmaps && exporter ? { proportionalResident: 0, proportionalSwapped: 0 } : {}) },
+            memory: {
+              resident: 0,
+              virtual: 0,
+              swapped: 0,
+              ...(this.spec.gatherSmaps && exporter ? { proportionalResident: 0, proportionalSwapped: 0 } : {}),
+            },
             open_fds: 0,
             worst_fd_ratio: exporter ? 0 : undefined,
             states: noStates(),

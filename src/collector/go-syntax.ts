@@ -106,7 +106,8 @@ export function goRegex(source: string): TranslatedRegex {
         i += 3;
         continue;
       }
-      if (/^\(\?[imsU-]+[:)]/.test(rest.slice(i))) throw new Error("Go's flag groups (?i:…) inside an expression have no JavaScript equivalent here");
+      if (/^\(\?[imsU-]+[:)]/.test(rest.slice(i)))
+        throw new Error("Go's flag groups (?i:…) inside an expression have no JavaScript equivalent here");
     }
     out += c;
   }
@@ -132,7 +133,16 @@ export function captureNames(source: string): string[] {
 // ---- name templates ----------------------------------------------------------------------
 
 /** What a group name template may use (process-exporter 0.7.10's templateParams). */
-export const GROUP_TEMPLATE_VARIABLES: readonly string[] = ['Comm', 'ExeBase', 'ExeFull', 'Username', 'PID', 'StartTime', 'Cgroups', 'Matches'];
+export const GROUP_TEMPLATE_VARIABLES: readonly string[] = [
+  'Comm',
+  'ExeBase',
+  'ExeFull',
+  'Username',
+  'PID',
+  'StartTime',
+  'Cgroups',
+  'Matches',
+];
 
 /** A piece of a parsed template: literal text, or a variable (`{{.Matches.name}}`: variable Matches, field name). */
 export type TemplatePart = { text: string } | { variable: string; field?: string };

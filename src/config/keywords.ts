@@ -255,8 +255,9 @@ const processGroupKeyword = checkKeyword('processGroup', (_: true, data, cxt) =>
   for (const part of template.parts) {
     if (!('variable' in part)) continue;
     const { variable, field } = part;
-    if (!GROUP_TEMPLATE_VARIABLES.includes(variable)) problems.push({ at, message: `unknown template variable .${variable} (known: ${known})` });
-    else if (variable === 'Matches' && field !== undefined && !captures.has(field)) {
+    if (!GROUP_TEMPLATE_VARIABLES.includes(variable)) {
+      problems.push({ at, message: `unknown template variable .${variable} (known: ${known})` });
+    } else if (variable === 'Matches' && field !== undefined && !captures.has(field)) {
       const names = captures.size > 0 ? [...captures].join(', ') : 'none';
       problems.push({ at, message: `{{.Matches.${field}}} names no capture of the cmdline regexes (${names})` });
     } else if (variable !== 'Matches' && field !== undefined) problems.push({ at, message: `.${variable} has no field .${field}` });

@@ -232,12 +232,20 @@ function booleanFlag(flag: (f: string) => unknown, name: string): boolean | unde
 }
 
 /** The process groups' settings: a flag wins over config.yaml, config.yaml over process-exporter's defaults. */
-function processGroupsSettings(file: RawProcessGroupsObject, flag: (f: string) => unknown, fromExporterFile: boolean): ProcessGroupsSettings {
+function processGroupsSettings(
+  file: RawProcessGroupsObject,
+  flag: (f: string) => unknown,
+  fromExporterFile: boolean,
+): ProcessGroupsSettings {
   const d = DEFAULT_PROCESS_GROUPS_SETTINGS;
-  const bool = (name: string, fileValue: boolean | undefined, fallback: boolean): boolean => booleanFlag(flag, name) ?? fileValue ?? fallback;
+  const bool = (name: string, fileValue: boolean | undefined, fallback: boolean): boolean =>
+    booleanFlag(flag, name) ?? fileValue ?? fallback;
   const maxSeriesFlag = flag('--process-groups.max-series') as string | undefined;
-  if (maxSeriesFlag !== undefined && !/^[1-9]\d{0,8}$/.test(maxSeriesFlag)) throw new ConfigError('--process-groups.max-series: expected a positive whole number');
-  const names = (flag('--process-groups.names') as GroupNames | undefined) ?? file.names ?? (fromExporterFile ? 'process-exporter' : d.names);
+  if (maxSeriesFlag !== undefined && !/^[1-9]\d{0,8}$/.test(maxSeriesFlag)) {
+    throw new ConfigError('--process-groups.max-series: expected a positive whole number');
+  }
+  const namesFlag = flag('--process-groups.names') as GroupNames | undefined;
+  const names = namesFlag ?? file.names ?? (fromExporterFile ? 'process-exporter' : d.names);
   return {
     names,
     children: bool('--process-groups.children', file.children, d.children),
@@ -250,7 +258,12 @@ function processGroupsSettings(file: RawProcessGroupsObject, flag: (f: string) =
 }
 
 /** Config-driven mappings and process groups: more collectors, scheduled and mapped like the built-in ones. */
-function configuredCollectors(raw: RawConfig, catalog: CollectorCatalog, intervalMs: number, flag: (f: string) => unknown): CollectorSettings[] {
+function configuredCollectors(
+  raw: RawConfig,
+  catalog: CollectorCatalog,
+  intervalMs: number,
+  flag: (f: string) => unknown,
+): CollectorSettings[] {
   const settings: CollectorSettings[] = [];
   (raw.mappings ?? []).forEach((entry, index) => {
     const interval = entry.interval === undefined ? intervalMs : parseDuration(entry.interval)!;

@@ -138,7 +138,10 @@ export function configSchema(table: CollectorTable): object {
         additionalProperties: false,
         properties: {
           groups: { type: ['array', 'null'], message: { type: 'expected a list of groups' }, items: groupSchema },
-          names: { enum: ['procfs', 'process-exporter'], message: 'expected procfs (procfs_group_* names) or process-exporter (namedprocess_namegroup_*), got %v' },
+          names: {
+            enum: ['procfs', 'process-exporter'],
+            message: 'expected procfs (procfs_group_* names) or process-exporter (namedprocess_namegroup_*), got %v',
+          },
           children: { type: 'boolean' },
           threads: { type: 'boolean' },
           gatherSmaps: { type: 'boolean' },
@@ -290,7 +293,12 @@ export const processExporterSchema = {
   unknownKey: 'pathListed',
   additionalProperties: false,
   properties: {
-    process_names: { type: 'array', minItems: 1, items: groupSchema, message: { type: 'expected a list of groups', minItems: 'expected at least one group' } },
+    process_names: {
+      type: 'array',
+      minItems: 1,
+      items: groupSchema,
+      message: { type: 'expected a list of groups', minItems: 'expected at least one group' },
+    },
   },
 };
 

@@ -64,8 +64,12 @@ describe('Go syntax of process-exporter configs', () => {
 
     it('refuses what a group name cannot hold, in one line', () => {
       expect(parseNameTemplate('{{.Comm').problem).to.equal('unclosed action {{ (expected {{.Comm}}, {{.Matches.name}}, …)');
-      expect(parseNameTemplate('{{printf "%s" .Comm}}').problem).to.equal('unsupported action {{printf "%s" .Comm}} (a group name uses {{.Comm}}, {{.Matches.name}}, …)');
-      expect(parseNameTemplate('{{if .Comm}}x{{end}}').problem).to.equal('unsupported action {{if .Comm}} (a group name uses {{.Comm}}, {{.Matches.name}}, …)');
+      expect(parseNameTemplate('{{printf "%s" .Comm}}').problem).to.equal(
+        'unsupported action {{printf "%s" .Comm}} (a group name uses {{.Comm}}, {{.Matches.name}}, …)',
+      );
+      expect(parseNameTemplate('{{if .Comm}}x{{end}}').problem).to.equal(
+        'unsupported action {{if .Comm}} (a group name uses {{.Comm}}, {{.Matches.name}}, …)',
+      );
     });
   });
 

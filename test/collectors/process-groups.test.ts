@@ -11,9 +11,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { processGroupsCollector } from '../../collectors/process-groups';
-import { collect, DEFAULT_PROCESS_GROUPS_SETTINGS, filesystems, type ProcessGroupSpec, type ProcessGroupsSettings } from '../../src/collector';
+import {
+  collect,
+  DEFAULT_PROCESS_GROUPS_SETTINGS,
+  filesystems,
+  type ProcessGroupSpec,
+  type ProcessGroupsSettings,
+} from '../../src/collector';
 import { ProcFs } from '../../src/procfs';
-import { asLiveProcess, PROCESS_EXPORTER_SPECS, statLine, writeProcess, writeRootStat, type SyntheticProcess } from '../support/process-tree';
+import {
+  asLiveProcess,
+  PROCESS_EXPORTER_SPECS,
+  statLine,
+  writeProcess,
+  writeRootStat,
+  type SyntheticProcess,
+} from '../support/process-tree';
 import { series, TREES } from './run';
 
 const TREE = path.join(TREES, 'process-exporter');
@@ -32,7 +45,11 @@ const GROUPS: ProcessGroupSpec[] = [
 type Walk = (root?: string) => Promise<Record<string, number>>;
 
 /** A collector and a function that walks a tree with it (the same tracker every time: state is kept). */
-function groups(settings: Partial<ProcessGroupsSettings> = {}, specs: ProcessGroupSpec[] = GROUPS, procfs?: (root: string) => ProcFs): Walk {
+function groups(
+  settings: Partial<ProcessGroupsSettings> = {},
+  specs: ProcessGroupSpec[] = GROUPS,
+  procfs?: (root: string) => ProcFs,
+): Walk {
   const definition = processGroupsCollector({ ...DEFAULT_PROCESS_GROUPS_SETTINGS, ...settings, groups: specs });
   const options = {};
   return async (root = TREE) => {
@@ -72,10 +89,18 @@ describe('process groups on fixture process trees', () => {
       s = await groups()();
     });
 
-    it('puts each process in the first group that matches, or its parent\'s (children), and names the groups by their templates', () => {
-      const names = Object.keys(s).filter((k) => k.startsWith('procfs_group_num_procs{')).map((k) => /groupname="([^"]*)"/.exec(k)![1]);
+    it("puts each process in the first group that matches, or its parent's (children), and names the groups by their templates", () => {
+      const names = Object.keys(s)
+        .filter((k) => k.startsWith('procfs_group_num_procs{'))
+        .map((k) => /groupname="([^"]*)"/.exec(k)![1]);
       expect(names.sort()).to.deep.equal([
-        'java:/opt/app/billing.jar [/system.slice/billing.service]', 'nginx', 'postgres', 'py:web:4242', 'py:worker:nobody', 'worker:600', 'worker:601',
+        'java:/opt/app/billing.jar [/system.slice/billing.service]',
+        'nginx',
+        'postgres',
+        'py:web:4242',
+        'py:worker:nobody',
+        'worker:600',
+        'worker:601',
       ]);
       // nginx: the master, two workers, and sh and logrotate (children of the master that match nothing).
       expect(s['procfs_group_num_procs{groupname="nginx"}']).to.equal(5);
@@ -99,13 +124,17 @@ describe('process groups on fixture process trees', () => {
 
     it('gives memory (proportional from smaps_rollup), fds and the worst fd ratio, states per process, wait channels', () => {
       expect(s['procfs_group_memory_bytes{groupname="nginx",memtype="resident"}']).to.equal((500 + 900 + 880 + 100 + 300) * 4096);
-      expect(s['procfs_group_memory_bytes{groupname="nginx",memtype="proportionalResident"}']).to.equal((1500 + 2700 + 2640 + 300 + 900) * 1024);
+      expect(s['procfs_group_memory_bytes{groupname="nginx",memtype="proportionalResident"}']).to.equal(
+        (1500 + 2700 + 2640 + 300 + 900) * 1024,
+      );
       expect(s['procfs_group_memory_bytes{groupname="nginx",memtype="proportionalSwapped"}']).to.equal(100 * 1024);
       expect(s['procfs_group_memory_bytes{groupname="nginx",memtype="swapped"}']).to.equal(128 * 1024);
       expect(s['procfs_group_open_fds{groupname="nginx"}']).to.equal(6 + 20 + 19 + 3 + 4);
       expect(s['procfs_group_worst_fd_ratio{groupname="nginx"}']).to.equal(20 / 64);
       // An unlimited soft limit is the largest uint64, as process-exporter (Go's procfs) takes it.
-      expect(s['procfs_group_worst_fd_ratio{groupname="java:/opt/app/billing.jar [/system.slice/billing.service]"}']).to.equal(15 / 18446744073709551615);
+      expect(s['procfs_group_worst_fd_ratio{groupname="java:/opt/app/billing.jar [/system.slice/billing.service]"}']).to.equal(
+        15 / 18446744073709551615,
+      );
       expect(s['procfs_group_states{groupname="nginx",state="Sleeping"}']).to.equal(4);
       expect(s['procfs_group_states{groupname="nginx",state="Running"}']).to.equal(1);
       expect(s['procfs_group_states{groupname="postgres",state="Zombie"}']).to.equal(1);
@@ -121,8 +150,12 @@ describe('process groups on fixture process trees', () => {
       expect(s['procfs_group_thread_cpu_seconds_total{groupname="nginx",mode="user",threadname="nginx-aio"}']).to.equal(2);
       expect(s['procfs_group_thread_io_bytes_total{groupname="nginx",iomode="write",threadname="nginx-aio"}']).to.equal(5536);
       expect(s['procfs_group_thread_count{groupname="py:worker:nobody",threadname="ThreadPoolExec"}']).to.equal(2);
-      expect(s['procfs_group_thread_cpu_seconds_total{groupname="py:worker:nobody",mode="user",threadname="ThreadPoolExec"}']).to.equal(1.7);
-      expect(s['procfs_group_thread_context_switches_total{ctxswitchtype="voluntary",groupname="py:worker:nobody",threadname="asyncio_0"}']).to.equal(5);
+      expect(s['procfs_group_thread_cpu_seconds_total{groupname="py:worker:nobody",mode="user",threadname="ThreadPoolExec"}']).to.equal(
+        1.7,
+      );
+      expect(
+        s['procfs_group_thread_context_switches_total{ctxswitchtype="voluntary",groupname="py:worker:nobody",threadname="asyncio_0"}'],
+      ).to.equal(5);
       expect(s['procfs_group_thread_minor_page_faults_total{groupname="py:worker:nobody",threadname="python3"}']).to.equal(19_000);
       // Single-threaded processes have no thread series (as process-exporter).
       expect(Object.keys(s).filter((k) => k.startsWith('procfs_group_thread_count{groupname="postgres"'))).to.deep.equal([]);
@@ -196,7 +229,14 @@ describe('process groups on fixture process trees', () => {
       rewrite(root, { ...spec(102), starttime: 9900, utime: 7, stime: 0, voluntary: 3 }); // pid 102 reused by another nginx
       // 101's aio thread exits (its 2 s stay with its name, its switches with the process); the main thread is renamed.
       const [main] = spec(101).tasks!;
-      rewrite(root, { ...spec(101), threads: 2, tasks: [{ ...main, comm: 'nginx-main', utime: 1010 }, { tid: 111, comm: 'nginx-aio', utime: 1, starttime: 9901 }] });
+      rewrite(root, {
+        ...spec(101),
+        threads: 2,
+        tasks: [
+          { ...main, comm: 'nginx-main', utime: 1010 },
+          { tid: 111, comm: 'nginx-aio', utime: 1, starttime: 9901 },
+        ],
+      });
       const second = await walk(root);
       expectMonotonic(first, second);
       // user: 100 150, 101 1200, old 102 1100 (exited), new 102 7, sh 2 (exited), logrotate 35.
@@ -280,7 +320,16 @@ describe('process groups on fixture process trees', () => {
     beforeEach(() => {
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'process-groups-pid-'));
       writeRootStat(root, BTIME);
-      for (let i = 0; i < 500; i++) writeProcess(root, { pid: 1000 + i, comm: 'job', argv: ['/usr/bin/job'], starttime: 5000 + i, utime: i, fds: 1, io: { read: 0, write: 0 } });
+      for (let i = 0; i < 500; i++)
+        writeProcess(root, {
+          pid: 1000 + i,
+          comm: 'job',
+          argv: ['/usr/bin/job'],
+          starttime: 5000 + i,
+          utime: i,
+          fds: 1,
+          io: { read: 0, write: 0 },
+        });
     });
     afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
     const pidGroups = [{ name: 'job:{{.PID}}', comm: ['job'] }];
@@ -301,10 +350,12 @@ describe('process groups on fixture process trees', () => {
     });
 
     it('more series than maxSeries fails the run with what to change; groups beyond it are refused', async () => {
-      await expectFailure(groups({ maxSeries: 5000 }, pidGroups)(root),
-        'process_groups: 10000 series, over the limit of 5000 (names with {{.PID}} or {{.StartTime}} make a group per process: set removeEmptyGroups, or raise maxSeries)');
-      await expectFailure(groups({ maxSeries: 100 }, pidGroups)(root),
-        'process_groups: 400 processes would make groups beyond the limit of 100 series (names with {{.PID}} or {{.StartTime}} make a group per process: set removeEmptyGroups, or raise maxSeries)');
+      const hint = '(names with {{.PID}} or {{.StartTime}} make a group per process: set removeEmptyGroups, or raise maxSeries)';
+      await expectFailure(groups({ maxSeries: 5000 }, pidGroups)(root), `process_groups: 10000 series, over the limit of 5000 ${hint}`);
+      await expectFailure(
+        groups({ maxSeries: 100 }, pidGroups)(root),
+        `process_groups: 400 processes would make groups beyond the limit of 100 series ${hint}`,
+      );
       // One group for all: within the limit.
       const one = await groups({ maxSeries: 100 }, [{ name: 'jobs', comm: ['job'] }])(root);
       expect(one['procfs_group_num_procs{groupname="jobs"}']).to.equal(500);
@@ -328,8 +379,22 @@ describe('process groups on fixture process trees', () => {
       expect(reads).to.equal(1); // 65534 found, 4242 not: the file was read in this walk already
       await walk();
       expect(reads).to.equal(1);
-      rewrite(root, { pid: 202, comm: 'python3', uid: 4242, argv: ['/usr/bin/python3', '/srv/app/cron.py'], starttime: 7000, rssPages: 10 });
-      rewrite(root, { pid: 203, comm: 'python3', uid: 4343, argv: ['/usr/bin/python3', '/srv/app/cron.py'], starttime: 7001, rssPages: 10 });
+      rewrite(root, {
+        pid: 202,
+        comm: 'python3',
+        uid: 4242,
+        argv: ['/usr/bin/python3', '/srv/app/cron.py'],
+        starttime: 7000,
+        rssPages: 10,
+      });
+      rewrite(root, {
+        pid: 203,
+        comm: 'python3',
+        uid: 4343,
+        argv: ['/usr/bin/python3', '/srv/app/cron.py'],
+        starttime: 7001,
+        rssPages: 10,
+      });
       const third = await walk();
       expect(reads).to.equal(2);
       expect(third['procfs_group_num_procs{groupname="py:cron:4242"}']).to.equal(1);

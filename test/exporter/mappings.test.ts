@@ -155,7 +155,8 @@ describe('config-driven mappings and process groups', () => {
       [
         'an unknown template variable',
         "process_groups:\n  - { name: '{{.Cwd}}', comm: [a] }",
-        'process_groups[0].name: unknown template variable .Cwd (known: .Comm, .ExeBase, .ExeFull, .Username, .PID, .StartTime, .Cgroups, .Matches)',
+        'process_groups[0].name: unknown template variable .Cwd ' +
+          '(known: .Comm, .ExeBase, .ExeFull, .Username, .PID, .StartTime, .Cgroups, .Matches)',
       ],
       ['an empty comm list', 'process_groups:\n  - { comm: [] }', 'process_groups[0].comm: expected a non-empty list of strings'],
       ['a bad interval', 'process_groups:\n  interval: often\n  groups: [{ comm: [a] }]', 'process_groups.interval: expected a duration like 15s'],

@@ -40,12 +40,15 @@ interface Difference {
 const EXPECTED_DIFFERENCES: Difference[] = [
   {
     side: 'process-exporter',
-    reason: 'a group whose processes have all gone: process-exporter gives year 1 (-62135596800) as its oldest start time; we give no sample',
+    reason:
+      'a group whose processes have all gone: process-exporter gives year 1 (-62135596800) as its oldest start time; we give no sample',
     matches: (name) => name === 'namedprocess_namegroup_oldest_start_time_seconds',
   },
   {
     side: 'ours',
-    reason: 'a thread name whose threads have all exited: process-exporter drops its series (they restart from 0 if it comes back); we keep them, thread_count 0',
+    reason:
+      'a thread name whose threads have all exited: process-exporter drops its series (they restart from 0 if it comes back); ' +
+      'we keep them, thread_count 0',
     matches: (name, labels) => labels.threadname === 'asyncio_0',
   },
   {
@@ -73,7 +76,10 @@ function seriesOf(exposition: string): Map<string, Series> {
   for (const family of parseTextFormat(exposition)) {
     if (ignored(family.name)) continue;
     for (const sample of family.samples) {
-      const labels = Object.keys(sample.labels).sort().map((k) => `${k}=${JSON.stringify(sample.labels[k])}`).join(',');
+      const labels = Object.keys(sample.labels)
+        .sort()
+        .map((k) => `${k}=${JSON.stringify(sample.labels[k])}`)
+        .join(',');
       out.set(`${sample.name}{${labels}}`, { value: sample.value, type: family.type, help: family.help });
     }
   }
@@ -97,13 +103,15 @@ function compare(theirs: Map<string, Series>, ours: Map<string, Series>, round: 
     if (difference) explained.add(difference.reason);
     return difference !== undefined;
   };
-  for (const key of theirs.keys()) if (!ours.has(key) && !explain(key, 'process-exporter')) unexplained.push(`only in process-exporter: ${key}`);
+  for (const key of theirs.keys())
+    if (!ours.has(key) && !explain(key, 'process-exporter')) unexplained.push(`only in process-exporter: ${key}`);
   for (const key of ours.keys()) if (!theirs.has(key) && !explain(key, 'ours')) unexplained.push(`only in ours: ${key}`);
   for (const [key, mine] of ours) {
     const other = theirs.get(key);
     if (!other) continue;
     if (mine.type !== other.type) unexplained.push(`${key}: type ${mine.type}, process-exporter ${other.type}`);
-    if (mine.help !== other.help) unexplained.push(`${key}: help ${JSON.stringify(mine.help)}, process-exporter ${JSON.stringify(other.help)}`);
+    if (mine.help !== other.help)
+      unexplained.push(`${key}: help ${JSON.stringify(mine.help)}, process-exporter ${JSON.stringify(other.help)}`);
     const same = mine.value === other.value || Math.abs(mine.value - other.value) <= 1e-12 * Math.abs(other.value);
     if (!same && !explain(key, 'value')) unexplained.push(`${key}: ${mine.value}, process-exporter ${other.value}`);
   }
@@ -147,15 +155,24 @@ describe('in place of process-exporter (the real 0.7.10 on the same procfs tree 
     const btime = Math.floor(Date.now() / 1000) - 86_400;
     writeRootStat(root, btime);
     const port = await freePort();
-    const child = spawn(binary, ['-procfs', root, '-config.path', CONFIG, '-web.listen-address', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['-procfs', root, '-config.path', CONFIG, '-web.listen-address', `127.0.0.1:${port}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     try {
       await waitForRoot(port, child, () => log);
       // Ours: the process_groups collector --config.process-exporter makes, with the host's passwd as process-exporter's.
-      const settings = loadConfig(['--config', '/dev/null', '--config.process-exporter', CONFIG, '--path.procfs', root]).collectors.find((c) => c.name === 'process_groups')!;
-      const collector: ScheduledCollector = { definition: settings.definition, options: settings.options, intervalMs: 5000, timeoutMs: 30_000 };
+      const settings = loadConfig(['--config', '/dev/null', '--config.process-exporter', CONFIG, '--path.procfs', root]).collectors.find(
+        (c) => c.name === 'process_groups',
+      )!;
+      const collector: ScheduledCollector = {
+        definition: settings.definition,
+        options: settings.options,
+        intervalMs: 5000,
+        timeoutMs: 30_000,
+      };
       const trees = filesystems(new ProcFs(root), new ProcFs(root), new ProcFs('/'));
       const walk = async (): Promise<Map<string, Series>> => {
         const run = await runCollector(collector, trees, { pageSize: 4096 }).result;
@@ -175,22 +192,58 @@ describe('in place of process-exporter (the real 0.7.10 on the same procfs tree 
       const worker = spec(101);
       const [main, aio] = worker.tasks!;
       rewrite(root, {
-        ...worker, utime: 1240, minflt: 5015, io: { read: 0, write: 66536 },
-        tasks: [{ ...main, utime: 1030, voluntary: 5020 }, { ...aio, utime: 210, nonvoluntary: 12, io: { read: 0, write: 6536 } }],
+        ...worker,
+        utime: 1240,
+        minflt: 5015,
+        io: { read: 0, write: 66536 },
+        tasks: [
+          { ...main, utime: 1030, voluntary: 5020 },
+          { ...aio, utime: 210, nonvoluntary: 12, io: { read: 0, write: 6536 } },
+        ],
       });
       rewrite(root, { ...spec(102), comm: 'nginx-old', utime: 1105 }); // a tracked process renamed stays in its group
       rewrite(root, 150); // sh exits; logrotate is re-parented to init and stays nginx's
       rewrite(root, { ...spec(151), ppid: 1, utime: 40 });
       // Born in this walk: sort (no group: its parent's, nginx) and its child gzip (its own group, exe: [gzip], named {{.ExeBase}}).
-      rewrite(root, { pid: 152, comm: 'sort', ppid: 151, exe: '/usr/bin/sort', argv: ['sort'], utime: 20, starttime: 9500, rssPages: 50, fds: 3 });
-      rewrite(root, { pid: 153, comm: 'gzip', ppid: 152, exe: '/usr/bin/gzip', argv: ['/usr/bin/gzip', '-9'], utime: 7, starttime: 9600, rssPages: 40, fds: 3 });
+      rewrite(root, {
+        pid: 152,
+        comm: 'sort',
+        ppid: 151,
+        exe: '/usr/bin/sort',
+        argv: ['sort'],
+        utime: 20,
+        starttime: 9500,
+        rssPages: 50,
+        fds: 3,
+      });
+      rewrite(root, {
+        pid: 153,
+        comm: 'gzip',
+        ppid: 152,
+        exe: '/usr/bin/gzip',
+        argv: ['/usr/bin/gzip', '-9'],
+        utime: 7,
+        starttime: 9600,
+        rssPages: 40,
+        fds: 3,
+      });
       const python = spec(200);
       rewrite(root, {
-        ...python, utime: 560, threads: 4,
+        ...python,
+        utime: 560,
+        threads: 4,
         tasks: [
           // 205 works; 207 (asyncio_0) exits.
           ...python.tasks!.filter((t) => t.tid !== 207).map((t) => (t.tid === 205 ? { ...t, utime: 140 } : t)),
-          { tid: 208, comm: 'ThreadPoolExec', utime: 5, voluntary: 4, starttime: 9700, io: { read: 0, write: 0 }, wchan: 'futex_wait_queue' },
+          {
+            tid: 208,
+            comm: 'ThreadPoolExec',
+            utime: 5,
+            voluntary: 4,
+            starttime: 9700,
+            io: { read: 0, write: 0 },
+            wchan: 'futex_wait_queue',
+          },
         ],
       });
       rewrite(root, 302); // a postgres member exits: its counts stay
@@ -198,7 +251,17 @@ describe('in place of process-exporter (the real 0.7.10 on the same procfs tree 
       rewrite(root, 601); // worker:601 has no process left
       rewrite(root, { ...spec(401), comm: 'nginx', argv: ['nginx'] }); // ignored, renamed: still ignored (no -recheck)
       // Started after the first walk (5 s from now).
-      rewrite(root, { pid: 602, comm: 'worker', ppid: 1, exe: '/opt/batch/worker', argv: ['/opt/batch/worker', '--job', '19'], utime: 40, starttime: sinceBoot(5), rssPages: 220, fds: 3 });
+      rewrite(root, {
+        pid: 602,
+        comm: 'worker',
+        ppid: 1,
+        exe: '/opt/batch/worker',
+        argv: ['/opt/batch/worker', '--job', '19'],
+        utime: 40,
+        starttime: sinceBoot(5),
+        rssPages: 220,
+        fds: 3,
+      });
       rewrite(root, { ...spec(500), utime: 8000, io: { read: 11_000_000, write: 2_000_000 } });
 
       const theirs = await scrape();
