@@ -5,7 +5,7 @@
  * target and writes bench/results.json.
  *
  *   node --expose-gc dist/bench/run.js [--quick] [--duration 10] [--connections 8]
- *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk] [--out FILE]
+ *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk,groups] [--out FILE]
  *
  * This file only lists the measurements, one module per figure, in the order
  * they run; bench/runner.ts runs them (options, report, table, results file)
@@ -14,6 +14,7 @@
  */
 import { benchCycle } from './cycle';
 import { benchParse } from './parse';
+import { benchProcessGroups } from './process-groups';
 import { runBench, type Measurement } from './runner';
 import { benchScaling } from './scaling';
 import { benchServing } from './serving';
@@ -26,6 +27,7 @@ const MEASUREMENTS = {
   scaling: benchScaling,
   serving: benchServing,
   walk: benchWalk,
+  groups: benchProcessGroups,
 } satisfies Record<string, Measurement>;
 
 export function run(argv: readonly string[]): ReturnType<typeof runBench> {

@@ -1,348 +1,268 @@
 /**
- * Process groups (`process_groups:` in config.yaml), as process-exporter
- * does them: each process is put in the first group whose matcher accepts it
- * (comm, exe basename, cmdline regexes with named captures usable in the
- * group name); unmatched processes are not exported. Per group, summed over
- * its members: procfs_group_num_procs, _num_threads, _cpu_seconds_total{mode},
- * _memory_bytes{memtype}, _io_{read,write}_bytes_total (where readable),
- * _open_fds, _context_switches_total{ctxswitchtype},
- * _oldest_start_time_seconds, _states{state}; label `groupname`.
+ * Process groups (`process_groups:` in config.yaml, or process-exporter's own
+ * config file through `--config.process-exporter`), as process-exporter does
+ * them: each process joins the first group whose matchers accept it (comm,
+ * argv[0], cmdline regexes with named captures for the name template), or its
+ * parent's group (`children`); the others are not exported. Per group, summed
+ * over its members: processes, threads, CPU, io, page faults, context
+ * switches, memory (proportional from smaps_rollup too), open fds and the
+ * worst fd ratio, the oldest start time, states, wait channels; per thread
+ * name of a group: the same counters (`threads`).
  *
- * The configuration validates the groups (src/config/schema.ts) and this
- * factory makes one CollectorDefinition (`process_groups`) whose `gather`
- * walks the processes (each one's stat, status, io through their parsers) and
- * returns one record per group, which ordinary mappings turn into metrics: the
- * scheduler and mapper are the built-in collectors'. The boot time (for the
- * oldest start time) is /proc/stat's btime, read through the stat parser.
+ * The names are ours (`procfs_group_*`) or process-exporter 0.7.10's
+ * (`namedprocess_namegroup_*`, `names: process-exporter`), with its help texts
+ * and labels (groupname, mode, memtype, ctxswitchtype, state, wchan,
+ * threadname, iomode) and its semantics: counters count from the walk that
+ * first saw a process, states count threads beside their process, the oldest
+ * start time is in whole seconds, and namedprocess_scrape_* is exported.
+ * Ours keep the processes' own totals and count processes per state.
  *
- * Counters never go backwards when a member exits: the walk keeps each
- * process's last counters (by pid and start time) and, when it is gone, adds
- * them to its group's "exited" totals (process-exporter does the same). A
- * process keeps the group it was first seen in. A group once seen stays,
- * with num_procs 0, when its last member has gone.
+ * The walk and its bookkeeping (counters that never go backwards, children,
+ * threads, removal of empty groups) are process-groups/tracker.ts; matching
+ * and names process-groups/matching.ts. The configuration validates the
+ * groups (src/config/schema.ts) and this factory makes one
+ * CollectorDefinition (`process_groups`) whose `gather` runs the walk and
+ * returns one record per group and per thread name, which ordinary mappings
+ * turn into metrics. More series than `maxSeries` fails the run.
  */
 import {
   defineCollector,
-  GROUP_NAME_TEMPLATE,
-  isDenied,
-  isGone,
   mapping,
-  walkProcesses,
   type CollectorDefinition,
   type CollectorInput,
   type GatherContext,
-  type ProcessGroupSpec,
-  type ProcessRecord,
-  type ProcFs,
-  type ReadRecords,
+  type GroupNames,
+  type MetricFamily,
+  type MetricMapping,
+  type ProcessGroupsSpec,
 } from '../src/collector';
-import type { StatRecord } from '../src/parsers/pid/stat';
-import type { StatusRecord } from '../src/parsers/pid/status';
-import type { IoRecord } from '../src/parsers/pid/io';
-import type { StatRecord as SystemStatRecord } from '../src/parsers/stat';
+import { ProcessGroupTracker, STATES, type GroupRecord, type ScrapeCounters, type ThreadRecord } from './process-groups/tracker';
 
-/** USER_HZ: /proc reports times in 1/100 s on every architecture. */
-const CLOCK_TICKS = 100;
-const STATES = ['Running', 'Sleeping', 'Waiting', 'Zombie', 'Other'] as const;
+const GROUPS = 'process_groups';
+const THREADS = 'process_groups_threads';
+const SCRAPE = 'process_groups_scrape';
 
-export interface GroupMatcher {
-  /** Group name template: `{{.Comm}}`, `{{.ExeBase}}`, `{{.ExeFull}}`, `{{.PID}}`, `{{.Matches.<capture>}}`. */
-  name: string;
-  comm?: readonly string[];
-  exe?: readonly string[];
-  cmdline?: readonly RegExp[];
+/** A metric under both names: [name, help] for ours and for process-exporter's. */
+type Named = Record<GroupNames, readonly [string, string]>;
+
+const N = {
+  numProcs: {
+    procfs: ['procfs_group_num_procs', 'Number of processes in this group.'],
+    'process-exporter': ['namedprocess_namegroup_num_procs', 'number of processes in this group'],
+  },
+  numThreads: {
+    procfs: ['procfs_group_num_threads', 'Number of threads in this group.'],
+    'process-exporter': ['namedprocess_namegroup_num_threads', 'Number of threads'],
+  },
+  cpu: {
+    procfs: ['procfs_group_cpu_seconds_total', 'CPU seconds used by this group, including exited members.'],
+    'process-exporter': ['namedprocess_namegroup_cpu_seconds_total', 'Cpu user usage in seconds'],
+  },
+  readBytes: {
+    procfs: [
+      'procfs_group_io_read_bytes_total',
+      'Bytes read from storage by this group (members whose io is readable), including exited members.',
+    ],
+    'process-exporter': ['namedprocess_namegroup_read_bytes_total', 'number of bytes read by this group'],
+  },
+  writeBytes: {
+    procfs: [
+      'procfs_group_io_write_bytes_total',
+      'Bytes written to storage by this group (members whose io is readable), including exited members.',
+    ],
+    'process-exporter': ['namedprocess_namegroup_write_bytes_total', 'number of bytes written by this group'],
+  },
+  majorFaults: {
+    procfs: ['procfs_group_major_page_faults_total', 'Major page faults of this group, including exited members.'],
+    'process-exporter': ['namedprocess_namegroup_major_page_faults_total', 'Major page faults'],
+  },
+  minorFaults: {
+    procfs: ['procfs_group_minor_page_faults_total', 'Minor page faults of this group, including exited members.'],
+    'process-exporter': ['namedprocess_namegroup_minor_page_faults_total', 'Minor page faults'],
+  },
+  ctx: {
+    procfs: ['procfs_group_context_switches_total', 'Context switches of this group (all threads), including exited members.'],
+    'process-exporter': ['namedprocess_namegroup_context_switches_total', 'Context switches'],
+  },
+  memory: {
+    procfs: [
+      'procfs_group_memory_bytes',
+      'Memory of this group in bytes (resident, virtual, swapped, proportionalResident, proportionalSwapped).',
+    ],
+    'process-exporter': ['namedprocess_namegroup_memory_bytes', 'number of bytes of memory in use'],
+  },
+  openFds: {
+    procfs: ['procfs_group_open_fds', 'Open file descriptors of this group (members whose fd directory is readable).'],
+    'process-exporter': ['namedprocess_namegroup_open_filedesc', 'number of open file descriptors for this group'],
+  },
+  worstFdRatio: {
+    procfs: [
+      'procfs_group_worst_fd_ratio',
+      'The highest ratio of open file descriptors to the soft limit among the members of this group.',
+    ],
+    'process-exporter': [
+      'namedprocess_namegroup_worst_fd_ratio',
+      'the worst (closest to 1) ratio between open fds and max fds among all procs in this group',
+    ],
+  },
+  oldest: {
+    procfs: ['procfs_group_oldest_start_time_seconds', 'Start time of the oldest process of this group, in seconds since the epoch.'],
+    'process-exporter': [
+      'namedprocess_namegroup_oldest_start_time_seconds',
+      'start time in seconds since 1970/01/01 of oldest process in group',
+    ],
+  },
+  states: {
+    procfs: ['procfs_group_states', 'Number of processes of this group in each state (Running, Sleeping, Waiting, Zombie, Other).'],
+    'process-exporter': ['namedprocess_namegroup_states', 'Number of processes in states Running, Sleeping, Waiting, Zombie, or Other'],
+  },
+  wchan: {
+    procfs: ['procfs_group_threads_wchan', 'Number of threads of this group waiting in each kernel function (wchan).'],
+    'process-exporter': ['namedprocess_namegroup_threads_wchan', 'Number of threads in this group waiting on each wchan'],
+  },
+  threadCount: {
+    procfs: ['procfs_group_thread_count', 'Number of threads of this group with this name (processes with two threads or more).'],
+    'process-exporter': ['namedprocess_namegroup_thread_count', 'Number of threads in this group with same threadname'],
+  },
+  threadCpu: {
+    procfs: ['procfs_group_thread_cpu_seconds_total', 'CPU seconds used by the threads of this group with this name.'],
+    'process-exporter': ['namedprocess_namegroup_thread_cpu_seconds_total', 'Cpu user/system usage in seconds'],
+  },
+  threadIo: {
+    procfs: ['procfs_group_thread_io_bytes_total', 'Bytes read from and written to storage by the threads of this group with this name.'],
+    'process-exporter': ['namedprocess_namegroup_thread_io_bytes_total', 'number of bytes read/written by these threads'],
+  },
+  threadMajorFaults: {
+    procfs: ['procfs_group_thread_major_page_faults_total', 'Major page faults of the threads of this group with this name.'],
+    'process-exporter': ['namedprocess_namegroup_thread_major_page_faults_total', 'Major page faults for these threads'],
+  },
+  threadMinorFaults: {
+    procfs: ['procfs_group_thread_minor_page_faults_total', 'Minor page faults of the threads of this group with this name.'],
+    'process-exporter': ['namedprocess_namegroup_thread_minor_page_faults_total', 'Minor page faults for these threads'],
+  },
+  threadCtx: {
+    procfs: ['procfs_group_thread_context_switches_total', 'Context switches of the threads of this group with this name.'],
+    'process-exporter': ['namedprocess_namegroup_thread_context_switches_total', 'Context switches for these threads'],
+  },
+} satisfies Record<string, Named>;
+
+/** process-exporter's scrape counters (its names lack `_total`: built as families, which keep them). */
+const SCRAPE_FAMILIES: readonly [keyof ScrapeCounters, string, string][] = [
+  ['errors', 'namedprocess_scrape_errors', 'general scrape errors: no proc metrics collected during a cycle'],
+  [
+    'partial',
+    'namedprocess_scrape_partial_errors',
+    "incremented each time a tracked proc's metrics collection fails partially, e.g. unreadable I/O stats",
+  ],
+  ['procread', 'namedprocess_scrape_procread_errors', "incremented each time a proc's metrics collection fails"],
+];
+
+/** The mappings for one set of names. Labels in alphabetical order, as client_golang prints them. */
+function metrics(names: GroupNames, threads: boolean): MetricMapping[] {
+  const n = (m: Named): { name: string; help: string } => ({ name: m[names][0], help: m[names][1] });
+  const byGroup = { groupname: 'groupname' } as const;
+  const group = (m: Named, type: 'gauge' | 'counter', value: string): MetricMapping =>
+    mapping<GroupRecord>({ from: GROUPS, ...n(m), type, labels: byGroup, value });
+  const out: MetricMapping[] = [
+    group(N.numProcs, 'gauge', 'num_procs'),
+    group(N.numThreads, 'gauge', 'num_threads'),
+    mapping<GroupRecord>({ from: GROUPS, each: 'cpu', ...n(N.cpu), type: 'counter', labels: { ...byGroup, mode: '$key' } }),
+    group(N.readBytes, 'counter', 'io.read'),
+    group(N.writeBytes, 'counter', 'io.write'),
+    group(N.majorFaults, 'counter', 'faults.major'),
+    group(N.minorFaults, 'counter', 'faults.minor'),
+    mapping<GroupRecord>({ from: GROUPS, each: 'ctx', ...n(N.ctx), type: 'counter', labels: { ctxswitchtype: '$key', ...byGroup } }),
+    mapping<GroupRecord>({ from: GROUPS, each: 'memory', ...n(N.memory), type: 'gauge', labels: { ...byGroup, memtype: '$key' } }),
+    group(N.openFds, 'gauge', 'open_fds'),
+    group(N.worstFdRatio, 'gauge', 'worst_fd_ratio'),
+    group(N.oldest, 'gauge', 'oldest_start_time'),
+    mapping<GroupRecord>({
+      from: GROUPS,
+      each: 'states',
+      only: STATES,
+      ...n(N.states),
+      type: 'gauge',
+      labels: { ...byGroup, state: '$key' },
+    }),
+    mapping<GroupRecord>({ from: GROUPS, each: 'wchans', ...n(N.wchan), type: 'gauge', labels: { ...byGroup, wchan: '$key' } }),
+  ];
+  if (!threads) return out;
+  const byThread = { groupname: 'groupname', threadname: 'threadname' } as const;
+  const thread = (m: Named, type: 'gauge' | 'counter', value: string): MetricMapping =>
+    mapping<ThreadRecord>({ from: THREADS, ...n(m), type, labels: byThread, value });
+  out.push(
+    thread(N.threadCount, 'gauge', 'thread_count'),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'cpu',
+      ...n(N.threadCpu),
+      type: 'counter',
+      labels: { groupname: 'groupname', mode: '$key', threadname: 'threadname' },
+    }),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'io',
+      ...n(N.threadIo),
+      type: 'counter',
+      labels: { groupname: 'groupname', iomode: '$key', threadname: 'threadname' },
+    }),
+    thread(N.threadMajorFaults, 'counter', 'faults.major'),
+    thread(N.threadMinorFaults, 'counter', 'faults.minor'),
+    mapping<ThreadRecord>({
+      from: THREADS,
+      each: 'ctx',
+      ...n(N.threadCtx),
+      type: 'counter',
+      labels: { ctxswitchtype: '$key', ...byThread },
+    }),
+  );
+  return out;
 }
 
-interface ProcessFacts {
-  pid: number;
-  comm: string;
-  exe: string;
-  argv: readonly string[];
-}
-
-function basename(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? p : p.slice(i + 1);
-}
-
-/** The group of a process under these matchers (first match wins), or undefined. */
-export function groupOf(matchers: readonly GroupMatcher[], p: ProcessFacts): string | undefined {
-  const exeFull = p.exe !== '' ? p.exe : p.argv[0] ?? '';
-  const exeBase = exeFull !== '' ? basename(exeFull) : p.comm;
-  for (const m of matchers) {
-    if (m.comm && !m.comm.includes(p.comm)) continue;
-    if (m.exe && !m.exe.some((e) => (e.includes('/') ? e === exeFull : e === exeBase))) continue;
-    const matches: Record<string, string> = {};
-    if (m.cmdline) {
-      const line = p.argv.join(' ');
-      let ok = true;
-      for (const re of m.cmdline) {
-        const r = re.exec(line);
-        if (!r) {
-          ok = false;
-          break;
-        }
-        for (const [k, v] of Object.entries(r.groups ?? {})) if (v !== undefined) matches[k] = v;
-      }
-      if (!ok) continue;
-    }
-    return m.name.replace(GROUP_NAME_TEMPLATE, (_, variable: string, sub: string | undefined) => {
-      if (variable === 'Matches') return matches[sub ?? ''] ?? '';
-      if (variable === 'Comm') return p.comm;
-      if (variable === 'ExeBase') return exeBase;
-      if (variable === 'ExeFull') return exeFull;
-      if (variable === 'PID') return String(p.pid);
-      return '';
-    });
-  }
-  return undefined;
-}
-
-interface Counters {
-  /** Clock ticks (summed as integers, divided once: no 0.060000000000000005). */
-  user: number;
-  system: number;
-  read?: number;
-  write?: number;
-  voluntary: number;
-  nonvoluntary: number;
-}
-
-interface Tracked {
-  group: string;
-  starttime: number;
-  last: Counters;
-}
-
-/** One group's values: the record the mappings read. */
-export interface GroupRecord {
-  groupname: string;
-  num_procs: number;
-  num_threads: number;
-  cpu: { user: number; system: number };
-  memory: { resident: number; virtual: number; swapped: number };
-  io: { read?: number; write?: number };
-  open_fds: number;
-  ctx: { voluntary: number; nonvoluntary: number };
-  oldest_start_time?: number;
-  states: Record<(typeof STATES)[number], number>;
-}
-
-function stateName(letter: string): (typeof STATES)[number] {
-  if (letter === 'R') return 'Running';
-  if (letter === 'S') return 'Sleeping';
-  if (letter === 'D') return 'Waiting';
-  if (letter === 'Z') return 'Zombie';
-  return 'Other';
-}
-
-function addCounters(into: Counters, c: Counters): void {
-  into.user += c.user;
-  into.system += c.system;
-  if (c.read !== undefined) into.read = (into.read ?? 0) + c.read;
-  if (c.write !== undefined) into.write = (into.write ?? 0) + c.write;
-  into.voluntary += c.voluntary;
-  into.nonvoluntary += c.nonvoluntary;
-}
-
-const zero = (): Counters => ({ user: 0, system: 0, voluntary: 0, nonvoluntary: 0 });
-
-/** /proc/stat's btime, through the stat parser; undefined without it (no oldest_start_time then). */
-async function bootTime(read: ReadRecords): Promise<number | undefined> {
-  try {
-    const records = await read<SystemStatRecord>('stat', 'optional');
-    const btime = records?.find((r) => r.kind === 'value' && r.name === 'btime');
-    return btime?.kind === 'value' ? btime.value : undefined;
-  } catch {
-    return undefined; // unreadable or malformed: the group metrics do not depend on it
-  }
-}
-
-function openFds(procfs: ProcFs, pid: number): number | undefined {
-  try {
-    return procfs.list(`${pid}/fd`).length;
-  } catch (error) {
-    if (isDenied(error) || isGone(error)) return undefined;
-    throw error;
-  }
-}
-
-/** The walk and the bookkeeping of one process_groups collector (state lives as long as the config). */
-export class ProcessGroupTracker {
-  private readonly tracked = new Map<number, Tracked>();
-  private readonly exited = new Map<string, Counters>();
-  private readonly files: string[];
-
-  constructor(private readonly matchers: readonly GroupMatcher[]) {
-    const needs = (re: RegExp): boolean => matchers.some((m) => re.test(m.name));
-    const wantExe = matchers.some((m) => m.exe !== undefined) || needs(/\.Exe/);
-    const wantArgv = wantExe || matchers.some((m) => m.cmdline !== undefined);
-    this.files = ['pid/stat', 'pid/status', 'pid/io', ...(wantArgv ? ['pid/cmdline'] : []), ...(wantExe ? ['pid/exe'] : [])];
-  }
-
-  /** One walk: a GroupRecord per group seen so far. */
-  async collect(procfs: ProcFs, read: ReadRecords, pageSize: number): Promise<GroupRecord[]> {
-    const btime = await bootTime(read);
-    const groups = new Map<string, GroupRecord>();
-    const live = new Map<string, Counters>();
-    const group = (name: string): GroupRecord => {
-      let g = groups.get(name);
-      if (!g) {
-        g = {
-          groupname: name,
-          num_procs: 0,
-          num_threads: 0,
-          cpu: { user: 0, system: 0 },
-          memory: { resident: 0, virtual: 0, swapped: 0 },
-          io: {},
-          open_fds: 0,
-          ctx: { voluntary: 0, nonvoluntary: 0 },
-          states: { Running: 0, Sleeping: 0, Waiting: 0, Zombie: 0, Other: 0 },
-        };
-        groups.set(name, g);
-        live.set(name, zero());
-      }
-      return g;
-    };
-    const seen = new Set<number>();
-    for await (const p of walkProcesses({ procfs, files: this.files })) {
-      const rec = p as ProcessRecord;
-      const stat = (rec.files['pid/stat'] as StatRecord[] | undefined)?.[0];
-      if (!stat) continue; // no stat (malformed): nothing to count
-      const previous = this.tracked.get(p.pid);
-      if (previous && previous.starttime !== stat.starttime) {
-        this.retire(previous); // the pid was reused: the old process has gone
-        this.tracked.delete(p.pid);
-      }
-      let name = previous && previous.starttime === stat.starttime ? previous.group : undefined;
-      if (name === undefined) {
-        const exe = (rec.files['pid/exe'] as { target?: string }[] | undefined)?.[0]?.target ?? '';
-        const argv = (rec.files['pid/cmdline'] as { argv: string[] }[] | undefined)?.[0]?.argv ?? [];
-        name = groupOf(this.matchers, { pid: p.pid, comm: stat.comm, exe, argv });
-        if (name === undefined) continue;
-      }
-      const status = (rec.files['pid/status'] as StatusRecord[] | undefined)?.[0];
-      const io = (rec.files['pid/io'] as IoRecord[] | undefined)?.[0];
-      const last = this.tracked.get(p.pid)?.last;
-      // A process's own counters only grow; keep the last value when a file is unreadable now.
-      const counters: Counters = {
-        user: Math.max(stat.utime, last?.user ?? 0),
-        system: Math.max(stat.stime, last?.system ?? 0),
-        read: io?.read_bytes ?? last?.read,
-        write: io?.write_bytes ?? last?.write,
-        voluntary: Math.max(Number(status?.voluntary_ctxt_switches ?? 0), last?.voluntary ?? 0),
-        nonvoluntary: Math.max(Number(status?.nonvoluntary_ctxt_switches ?? 0), last?.nonvoluntary ?? 0),
-      };
-      this.tracked.set(p.pid, { group: name, starttime: stat.starttime, last: counters });
-      seen.add(p.pid);
-      const g = group(name);
-      addCounters(live.get(name)!, counters);
-      g.num_procs++;
-      g.num_threads += stat.num_threads;
-      g.memory.resident += stat.rss * pageSize;
-      g.memory.virtual += stat.vsize;
-      g.memory.swapped += (status?.kB?.VmSwap ?? 0) * 1024;
-      g.open_fds += openFds(procfs, p.pid) ?? 0;
-      g.states[stateName(stat.state)]++;
-      if (btime !== undefined) {
-        const start = btime + stat.starttime / CLOCK_TICKS;
-        if (g.oldest_start_time === undefined || start < g.oldest_start_time) g.oldest_start_time = start;
-      }
-    }
-    for (const [pid, t] of this.tracked) {
-      if (seen.has(pid)) continue;
-      this.retire(t);
-      this.tracked.delete(pid);
-    }
-    for (const name of this.exited.keys()) group(name);
-    for (const [name, g] of groups) {
-      const total = zero();
-      addCounters(total, live.get(name)!);
-      const gone = this.exited.get(name);
-      if (gone) addCounters(total, gone);
-      g.cpu = { user: total.user / CLOCK_TICKS, system: total.system / CLOCK_TICKS };
-      g.io = { read: total.read, write: total.write };
-      g.ctx = { voluntary: total.voluntary, nonvoluntary: total.nonvoluntary };
-    }
-    return [...groups.values()];
-  }
-
-  private retire(t: Tracked): void {
-    let totals = this.exited.get(t.group);
-    if (!totals) {
-      totals = zero();
-      this.exited.set(t.group, totals);
-    }
-    addCounters(totals, t.last);
-  }
-}
-
-const INPUT = 'process_groups';
-const byGroup = { groupname: 'groupname' } as const;
-
-/** The process_groups collector for these groups (a fresh tracker: counters start from the processes alive now). */
-export function processGroupsCollector(groups: readonly ProcessGroupSpec[]): CollectorDefinition {
-  const tracker = new ProcessGroupTracker(groups.map((g) => ({ ...g, cmdline: g.cmdline?.map((source) => new RegExp(source)) })));
-  const gauge = (name: string, help: string, value: string) => mapping<GroupRecord>({ from: INPUT, name, help, type: 'gauge', labels: byGroup, value });
+/** The process_groups collector for this spec (a fresh tracker: state starts with the configuration). */
+export function processGroupsCollector(spec: ProcessGroupsSpec): CollectorDefinition {
+  const tracker = new ProcessGroupTracker(spec);
+  const exporterNames = spec.names === 'process-exporter';
   return defineCollector({
     name: 'process_groups',
-    description: 'Per-process-group metrics (process_groups in config.yaml).',
+    description: "Per-process-group metrics (process_groups in config.yaml, or process-exporter's config file).",
     defaultEnabled: true,
-    reads: { stat: 'optional', 'pid/stat': 'required', 'pid/status': 'optional', 'pid/io': 'optional' },
-    gather: async ({ procfs, read, env }: GatherContext): Promise<CollectorInput> => ({ [INPUT]: await tracker.collect(procfs, read, env.pageSize) }),
-    metrics: [
-      gauge('procfs_group_num_procs', 'Number of processes in this group.', 'num_procs'),
-      gauge('procfs_group_num_threads', 'Number of threads in this group.', 'num_threads'),
-      mapping<GroupRecord>({
-        from: INPUT,
-        each: 'cpu',
-        name: 'procfs_group_cpu_seconds_total',
-        help: 'CPU seconds used by this group, including exited members.',
-        type: 'counter',
-        labels: { ...byGroup, mode: '$key' },
-      }),
-      mapping<GroupRecord>({
-        from: INPUT,
-        each: 'memory',
-        name: 'procfs_group_memory_bytes',
-        help: 'Memory of this group in bytes (resident, virtual, swapped).',
-        type: 'gauge',
-        labels: { ...byGroup, memtype: '$key' },
-      }),
-      mapping<GroupRecord>({
-        from: INPUT,
-        name: 'procfs_group_io_read_bytes_total',
-        help: 'Bytes read from storage by this group (members whose io is readable), including exited members.',
-        type: 'counter',
-        labels: byGroup,
-        value: 'io.read',
-      }),
-      mapping<GroupRecord>({
-        from: INPUT,
-        name: 'procfs_group_io_write_bytes_total',
-        help: 'Bytes written to storage by this group (members whose io is readable), including exited members.',
-        type: 'counter',
-        labels: byGroup,
-        value: 'io.write',
-      }),
-      gauge('procfs_group_open_fds', 'Open file descriptors of this group (members whose fd directory is readable).', 'open_fds'),
-      mapping<GroupRecord>({
-        from: INPUT,
-        each: 'ctx',
-        name: 'procfs_group_context_switches_total',
-        help: 'Context switches of this group, including exited members.',
-        type: 'counter',
-        labels: { ctxswitchtype: '$key', ...byGroup },
-      }),
-      gauge('procfs_group_oldest_start_time_seconds', 'Start time of the oldest process of this group, in seconds since the epoch.', 'oldest_start_time'),
-      mapping<GroupRecord>({
-        from: INPUT,
-        each: 'states',
-        name: 'procfs_group_states',
-        help: 'Number of processes of this group in each state (Running, Sleeping, Waiting, Zombie, Other).',
-        type: 'gauge',
-        labels: { ...byGroup, state: '$key' },
-      }),
-    ],
+    reads: {
+      stat: 'optional',
+      'pid/stat': 'required',
+      'pid/status': 'optional',
+      'pid/io': 'optional',
+      'pid/limits': 'optional',
+      'pid/wchan': 'optional',
+      'pid/cmdline': 'optional',
+      ...(spec.gatherSmaps ? { 'pid/smaps_rollup': 'optional', 'pid/smaps': 'optional' } : {}),
+    },
+    gather: async ({ procfs, rootfs, read, env }: GatherContext): Promise<CollectorInput> => {
+      const walk = await tracker.collect(procfs, rootfs, read, env.pageSize);
+      if (walk.refused > 0) {
+        throw new Error(
+          `process_groups: ${walk.refused} processes would make groups beyond the limit of ${spec.maxSeries} series` +
+            ' (names with {{.PID}} or {{.StartTime}} make a group per process: set removeEmptyGroups, or raise maxSeries)',
+        );
+      }
+      return { [GROUPS]: walk.groups, [THREADS]: walk.threads, [SCRAPE]: [walk.scrape] };
+    },
+    maxSeries: spec.maxSeries,
+    maxSeriesHint: 'names with {{.PID}} or {{.StartTime}} make a group per process: set removeEmptyGroups, or raise maxSeries',
+    metrics: metrics(spec.names, spec.threads),
+    ...(exporterNames
+      ? {
+          families: (input: CollectorInput): MetricFamily[] => {
+            const scrape = (input[SCRAPE]?.[0] ?? { errors: 0, partial: 0, procread: 0 }) as ScrapeCounters;
+            return SCRAPE_FAMILIES.map(([key, name, help]) => ({
+              name,
+              help,
+              type: 'counter' as const,
+              samples: [{ labels: {}, value: scrape[key] }],
+            }));
+          },
+          familyNames: SCRAPE_FAMILIES.map(([, name]) => name),
+        }
+      : {}),
   });
 }

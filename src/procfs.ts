@@ -21,6 +21,8 @@ import * as path from 'path';
 
 const FIRST_READ = 256 * 1024;
 const scratch = Buffer.allocUnsafe(FIRST_READ);
+/** Where readDescriptor looks for more after a short first read (reused: the reads are synchronous). */
+const scratchTail = Buffer.allocUnsafe(FIRST_READ);
 /** First buffers of readTextAsync, reused (one per read in flight, at most ASYNC_POOL_LIMIT kept). */
 const asyncPool: Buffer[] = [];
 const ASYNC_POOL_LIMIT = 16;
@@ -82,14 +84,14 @@ function refusal(file: string, stat: fs.Stats): Error | undefined {
 function readDescriptor(fd: number, file: string, maxBytes: number): string {
   const bytes = fs.readSync(fd, scratch, 0, scratch.length, null);
   if (bytes < scratch.length) {
-    // One read gave all of it, or the file ends here: the common case.
-    const tail = Buffer.allocUnsafe(FIRST_READ);
-    const more = bytes === 0 ? 0 : fs.readSync(fd, tail, 0, tail.length, null);
+    // One read gave all of it, or the file ends here: the common case, which allocates no buffer.
+    const more = bytes === 0 ? 0 : fs.readSync(fd, scratchTail, 0, scratchTail.length, null);
     if (more === 0) {
       if (bytes > maxBytes) throw new FileTooLargeError(file, maxBytes);
       return scratch.toString('utf8', 0, bytes);
     }
-    return readRest(fd, file, maxBytes, [Buffer.from(scratch.subarray(0, bytes)), Buffer.from(tail.subarray(0, more))], bytes + more);
+    const first = [Buffer.from(scratch.subarray(0, bytes)), Buffer.from(scratchTail.subarray(0, more))];
+    return readRest(fd, file, maxBytes, first, bytes + more);
   }
   return readRest(fd, file, maxBytes, [Buffer.from(scratch.subarray(0, bytes))], bytes);
 }

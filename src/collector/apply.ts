@@ -184,7 +184,10 @@ export function applyCollector(
 
   if (definition.maxSeries !== undefined) {
     const series = [...families.values()].reduce((n, f) => n + f.samples.length, 0);
-    if (series > definition.maxSeries) throw new Error(`${definition.name}: ${series} series, over the limit of ${definition.maxSeries}`);
+    if (series > definition.maxSeries) {
+      const hint = definition.maxSeriesHint === undefined ? '' : ` (${definition.maxSeriesHint})`;
+      throw new Error(`${definition.name}: ${series} series, over the limit of ${definition.maxSeries}${hint}`);
+    }
   }
   for (const family of families.values()) family.samples.sort((a, b) => compareLabels(a.labels, b.labels));
   // Built families keep their own sample order (a histogram's buckets, _sum, _count).

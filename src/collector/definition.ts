@@ -104,6 +104,8 @@ export interface CollectorDefinition {
   checkInput?: (input: CollectorInput) => void;
   /** More series than this in one run fails the run (config-driven mappings' cardinality limit). */
   maxSeries?: number;
+  /** Said after the message of a run over `maxSeries` (what to change). */
+  maxSeriesHint?: string;
   /**
    * Checks made when the exporter starts and when it reloads, before any run
    * (config mappings: their fields against a sample parse of the file). Returns

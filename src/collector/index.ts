@@ -24,7 +24,31 @@ export type {
   ReadRecords,
 } from './definition';
 export { defineCollector, mapping } from './definition';
-export { GROUP_NAME_TEMPLATE, GROUP_TEMPLATE_VARIABLES, PID_FIELD, type CollectorCatalog, type FieldFilter, type MappingSpec, type ProcessGroupSpec } from './factories';
+export {
+  DEFAULT_PROCESS_GROUPS_SETTINGS,
+  PID_FIELD,
+  type CollectorCatalog,
+  type FieldFilter,
+  type GroupNames,
+  type MappingSpec,
+  type ProcessGroupSpec,
+  type ProcessGroupsSettings,
+  type ProcessGroupsSpec,
+} from './factories';
+// process-exporter's Go syntax: RE2 regexes, text/template group names, Go's fmt.
+export {
+  captureNames,
+  GROUP_TEMPLATE_VARIABLES,
+  goBase,
+  goRegex,
+  goRegexProblem,
+  goStringList,
+  goStringMap,
+  goTimeFromCentiseconds,
+  parseNameTemplate,
+  templateVariables,
+  type TemplatePart,
+} from './go-syntax';
 export { applyCollector, checkDefinition, collectorState, getPath } from './apply';
 export { collect, DEFAULT_ROOTS, filesystems } from './collect';
 export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';

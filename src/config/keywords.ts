@@ -10,10 +10,12 @@
 import type { DataValidationCxt } from 'ajv/dist/types';
 import type { FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
 import {
-  GROUP_NAME_TEMPLATE,
+  captureNames,
   GROUP_TEMPLATE_VARIABLES,
+  goRegexProblem,
   isValidLabelName,
   isValidMetricName,
+  parseNameTemplate,
   PID_FIELD,
   type CollectorTable,
 } from '../collector';
@@ -31,6 +33,7 @@ const RESERVED_PREFIXES: readonly [string, string][] = [
   ['node_', 'the built-in (node_exporter) collectors'],
   ['process_', "the exporter's own process metrics"],
   ['procfs_group_', 'process_groups'],
+  ['namedprocess_', "process_groups (process-exporter's names)"],
 ];
 
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -220,7 +223,7 @@ function mappingListKeyword(table: CollectorTable): FuncKeywordDefinition {
   });
 }
 
-/** A string, or a non-empty list of non-empty strings; with `regex`, each one compiles. */
+/** A string, or a non-empty list of non-empty strings; with `regex`, each one is a Go (RE2) regex we can run. */
 const stringListKeyword = checkKeyword('stringList', (kind: 'strings' | 'regex', data) => {
   const list = typeof data === 'string' ? [data] : data;
   if (!Array.isArray(list) || list.length === 0 || list.some((s) => typeof s !== 'string' || s === '')) {
@@ -228,12 +231,12 @@ const stringListKeyword = checkKeyword('stringList', (kind: 'strings' | 'regex',
   }
   if (kind !== 'regex') return [];
   return (list as string[]).flatMap((source) => {
-    const problem = regexProblem(source);
+    const problem = goRegexProblem(source);
     return problem === undefined ? [] : [{ message: `invalid regular expression: ${problem}` }];
   });
 });
 
-/** A process group: a matcher, and a name template whose variables exist. */
+/** A process group: a matcher, and a name template (Go's text/template, as process-exporter) whose variables exist. */
 const processGroupKeyword = checkKeyword('processGroup', (_: true, data, cxt) => {
   if (!isObject(data)) return [];
   const problems: Problem[] = [];
@@ -243,22 +246,32 @@ const processGroupKeyword = checkKeyword('processGroup', (_: true, data, cxt) =>
   const sources = typeof data.cmdline === 'string' ? [data.cmdline] : Array.isArray(data.cmdline) ? data.cmdline : [];
   const captures = new Set<string>();
   for (const source of sources) {
-    if (typeof source === 'string' && regexProblem(source) === undefined) for (const m of source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)) captures.add(m[1]);
+    if (typeof source === 'string' && goRegexProblem(source) === undefined) for (const c of captureNames(source)) captures.add(c);
   }
   const at = `${cxt.instancePath}/name`;
-  for (const m of name.matchAll(GROUP_NAME_TEMPLATE)) {
-    if (!GROUP_TEMPLATE_VARIABLES.includes(m[1])) problems.push({ at, message: `unknown template variable .${m[1]} (known: ${GROUP_TEMPLATE_VARIABLES.map((v) => `.${v}`).join(', ')})` });
-    else if (m[1] === 'Matches' && (m[2] === undefined || !captures.has(m[2]))) {
-      const known = captures.size > 0 ? [...captures].join(', ') : 'none';
-      problems.push({ at, message: `{{.Matches.${m[2] ?? ''}}} names no capture of the cmdline regexes (${known})` });
-    } else if (m[1] !== 'Matches' && m[2] !== undefined) problems.push({ at, message: `.${m[1]} has no field .${m[2]}` });
+  const template = parseNameTemplate(name);
+  if (template.problem !== undefined) return [...problems, { at, message: template.problem }];
+  const known = GROUP_TEMPLATE_VARIABLES.map((v) => `.${v}`).join(', ');
+  for (const part of template.parts) {
+    if (!('variable' in part)) continue;
+    const { variable, field } = part;
+    if (!GROUP_TEMPLATE_VARIABLES.includes(variable)) {
+      problems.push({ at, message: `unknown template variable .${variable} (known: ${known})` });
+    } else if (variable === 'Matches' && field !== undefined && !captures.has(field)) {
+      const names = captures.size > 0 ? [...captures].join(', ') : 'none';
+      problems.push({ at, message: `{{.Matches.${field}}} names no capture of the cmdline regexes (${names})` });
+    } else if (variable !== 'Matches' && field !== undefined) problems.push({ at, message: `.${variable} has no field .${field}` });
   }
-  if (/\{\{/.test(name.replace(GROUP_NAME_TEMPLATE, ''))) problems.push({ at, message: 'malformed template (expected {{.Comm}}, {{.Matches.name}}, …)' });
   return problems;
 });
 
 /** Their names: describe() takes their messages as they are. */
 export const CUSTOM_KEYWORDS = new Set(['regex', 'minDuration', 'handler', 'field', 'mappingEntry', 'mappingList', 'filter', 'stringList', 'processGroup']);
+
+/** The keywords a process group's schema uses (process-exporter's config file has nothing else). */
+export function groupKeywords(): FuncKeywordDefinition[] {
+  return [stringListKeyword, processGroupKeyword];
+}
 
 /** The custom keywords, for a validator of this collector table. */
 export function customKeywords(table: CollectorTable): FuncKeywordDefinition[] {

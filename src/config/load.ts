@@ -10,13 +10,34 @@
 import { CommanderError, type Command } from 'commander';
 import * as path from 'path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { CollectorCatalog, CollectorDefinition, CollectorTable, MappingSpec, OptionSpec, OptionValues, ProcessGroupSpec } from '../collector';
+import {
+  DEFAULT_PROCESS_GROUPS_SETTINGS,
+  type CollectorCatalog,
+  type CollectorDefinition,
+  type CollectorTable,
+  type GroupNames,
+  type MappingSpec,
+  type OptionSpec,
+  type OptionValues,
+  type ProcessGroupSpec,
+  type ProcessGroupsSettings,
+} from '../collector';
 import { describeReadError, pathExists, readWholeFile } from '../procfs';
 import { buildProgram, DEFAULT_CONFIG_FILE, DEFAULTS, flagValue, normalizeFlags, optionFlag } from './flags';
 import { DEFAULT_MAX_SERIES, labelFieldsOf, mappingMetricNames, valueFieldsOf } from './keywords';
-import { validateConfig } from './schema';
+import { validateConfig, validateProcessExporterConfig } from './schema';
 import { parseDuration, parseListenAddress, regexProblem } from './values';
-import { ConfigError, EarlyExit, type CollectorSettings, type ExporterConfig, type RawConfig, type RawGroup, type RawMapping } from './types';
+import {
+  ConfigError,
+  EarlyExit,
+  type CollectorSettings,
+  type ExporterConfig,
+  type RawConfig,
+  type RawGroup,
+  type RawMapping,
+  type RawProcessExporterConfig,
+  type RawProcessGroupsObject,
+} from './types';
 
 /** How an empty file (nothing but comments and blanks) is taken. */
 export interface LoadOptions {
@@ -180,13 +201,69 @@ function mappingSpec(entry: RawMapping, index: number): MappingSpec {
   };
 }
 
-function groupSpec(group: RawGroup): ProcessGroupSpec {
+/** A group as its factory takes it; without a name, process-exporter's default ({{.ExeBase}}) or ours ({{.Comm}}). */
+function groupSpec(group: RawGroup, defaultName: string): ProcessGroupSpec {
   const list = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : typeof v === 'string' ? [v] : v);
-  return { name: group.name ?? '{{.Comm}}', comm: list(group.comm), exe: list(group.exe), cmdline: list(group.cmdline) };
+  return { name: group.name ?? defaultName, comm: list(group.comm), exe: list(group.exe), cmdline: list(group.cmdline) };
+}
+
+/** process-exporter's config file (`--config.process-exporter`), validated: its groups. */
+export function loadProcessExporterFile(file: string): RawGroup[] {
+  let text: string;
+  try {
+    text = readWholeFile(file);
+  } catch (error) {
+    throw new ConfigError(`--config.process-exporter: ${file}: ${describeReadError(error)}`);
+  }
+  const value = parseYaml(text, file);
+  if (value === undefined) throw new ConfigError(`${file}: the file is empty (process-exporter's configuration lists process_names:)`);
+  const problems = validateProcessExporterConfig(value);
+  if (problems.length > 0) throw new ConfigError(`${file}: ${problems.join('; ')}`);
+  return (value as RawProcessExporterConfig).process_names;
+}
+
+/** A boolean flag given bare (true), as `=true`/`=false`, or not at all (undefined). */
+function booleanFlag(flag: (f: string) => unknown, name: string): boolean | undefined {
+  const given = flag(name) as string | true | undefined;
+  if (given === undefined) return undefined;
+  if (given === true || given === 'true') return true;
+  if (given === 'false') return false;
+  throw new ConfigError(`${name}: expected true or false`);
+}
+
+/** The process groups' settings: a flag wins over config.yaml, config.yaml over process-exporter's defaults. */
+function processGroupsSettings(
+  file: RawProcessGroupsObject,
+  flag: (f: string) => unknown,
+  fromExporterFile: boolean,
+): ProcessGroupsSettings {
+  const d = DEFAULT_PROCESS_GROUPS_SETTINGS;
+  const bool = (name: string, fileValue: boolean | undefined, fallback: boolean): boolean =>
+    booleanFlag(flag, name) ?? fileValue ?? fallback;
+  const maxSeriesFlag = flag('--process-groups.max-series') as string | undefined;
+  if (maxSeriesFlag !== undefined && !/^[1-9]\d{0,8}$/.test(maxSeriesFlag)) {
+    throw new ConfigError('--process-groups.max-series: expected a positive whole number');
+  }
+  const namesFlag = flag('--process-groups.names') as GroupNames | undefined;
+  const names = namesFlag ?? file.names ?? (fromExporterFile ? 'process-exporter' : d.names);
+  return {
+    names,
+    children: bool('--process-groups.children', file.children, d.children),
+    threads: bool('--process-groups.threads', file.threads, d.threads),
+    gatherSmaps: bool('--process-groups.gather-smaps', file.gatherSmaps, d.gatherSmaps),
+    recheck: bool('--process-groups.recheck', file.recheck, d.recheck),
+    removeEmptyGroups: bool('--process-groups.remove-empty-groups', file.removeEmptyGroups, d.removeEmptyGroups),
+    maxSeries: maxSeriesFlag !== undefined ? Number(maxSeriesFlag) : file.maxSeries ?? d.maxSeries,
+  };
 }
 
 /** Config-driven mappings and process groups: more collectors, scheduled and mapped like the built-in ones. */
-function configuredCollectors(raw: RawConfig, catalog: CollectorCatalog, intervalMs: number): CollectorSettings[] {
+function configuredCollectors(
+  raw: RawConfig,
+  catalog: CollectorCatalog,
+  intervalMs: number,
+  flag: (f: string) => unknown,
+): CollectorSettings[] {
   const settings: CollectorSettings[] = [];
   (raw.mappings ?? []).forEach((entry, index) => {
     const interval = entry.interval === undefined ? intervalMs : parseDuration(entry.interval)!;
@@ -194,16 +271,21 @@ function configuredCollectors(raw: RawConfig, catalog: CollectorCatalog, interva
     const definition = catalog.mapping(mappingSpec(entry, index));
     settings.push({ name: definition.name, definition, enabled: entry.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
   });
-  const groups = raw.process_groups;
-  if (groups !== undefined && groups !== null) {
-    const list = Array.isArray(groups) ? groups : groups.groups ?? [];
-    const schedule = Array.isArray(groups) ? {} : groups;
-    if (list.length > 0) {
-      const interval = schedule.interval === undefined ? intervalMs : parseDuration(schedule.interval)!;
-      const timeoutMs = schedule.timeout === undefined ? interval : parseDuration(schedule.timeout)!;
-      const definition = catalog.processGroups(list.map(groupSpec));
-      settings.push({ name: definition.name, definition, enabled: schedule.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
-    }
+  const groups = raw.process_groups ?? [];
+  const fromFile = Array.isArray(groups) ? groups : groups.groups ?? [];
+  const object: RawProcessGroupsObject = Array.isArray(groups) ? {} : groups;
+  const exporterFile = flag('--config.process-exporter') as string | undefined;
+  if (exporterFile !== undefined && fromFile.length > 0) {
+    throw new ConfigError('--config.process-exporter: process_groups in the configuration file lists groups too (keep one list)');
+  }
+  const list = exporterFile !== undefined ? loadProcessExporterFile(exporterFile) : fromFile;
+  if (list.length > 0) {
+    const interval = object.interval === undefined ? intervalMs : parseDuration(object.interval)!;
+    const timeoutMs = object.timeout === undefined ? interval : parseDuration(object.timeout)!;
+    const groupSettings = processGroupsSettings(object, flag, exporterFile !== undefined);
+    const defaultName = exporterFile !== undefined || groupSettings.names === 'process-exporter' ? '{{.ExeBase}}' : '{{.Comm}}';
+    const definition = catalog.processGroups({ ...groupSettings, groups: list.map((g) => groupSpec(g, defaultName)) });
+    settings.push({ name: definition.name, definition, enabled: object.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
   }
   return settings;
 }
@@ -225,7 +307,7 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
   if (maxRequestsFlag !== undefined && !/^\d{1,9}$/.test(maxRequestsFlag)) throw new ConfigError('--web.max-requests: expected a whole number (0 for no limit)');
   const maxRequests = maxRequestsFlag !== undefined ? Number(maxRequestsFlag) : raw.web?.maxRequests ?? DEFAULTS.maxRequests;
   const collectors = Object.entries(catalog.collectors).map(([name, definition]) => collectorSettings(name, definition, raw, flag, intervalMs));
-  collectors.push(...configuredCollectors(raw, catalog, intervalMs));
+  collectors.push(...configuredCollectors(raw, catalog, intervalMs, flag));
 
   return {
     configFile: file,

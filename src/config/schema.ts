@@ -12,9 +12,9 @@
  * failed keyword; `%v` is the value found) and `unknownKey` (how an unknown
  * key is reported), else from the defaults in describe().
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
 import type { CollectorDefinition, CollectorTable } from '../collector';
-import { CUSTOM_KEYWORDS, customKeywords, isObject } from './keywords';
+import { CUSTOM_KEYWORDS, customKeywords, groupKeywords, isObject } from './keywords';
 import { MIN_INTERVAL_MS, parseDuration, parseListenAddress } from './values';
 
 // ---- the schema ------------------------------------------------------------------------------
@@ -138,6 +138,16 @@ export function configSchema(table: CollectorTable): object {
         additionalProperties: false,
         properties: {
           groups: { type: ['array', 'null'], message: { type: 'expected a list of groups' }, items: groupSchema },
+          names: {
+            enum: ['procfs', 'process-exporter'],
+            message: 'expected procfs (procfs_group_* names) or process-exporter (namedprocess_namegroup_*), got %v',
+          },
+          children: { type: 'boolean' },
+          threads: { type: 'boolean' },
+          gatherSmaps: { type: 'boolean' },
+          recheck: { type: 'boolean' },
+          removeEmptyGroups: { type: 'boolean' },
+          maxSeries: { type: 'integer', minimum: 1, message: 'expected a positive integer' },
           interval,
           timeout: duration,
           enabled: { type: 'boolean' },
@@ -242,27 +252,60 @@ function describe(error: ErrorObject, document: unknown): string {
   }
 }
 
-const validators = new WeakMap<CollectorTable, ValidateFunction>();
-
-function validatorFor(table: CollectorTable): ValidateFunction {
-  let validate = validators.get(table);
-  if (validate) return validate;
+/** An ajv with the formats and annotations every schema here uses, and these custom keywords. */
+function newAjv(keywords: readonly FuncKeywordDefinition[]): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   ajv.addFormat('duration', { type: 'string', validate: (s: string) => parseDuration(s) !== undefined });
   ajv.addFormat('listen-address', { type: 'string', validate: (s: string) => parseListenAddress(s) !== undefined });
   ajv.addKeyword({ keyword: 'message', schemaType: ['string', 'object'] });
   ajv.addKeyword({ keyword: 'unknownKey', schemaType: 'string' });
-  for (const keyword of customKeywords(table)) ajv.addKeyword(keyword);
-  validate = ajv.compile(configSchema(table));
+  for (const keyword of keywords) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+const validators = new WeakMap<CollectorTable, ValidateFunction>();
+
+function validatorFor(table: CollectorTable): ValidateFunction {
+  let validate = validators.get(table);
+  if (validate) return validate;
+  validate = newAjv(customKeywords(table)).compile(configSchema(table));
   validators.set(table, validate);
   return validate;
+}
+
+function problemsOf(validate: ValidateFunction, document: unknown): string[] {
+  if (validate(document)) return [];
+  // `type: ['object','null']` and friends can report the same key twice.
+  return [...new Set((validate.errors ?? []).map((error) => describe(error, document)))];
 }
 
 /** Validates a parsed config document; returns one message per problem, in the order found. */
 export function validateConfig(document: unknown, table: CollectorTable): string[] {
   if (document === null || document === undefined) return [];
-  const validate = validatorFor(table);
-  if (validate(document)) return [];
-  // `type: ['object','null']` and friends can report the same key twice.
-  return [...new Set((validate.errors ?? []).map((error) => describe(error, document)))];
+  return problemsOf(validatorFor(table), document);
+}
+
+/** process-exporter's config file (`-config.path`): `process_names:`, a list of groups as process_groups has them. */
+export const processExporterSchema = {
+  type: 'object',
+  message: "expected process-exporter's configuration (process_names: a list of groups)",
+  required: ['process_names'],
+  unknownKey: 'pathListed',
+  additionalProperties: false,
+  properties: {
+    process_names: {
+      type: 'array',
+      minItems: 1,
+      items: groupSchema,
+      message: { type: 'expected a list of groups', minItems: 'expected at least one group' },
+    },
+  },
+};
+
+let processExporterValidator: ValidateFunction | undefined;
+
+/** Validates a parsed process-exporter config file; one message per problem (`process_names[0].cmdline: …`). */
+export function validateProcessExporterConfig(document: unknown): string[] {
+  processExporterValidator ??= newAjv(groupKeywords()).compile(processExporterSchema);
+  return problemsOf(processExporterValidator, document);
 }

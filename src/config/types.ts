@@ -89,8 +89,28 @@ export interface RawGroup {
   cmdline?: string | string[];
 }
 
-/** `process_groups:`: a list of groups, or the groups with their own schedule. */
-export type RawProcessGroups = RawGroup[] | { groups?: RawGroup[]; interval?: string; timeout?: string; enabled?: boolean };
+/** The settings of `process_groups:` in its long form (schema.ts; process-exporter's defaults in DEFAULT_PROCESS_GROUPS_SETTINGS). */
+export interface RawProcessGroupsObject {
+  groups?: RawGroup[] | null;
+  names?: 'procfs' | 'process-exporter';
+  children?: boolean;
+  threads?: boolean;
+  gatherSmaps?: boolean;
+  recheck?: boolean;
+  removeEmptyGroups?: boolean;
+  maxSeries?: number;
+  interval?: string;
+  timeout?: string;
+  enabled?: boolean;
+}
+
+/** `process_groups:`: a list of groups, or the groups with their settings and schedule. */
+export type RawProcessGroups = RawGroup[] | RawProcessGroupsObject;
+
+/** process-exporter's config file as written, once it has passed processExporterSchema. */
+export interface RawProcessExporterConfig {
+  process_names: RawGroup[];
+}
 
 /** config.yaml as written, once it has passed the schema. */
 export interface RawConfig {

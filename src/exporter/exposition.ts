@@ -90,11 +90,14 @@ export function serializeFamily(family: MetricFamily, format: ExpositionFormat):
     for (const s of family.samples) lines.push(`${s.name ?? family.name}${formatLabels(s.labels)} ${formatValue(s.value)}`);
   } else {
     const name = openMetricsFamilyName(family);
-    const type = family.type === 'untyped' ? 'unknown' : family.type;
+    // A counter named without _total (process-exporter's namedprocess_scrape_errors) would be stored as
+    // <name>_total from OpenMetrics but <name> from the text format: as unknown it keeps its name in both.
+    const keepsName = family.type === 'counter' && !family.name.endsWith('_total');
+    const type = family.type === 'untyped' || keepsName ? 'unknown' : family.type;
     lines.push(`# TYPE ${name} ${type}`);
     lines.push(`# HELP ${name} ${escapeHelp(family.help, format)}`);
     for (const s of family.samples) {
-      const sampleName = s.name ?? (family.type === 'counter' ? `${name}_total` : family.name);
+      const sampleName = s.name ?? (family.type === 'counter' && !keepsName ? `${name}_total` : family.name);
       lines.push(`${sampleName}${formatLabels(s.labels)} ${formatValue(s.value)}`);
     }
   }

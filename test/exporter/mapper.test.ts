@@ -99,4 +99,15 @@ describe('exposition formats', () => {
       '# TYPE a counter\n# HELP a A \\"quoted\\" \\\\ help\\nline\na_total{l="x\\"y\\\\z\\n"} 1\n# TYPE b unknown\n# HELP b B\nb NaN\nb{k="v"} +Inf\n',
     );
   });
+
+  it('writes a counter named without _total as unknown in OpenMetrics, so that Prometheus stores the name of the text format', () => {
+    const samples = [{ labels: {}, value: 3 }];
+    const counter: MetricFamily = { name: 'namedprocess_scrape_errors', help: 'errors', type: 'counter', samples };
+    expect(serializeFamilies([counter], 'text')).to.equal(
+      '# HELP namedprocess_scrape_errors errors\n# TYPE namedprocess_scrape_errors counter\nnamedprocess_scrape_errors 3\n',
+    );
+    expect(serializeFamilies([counter], 'openmetrics')).to.equal(
+      '# TYPE namedprocess_scrape_errors unknown\n# HELP namedprocess_scrape_errors errors\nnamedprocess_scrape_errors 3\n',
+    );
+  });
 });

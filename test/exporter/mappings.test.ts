@@ -152,7 +152,12 @@ describe('config-driven mappings and process groups', () => {
       ['an unknown key', 'process_groups:\n  - { comm: [a], cmd: x }', 'process_groups[0]: unknown key cmd (known: name, comm, exe, cmdline)'],
       ['an invalid cmdline regex', "process_groups:\n  - { cmdline: ['(?<x>a'] }", 'process_groups[0].cmdline: invalid regular expression: /(?<x>a/: Unterminated group'],
       ['a capture the regexes do not have', "process_groups:\n  - { name: '{{.Matches.y}}', cmdline: ['(?<x>a)'] }", 'process_groups[0].name: {{.Matches.y}} names no capture of the cmdline regexes (x)'],
-      ['an unknown template variable', "process_groups:\n  - { name: '{{.Username}}', comm: [a] }", 'process_groups[0].name: unknown template variable .Username (known: .Comm, .ExeBase, .ExeFull, .PID, .Matches)'],
+      [
+        'an unknown template variable',
+        "process_groups:\n  - { name: '{{.Cwd}}', comm: [a] }",
+        'process_groups[0].name: unknown template variable .Cwd ' +
+          '(known: .Comm, .ExeBase, .ExeFull, .Username, .PID, .StartTime, .Cgroups, .Matches)',
+      ],
       ['an empty comm list', 'process_groups:\n  - { comm: [] }', 'process_groups[0].comm: expected a non-empty list of strings'],
       ['a bad interval', 'process_groups:\n  interval: often\n  groups: [{ comm: [a] }]', 'process_groups.interval: expected a duration like 15s'],
       ['a scalar', 'process_groups: nginx', 'process_groups: expected a list of groups'],

@@ -1,8 +1,8 @@
 /**
  * Outside programs some tests need (Go for the chart renderer, Prometheus, promtool, node_exporter,
- * chromium, systemd-analyze), and the one rule for a missing one: locally the test is skipped and
- * its title says what to install; in CI (CI set to anything but "" or "false") it fails with that
- * message, since .ci/run installs every one of them.
+ * process-exporter, chromium, systemd-analyze), and the one rule for a missing one: locally the test
+ * is skipped and its title says what to install; in CI (CI set to anything but "" or "false") it
+ * fails with that message, since .ci/run installs every one of them.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -40,6 +40,10 @@ export const TOOLS = {
   'prometheus-node-exporter': {
     find: () => which('prometheus-node-exporter') ?? which('node_exporter'),
     install: 'apt-get install prometheus-node-exporter',
+  },
+  'prometheus-process-exporter': {
+    find: () => which('prometheus-process-exporter') ?? which('process-exporter'),
+    install: 'apt-get install prometheus-process-exporter',
   },
   chromium: { find: () => which('chromium') ?? which('chromium-browser'), install: 'apt-get install chromium' },
   'systemd-analyze': onPath('systemd-analyze', 'apt-get install systemd'),
