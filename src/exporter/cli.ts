@@ -85,8 +85,10 @@ export async function startExporter(
   hooks: StartOptions = {},
 ): Promise<Running> {
   const makeProcFs = hooks.procfs ?? ((root: string) => new ProcFs(root));
-  const processMetrics = new ProcessMetrics();
   parseErrorLog.logger = logger;
+  // Built on first use: with --web.disable-exporter-metrics (a flag, the same after every reload) never.
+  let processMetrics: ProcessMetrics | undefined;
+  const own = (): ProcessMetrics => (processMetrics ??= new ProcessMetrics({ pageSize: env.pageSize }));
   const inFlight = { count: 0 };
   const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
     const trees = filesystems(makeProcFs(c.procfs), makeProcFs(c.sysfs), makeProcFs(c.rootfs));
@@ -98,7 +100,7 @@ export async function startExporter(
       env,
       logger,
       // The parse error counts are the collectors' own: kept with --web.disable-exporter-metrics.
-      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await processMetrics.families()), ...parseErrorLog.families()],
+      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await own().families()), ...parseErrorLog.families()],
     });
     const app = createApp({
       scheduler,
@@ -109,6 +111,7 @@ export async function startExporter(
       maxRequests: c.maxRequests,
       inFlight,
       webConfig: web ? () => web : undefined,
+      countScrape: c.disableExporterMetrics ? undefined : (status) => own().countScrape(status),
     });
     return { scheduler, app };
   };

@@ -31,6 +31,8 @@ export interface ServerOptions {
   inFlight?: { count: number; dumps?: DumpSlots };
   /** The web config (TLS client-certificate policy, basic auth, headers), read at each request. */
   webConfig?: () => WebConfig | undefined;
+  /** Called with the status of each answer of the metrics endpoint (promhttp_metric_handler_requests_total). */
+  countScrape?: (status: number) => void;
 }
 
 /**
@@ -235,6 +237,7 @@ export function createApp(options: ServerOptions): express.Express {
   };
 
   const serveMetrics = async (req: Request, res: Response): Promise<void> => {
+    if (options.countScrape) res.once('finish', () => options.countScrape!(res.statusCode));
     let snapshot = scheduler.snapshot;
     if (!snapshot) {
       const wait = options.firstSnapshotWaitMs ?? 10_000;

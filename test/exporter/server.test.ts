@@ -40,7 +40,7 @@ describe('server', () => {
       expect(res.body).to.include('# TYPE node_netstat_Tcp_InSegs untyped\n');
       expect(res.body).to.include('node_softirqs_functions_total{cpu="0",type="NET_RX"} ');
       expect(res.body).to.include('node_scrape_collector_success{collector="sockstat"} 1\n');
-      expect(res.body).to.include('# TYPE process_cpu_user_seconds_total counter\n');
+      expect(res.body).to.include('# TYPE process_cpu_seconds_total counter\n');
       expect(res.body).to.include('# TYPE nodejs_heap_size_total_bytes gauge\n');
       expect(res.body).to.not.include('# EOF');
     });
