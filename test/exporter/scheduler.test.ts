@@ -144,6 +144,31 @@ describe('scheduler', () => {
     }
   });
 
+  it("times each collector's own work: one that is busy for 200 ms does not lengthen the next one's duration", async () => {
+    const busy = defineCollector({
+      name: 'busy',
+      description: 'computes for 200 ms before its records',
+      defaultEnabled: true,
+      reads: {},
+      gather: async () => {
+        const until = Date.now() + 200;
+        while (Date.now() < until) {
+          // busy: the event loop is held
+        }
+        return { values: [{ value: 1 }] };
+      },
+      metrics: [{ from: 'values', name: 'busy_value', help: 'h', type: 'gauge', value: 'value' }],
+    });
+    const scheduler = new Scheduler({ collectors: [scheduled(busy), scheduled(collectors.loadavg)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
+    const snapshot = await scheduler.runOnce();
+    const busyRun = snapshot.run('busy')!;
+    const loadavgRun = snapshot.run('loadavg')!;
+    expect(busyRun.success && loadavgRun.success).to.equal(true);
+    expect(busyRun.durationSeconds).to.be.at.least(0.2);
+    expect(loadavgRun.durationSeconds).to.be.below(0.2);
+    expect(snapshot.text('text')).to.match(/^node_scrape_collector_duration_seconds\{collector="loadavg"\} /m);
+  });
+
   it('swaps snapshots whole: a published snapshot never changes, and a cycle is published at once', async () => {
     const scheduler = new Scheduler({ collectors: [scheduled(collectors.diskstats), scheduled(collectors.netstat)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
     const first = await scheduler.runOnce();
