@@ -25,7 +25,7 @@ describe('exporter process', function () {
       const exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18]);
       try {
         const summary = JSON.parse(exporter.stderr().split('\n').find((l) => l.includes('"listening"'))!) as Record<string, unknown>;
-        expect(summary.collectors).to.deep.equal(Object.values(collectors).filter((c) => c.defaultEnabled).map((c) => `${c.name}@5s`));
+        expect(summary.collectors).to.deep.equal(Object.values(collectors).filter((c) => c.defaultEnabled).map((c) => `${c.name}@15s`));
         expect(summary.procfs).to.equal(TREE_6_18);
         for (let i = 0; i < 50 && (await get(`http://${exporter.address}/healthz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
         expect((await get(`http://${exporter.address}/healthz`)).status).to.equal(200);
