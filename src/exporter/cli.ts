@@ -8,7 +8,7 @@ import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
 import { filesystems, parseErrorLog, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
-import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
+import { ConfigError, EarlyExit, loadConfig, releaseValidators, type ExporterConfig } from '../config';
 import { pendingReads, ProcFs } from '../procfs';
 import type { MetricFamily } from './exposition';
 import { createLogger } from './log';
@@ -193,6 +193,8 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     if (error instanceof EarlyExit) return;
     fail(error instanceof ConfigError ? error.message : (error as Error).message);
     return;
+  } finally {
+    releaseValidators();
   }
   const problem = new ProcFs(config.procfs).problem();
   if (problem !== undefined) {
@@ -225,7 +227,11 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     reloading = reloading.then(async () => {
       let next: ExporterConfig;
       try {
-        next = loadConfig(argv, catalog, { emptyFile: 'refuse' });
+        try {
+          next = loadConfig(argv, catalog, { emptyFile: 'refuse' });
+        } finally {
+          releaseValidators();
+        }
         await running.reload(next);
       } catch (error) {
         logger.error({ err: (error as Error).message.split('\n')[0] }, 'reload failed; the running configuration is kept');

@@ -5,7 +5,6 @@
  */
 import express, { type Request, type Response } from 'express';
 import * as http from 'http';
-import * as https from 'https';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
@@ -428,7 +427,8 @@ export function listen(handler: http.RequestListener, port: number, host?: strin
   return new Promise((resolve, reject) => {
     const soft = openFilesSoftLimit();
     const limits = { ...CONNECTION_DEFAULTS, maxConnections: soft === undefined ? Infinity : connectionCap(soft), ...connectionLimits };
-    const server: Server = tls ? https.createServer(httpsOptions(tls)) : http.createServer();
+    // https (and tls under it) is loaded only for a TLS web config.
+    const server: Server = tls ? (require('https') as typeof import('https')).createServer(httpsOptions(tls)) : http.createServer();
     server.on('request', guardConnections(server, handler, limits));
     server.headersTimeout = 10_000;
     server.requestTimeout = 60_000;
