@@ -264,6 +264,9 @@ function withReadSlot(read: (release: () => void) => void): void {
   else waitingForDescriptor.push(start);
 }
 
+/** statfs's f_type of the kernel's procfs (linux/magic.h). */
+const PROC_SUPER_MAGIC = 0x9fa0;
+
 export interface ProcFsOptions {
   /** Bound of every read, in bytes (FileTooLargeError beyond); MAX_PROCFS_READ_BYTES by default. */
   maxBytes?: number;
@@ -281,6 +284,7 @@ export class ProcFs {
   readonly root: string;
   readonly maxBytes: number;
   private rootRealPath: string | undefined;
+  private kernelProcfs: boolean | undefined;
 
   constructor(root = '/proc', options: ProcFsOptions = {}) {
     this.root = path.resolve(root);
@@ -503,6 +507,22 @@ export class ProcFs {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Whether the root is the kernel's procfs (statfs type PROC_SUPER_MAGIC, the
+   * live /proc or a container's bind mount of it) rather than a copy on another
+   * filesystem; computed once.
+   */
+  isKernelProcfs(): boolean {
+    if (this.kernelProcfs === undefined) {
+      try {
+        this.kernelProcfs = fs.statfsSync(this.root).type === PROC_SUPER_MAGIC;
+      } catch {
+        this.kernelProcfs = false;
+      }
+    }
+    return this.kernelProcfs;
   }
 
   /** Whether the root exists and is a directory. */

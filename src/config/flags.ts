@@ -27,7 +27,7 @@ export const DEFAULTS = {
   listenAddress: ':19100',
   telemetryPath: '/metrics',
   ...DEFAULT_ROOTS,
-  interval: '5s',
+  interval: '15s',
   log: { level: 'info', format: 'logfmt' },
   dump: { enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeout: '10s' },
   maxRequests: 40,

@@ -12,7 +12,7 @@
  * failed keyword; `%v` is the value found) and `unknownKey` (how an unknown
  * key is reported), else from the defaults in describe().
  */
-import Ajv, { type ErrorObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv';
+import type { default as AjvClass, ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { CollectorDefinition, CollectorTable } from '../collector';
 import { CUSTOM_KEYWORDS, customKeywords, groupKeywords, isObject } from './keywords';
 import { MIN_INTERVAL_MS, parseDuration, parseListenAddress } from './values';
@@ -253,7 +253,9 @@ function describe(error: ErrorObject, document: unknown): string {
 }
 
 /** An ajv with the formats and annotations every schema here uses, and these custom keywords. */
-function newAjv(keywords: readonly FuncKeywordDefinition[]): Ajv {
+function newAjv(keywords: readonly FuncKeywordDefinition[]): AjvClass {
+  // ajv is loaded only when a config is validated.
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   ajv.addFormat('duration', { type: 'string', validate: (s: string) => parseDuration(s) !== undefined });
   ajv.addFormat('listen-address', { type: 'string', validate: (s: string) => parseListenAddress(s) !== undefined });
@@ -263,7 +265,17 @@ function newAjv(keywords: readonly FuncKeywordDefinition[]): Ajv {
   return ajv;
 }
 
-const validators = new WeakMap<CollectorTable, ValidateFunction>();
+let validators = new WeakMap<CollectorTable, ValidateFunction>();
+
+/**
+ * Forgets the compiled validators (the exporter calls it once its configuration
+ * is loaded): ajv's generated code for this schema holds ~2 MB of heap that the
+ * exporter otherwise keeps for the next SIGHUP; that reload compiles it again.
+ */
+export function releaseValidators(): void {
+  validators = new WeakMap();
+  processExporterValidator = undefined;
+}
 
 function validatorFor(table: CollectorTable): ValidateFunction {
   let validate = validators.get(table);

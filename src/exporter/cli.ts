@@ -8,7 +8,7 @@ import type { Server } from 'http';
 import type { Server as HttpsServer } from 'https';
 import type { Logger } from 'pino';
 import { filesystems, parseErrorLog, type CollectorCatalog, type CollectorEnv, type Filesystems } from '../collector';
-import { ConfigError, EarlyExit, loadConfig, type ExporterConfig } from '../config';
+import { ConfigError, EarlyExit, loadConfig, releaseValidators, type ExporterConfig } from '../config';
 import { pendingReads, ProcFs } from '../procfs';
 import type { MetricFamily } from './exposition';
 import { buildInfo } from '../version';
@@ -86,8 +86,10 @@ export async function startExporter(
   hooks: StartOptions = {},
 ): Promise<Running> {
   const makeProcFs = hooks.procfs ?? ((root: string) => new ProcFs(root));
-  const processMetrics = new ProcessMetrics();
   parseErrorLog.logger = logger;
+  // Built on first use: with --web.disable-exporter-metrics (a flag, the same after every reload) never.
+  let processMetrics: ProcessMetrics | undefined;
+  const own = (): ProcessMetrics => (processMetrics ??= new ProcessMetrics({ pageSize: env.pageSize }));
   const inFlight = { count: 0 };
   const build = (c: ExporterConfig, web: WebConfig | undefined): { scheduler: Scheduler; app: ReturnType<typeof createApp> } => {
     const trees = filesystems(makeProcFs(c.procfs), makeProcFs(c.sysfs), makeProcFs(c.rootfs));
@@ -99,7 +101,7 @@ export async function startExporter(
       env,
       logger,
       // The parse error counts are the collectors' own: kept with --web.disable-exporter-metrics.
-      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await processMetrics.families()), ...parseErrorLog.families()],
+      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await own().families()), ...parseErrorLog.families()],
     });
     const app = createApp({
       scheduler,
@@ -111,6 +113,7 @@ export async function startExporter(
       inFlight,
       webConfig: web ? () => web : undefined,
       collectors: c.collectors.map((settings) => settings.name),
+      countScrape: c.disableExporterMetrics ? undefined : (status) => own().countScrape(status),
     });
     return { scheduler, app };
   };
@@ -199,6 +202,8 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     if (error instanceof EarlyExit) return;
     fail(error instanceof ConfigError ? error.message : (error as Error).message);
     return;
+  } finally {
+    releaseValidators();
   }
   const problem = new ProcFs(config.procfs).problem();
   if (problem !== undefined) {
@@ -231,7 +236,11 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     reloading = reloading.then(async () => {
       let next: ExporterConfig;
       try {
-        next = loadConfig(argv, catalog, { emptyFile: 'refuse' });
+        try {
+          next = loadConfig(argv, catalog, { emptyFile: 'refuse' });
+        } finally {
+          releaseValidators();
+        }
         await running.reload(next);
       } catch (error) {
         logger.error({ err: (error as Error).message.split('\n')[0] }, 'reload failed; the running configuration is kept');

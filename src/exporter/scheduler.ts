@@ -2,7 +2,10 @@
  * Runs each enabled collector on its interval, off the request path, and
  * publishes snapshots.
  *
- * - Collectors due at the same moment form a cycle: they run concurrently and
+ * - Collectors due at the same moment form a cycle: they run one after the
+ *   other, so that each one's node_scrape_collector_duration_seconds is its own
+ *   read + parse + map time, not time spent waiting behind the others (their
+ *   reads go through the thread pool, so /metrics is served between them), and
  *   their results are published together, in one swap, when the last of them
  *   has finished or timed out (a scrape never sees half a cycle).
  * - A run still going is not started again (its next turn is skipped); a run
@@ -162,19 +165,18 @@ export class Scheduler {
   private async cycle(due: Entry[]): Promise<void> {
     const started = process.hrtime.bigint();
     const reads: CycleReads = new Map();
-    const runs = await Promise.all(
-      due.map((e) => {
-        e.running = true;
-        const { result, settled } = runCollector(e.collector, this.trees, this.options.env, reads);
-        void settled.then(() => {
-          e.running = false;
-        });
-        return result.then((run) => {
-          this.logTransition(e, run);
-          return run;
-        });
-      }),
-    );
+    // Queued ones count as running: a tick during this cycle does not start them in another.
+    for (const e of due) e.running = true;
+    const runs: CollectorRun[] = [];
+    for (const e of due) {
+      const { result, settled } = runCollector(e.collector, this.trees, this.options.env, reads);
+      void settled.then(() => {
+        e.running = false;
+      });
+      const run = await result;
+      this.logTransition(e, run);
+      runs.push(run);
+    }
     let extra: MetricFamily[] = [];
     if (this.options.extra) {
       try {

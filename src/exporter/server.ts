@@ -6,7 +6,6 @@
  */
 import express, { type Request, type Response } from 'express';
 import * as http from 'http';
-import * as https from 'https';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
@@ -34,6 +33,8 @@ export interface ServerOptions {
   webConfig?: () => WebConfig | undefined;
   /** Every collector the exporter has, enabled or not: `collect[]` tells a disabled one from an unknown one. */
   collectors?: readonly string[];
+  /** Called with the status of each answer of the metrics endpoint (promhttp_metric_handler_requests_total). */
+  countScrape?: (status: number) => void;
 }
 
 /**
@@ -239,6 +240,7 @@ export function createApp(options: ServerOptions): express.Express {
   };
 
   const serveMetrics = async (req: Request, res: Response): Promise<void> => {
+    if (options.countScrape) res.once('finish', () => options.countScrape!(res.statusCode));
     let snapshot = scheduler.snapshot;
     if (!snapshot) {
       const wait = options.firstSnapshotWaitMs ?? 10_000;
@@ -438,7 +440,8 @@ export function listen(handler: http.RequestListener, port: number, host?: strin
   return new Promise((resolve, reject) => {
     const soft = openFilesSoftLimit();
     const limits = { ...CONNECTION_DEFAULTS, maxConnections: soft === undefined ? Infinity : connectionCap(soft), ...connectionLimits };
-    const server: Server = tls ? https.createServer(httpsOptions(tls)) : http.createServer();
+    // https (and tls under it) is loaded only for a TLS web config.
+    const server: Server = tls ? (require('https') as typeof import('https')).createServer(httpsOptions(tls)) : http.createServer();
     server.on('request', guardConnections(server, handler, limits));
     server.headersTimeout = 10_000;
     server.requestTimeout = 60_000;

@@ -23,7 +23,7 @@
 import { createHash } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
 import * as path from 'path';
-import { createSecureContext, type SecureVersion, type TLSSocket } from 'tls';
+import type { SecureVersion, TLSSocket } from 'tls';
 import { Worker } from 'worker_threads';
 import { parseDocument } from 'yaml';
 import { describeReadError, readPlainFile } from '../procfs';
@@ -153,7 +153,8 @@ export function parseWebConfig(text: string, file: string): WebConfig {
       };
       try {
         // A certificate that does not parse, or a key that does not match it, is a start-up (or reload) error.
-        createSecureContext({ cert: config.tls.cert, key: config.tls.key, ca: config.tls.ca });
+        // tls is loaded only for a web config with TLS (https loads it for the server as well).
+        (require('tls') as typeof import('tls')).createSecureContext({ cert: config.tls.cert, key: config.tls.key, ca: config.tls.ca });
       } catch (error) {
         throw new ConfigError(`${file}: tls_server_config: ${(error as Error).message.split('\n')[0]}`);
       }

@@ -56,7 +56,7 @@ describe('exporter config', () => {
       expect(config.listen).to.deep.equal({ host: undefined, port: 19100 });
       expect(config.telemetryPath).to.equal('/metrics');
       expect(config.procfs).to.equal('/proc');
-      expect(config.intervalMs).to.equal(5000);
+      expect(config.intervalMs).to.equal(15_000);
       expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(enabledWhere((c) => c.defaultEnabled || c.name === 'softirqs'));
       expect(config.dump).to.deep.equal({ enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeoutMs: 10_000 });
       expect(config.maxRequests).to.equal(40);
@@ -69,7 +69,7 @@ describe('exporter config', () => {
       expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(enabledWhere((c) => c.defaultEnabled));
       const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
       expect(diskstats.options.deviceExclude).to.equal('^(z?ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$');
-      expect(diskstats.timeoutMs).to.equal(5000);
+      expect(diskstats.timeoutMs).to.equal(15_000);
       expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
     });
 

@@ -131,7 +131,7 @@ describe('promtool check metrics', function () {
     exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
     const metrics = await get(`http://${exporter.address}/metrics`);
     expect(metrics.status).to.equal(200);
-    expect(metrics.body).to.include('# TYPE process_cpu_user_seconds_total counter');
+    expect(metrics.body).to.include('# TYPE process_cpu_seconds_total counter');
     const result = spawnSync(promtool, ['check', 'metrics'], { input: metrics.body, encoding: 'utf8' });
     const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
     expect(metrics.body.match(/^# TYPE node_netstat_\S+ /gm)!.length).to.be.greaterThan(30);

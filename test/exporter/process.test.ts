@@ -29,7 +29,7 @@ describe('exporter process', function () {
   const starting = (): Record<string, string> => ({
     level: 'info', msg: 'Starting proc-exporter', version: buildInfo().version, revision: buildInfo().revision,
   });
-  const defaultCollectors = (): string[] => Object.values(collectors).filter((c) => c.defaultEnabled).map((c) => `${c.name}@5s`);
+  const defaultCollectors = (): string[] => Object.values(collectors).filter((c) => c.defaultEnabled).map((c) => `${c.name}@15s`);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`logs in logfmt by default, version first, then a start-up summary of scalars; serves, and exits 0 on ${signal}`, async () => {
@@ -66,7 +66,7 @@ describe('exporter process', function () {
     }
   });
 
-  it("--web.disable-exporter-metrics leaves the exporter's own process_* and nodejs_* metrics out of /metrics", async () => {
+  it("--web.disable-exporter-metrics leaves the exporter's own metrics (process_*, nodejs_*, build info, scrapes) out of /metrics", async () => {
     const silent = pino({ level: 'silent' });
     for (const [flags, expected] of [[[], true], [['--web.disable-exporter-metrics'], false]] as const) {
       const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, ...flags]);
@@ -76,6 +76,8 @@ describe('exporter process', function () {
         const body = (await get(`http://${running.address}/metrics`)).body;
         expect(/^process_cpu_seconds_total /m.test(body), `process_cpu_seconds_total with ${JSON.stringify(flags)}`).to.equal(expected);
         expect(/^nodejs_heap_size_total_bytes /m.test(body), `nodejs_heap_size_total_bytes with ${JSON.stringify(flags)}`).to.equal(expected);
+        expect(/^proc_exporter_build_info\{version="/m.test(body), `proc_exporter_build_info with ${JSON.stringify(flags)}`).to.equal(expected);
+        expect(/^promhttp_metric_handler_requests_total\{code="200"\} /m.test(body), `promhttp_metric_handler_requests_total with ${JSON.stringify(flags)}`).to.equal(expected);
         expect(body).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
       } finally {
         await running.stop();

@@ -144,6 +144,55 @@ describe('scheduler', () => {
     }
   });
 
+  it("times each collector's own work: one that is busy for 250 ms does not lengthen the next one's duration", async () => {
+    const busy = defineCollector({
+      name: 'busy',
+      description: 'computes for 250 ms before its records',
+      defaultEnabled: true,
+      reads: {},
+      gather: async () => {
+        const until = Date.now() + 250;
+        while (Date.now() < until) {
+          // busy: the event loop is held
+        }
+        return { values: [{ value: 1 }] };
+      },
+      metrics: [{ from: 'values', name: 'busy_value', help: 'h', type: 'gauge', value: 'value' }],
+    });
+    const scheduler = new Scheduler({ collectors: [scheduled(busy), scheduled(collectors.loadavg)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
+    const snapshot = await scheduler.runOnce();
+    const busyRun = snapshot.run('busy')!;
+    const loadavgRun = snapshot.run('loadavg')!;
+    expect(busyRun.success && loadavgRun.success).to.equal(true);
+    expect(busyRun.durationSeconds).to.be.at.least(0.2);
+    expect(loadavgRun.durationSeconds).to.be.below(0.2);
+    expect(snapshot.text('text')).to.match(/^node_scrape_collector_duration_seconds\{collector="loadavg"\} /m);
+  });
+
+  it("reads the kernel's procfs synchronously and any other tree through the thread pool (live /proc: shape only)", async () => {
+    class Counting extends ProcFs {
+      sync = 0;
+      async = 0;
+      override readText(relative: string): string {
+        this.sync++;
+        return super.readText(relative);
+      }
+      override readTextAsync(relative: string): Promise<string> {
+        this.async++;
+        return super.readTextAsync(relative);
+      }
+    }
+    const live = new Counting('/proc');
+    const copy = new Counting(TREE_6_18);
+    expect([live.isKernelProcfs(), copy.isKernelProcfs()]).to.deep.equal([true, false]);
+    for (const procfs of [live, copy]) {
+      const snapshot = await new Scheduler({ collectors: [scheduled(collectors.loadavg), scheduled(collectors.stat)], procfs, env, logger: silent }).runOnce();
+      expect(snapshot.run('loadavg')!.success && snapshot.run('stat')!.success, procfs.root).to.equal(true);
+    }
+    expect([live.sync, live.async]).to.deep.equal([2, 0]);
+    expect([copy.sync, copy.async]).to.deep.equal([0, 2]);
+  });
+
   it('swaps snapshots whole: a published snapshot never changes, and a cycle is published at once', async () => {
     const scheduler = new Scheduler({ collectors: [scheduled(collectors.diskstats), scheduled(collectors.netstat)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
     const first = await scheduler.runOnce();

@@ -40,7 +40,7 @@ describe('server', () => {
       expect(res.body).to.include('# TYPE node_netstat_Tcp_InSegs untyped\n');
       expect(res.body).to.include('node_softirqs_functions_total{cpu="0",type="NET_RX"} ');
       expect(res.body).to.include('node_scrape_collector_success{collector="sockstat"} 1\n');
-      expect(res.body).to.include('# TYPE process_cpu_user_seconds_total counter\n');
+      expect(res.body).to.include('# TYPE process_cpu_seconds_total counter\n');
       expect(res.body).to.include('# TYPE nodejs_heap_size_total_bytes gauge\n');
       expect(res.body).to.not.include('# EOF');
     });
@@ -70,9 +70,9 @@ describe('server', () => {
 
     describe('collect[] (node_exporter: only the named collectors)', () => {
       const families = (body: string): string[] =>
-        [...body.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]).filter((n) => !/^(process|nodejs|proc_exporter)_/.test(n));
+        [...body.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]).filter((n) => !/^(process|nodejs|proc_exporter|promhttp)_/.test(n));
 
-      // The exporter's own families (process_*, nodejs_*, proc_exporter_*) stay in every selection, as node_exporter's go_* do.
+      // The exporter's own families (process_*, nodejs_*, proc_exporter_*, promhttp_*) stay in every selection, as node_exporter's go_* do.
       it("serves only the named collectors' series and their scrape series; the exporter's own metrics stay", async () => {
         const res = await get(`${base}/metrics?collect[]=loadavg&collect[]=sockstat&collect[]=loadavg`);
         expect(res.status).to.equal(200);
@@ -85,7 +85,7 @@ describe('server', () => {
         const scraped = (re: RegExp): string[] => [...res.body.matchAll(re)].map((m) => m[1]);
         expect(scraped(/^node_scrape_collector_success\{collector="(\w+)"\} 1$/gm)).to.deep.equal(['loadavg', 'sockstat']);
         expect(scraped(/^node_scrape_collector_duration_seconds\{collector="(\w+)"\}/gm)).to.deep.equal(['loadavg', 'sockstat']);
-        expect(res.body).to.include('# TYPE process_cpu_user_seconds_total counter\n');
+        expect(res.body).to.include('# TYPE process_cpu_seconds_total counter\n');
       });
 
       it('the same selection in another order is the same text; OpenMetrics and gzip apply to it', async () => {
