@@ -18,7 +18,8 @@ export async function benchCycle(o: Options, report: Report): Promise<void> {
   const procfs = new ProcFs(config.procfs);
   const scheduler = new Scheduler({ collectors: scheduled, procfs, env, logger: silentLogger() });
   const reads = new Map<string, string>();
-  for (const c of scheduled) for (const name of Object.keys(c.definition.reads)) if (procfs.exists(name)) reads.set(name, procfs.resolve(name));
+  for (const c of scheduled)
+    for (const name of Object.keys(c.definition.reads)) if (procfs.exists(name)) reads.set(name, procfs.resolve(name));
   const files = [...reads.values()];
   log(`cycle: collectors ${scheduled.map((c) => c.definition.name).join(', ')}; ${files.length} files: ${[...reads.keys()].join(', ')}`);
 
@@ -81,12 +82,26 @@ export async function benchCycle(o: Options, report: Report): Promise<void> {
   const floorMs = median(floors);
   const ratio = median(ratios);
   const stageMs = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)]));
-  const series = new Snapshot(families).text('text').split('\n').filter((l) => l !== '' && !l.startsWith('#')).length;
+  const series = new Snapshot(families)
+    .text('text')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#')).length;
   log(
     `  cycle ${cycleMs.toFixed(3)} ms CPU, floor ${floorMs.toFixed(3)} ms, ratio ${ratio.toFixed(2)}× (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}); ` +
-      `stages: ${Object.entries(stageMs).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')} ms; ${series} series`,
+      `stages: ${Object.entries(stageMs)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')} ms; ${series} series`,
   );
-  report.details.cycle = { collectors: scheduled.map((c) => c.definition.name), files: [...reads.keys()], cycleMs, floorMs, ratio, ratios, stagesMs: stageMs, series };
+  report.details.cycle = {
+    collectors: scheduled.map((c) => c.definition.name),
+    files: [...reads.keys()],
+    cycleMs,
+    floorMs,
+    ratio,
+    ratios,
+    stagesMs: stageMs,
+    series,
+  };
   report.row({ section: 'cycle', metric: `default collectors: CPU per cycle (${series} series)`, value: cycleMs, unit: 'ms', target: '' });
   report.row({ section: 'cycle', metric: `floor: readFileSync of the same ${files.length} files`, value: floorMs, unit: 'ms', target: '' });
   report.row({ section: 'cycle', metric: 'cycle CPU / floor', value: ratio, unit: '×', target: '≤ 2.5×', pass: ratio <= 2.5 });

@@ -34,12 +34,23 @@ function parseOptions(argv: readonly string[]): Options {
     const value = argv[++i];
     if (value === undefined) throw new Error(`${argv[i - 1]}: missing value`);
     switch (argv[i - 1]) {
-      case '--procfs': o.procfs = value; break;
-      case '--file': o.file = value; break;
-      case '--clients': o.clients = Number(value); break;
-      case '--rounds': o.rounds = Number(value); break;
-      case '--format': o.format = value; break;
-      default: throw new Error(`unknown option ${argv[i - 1]}`);
+      case '--procfs':
+        o.procfs = value;
+        break;
+      case '--file':
+        o.file = value;
+        break;
+      case '--clients':
+        o.clients = Number(value);
+        break;
+      case '--rounds':
+        o.rounds = Number(value);
+        break;
+      case '--format':
+        o.format = value;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i - 1]}`);
     }
   }
   return o;

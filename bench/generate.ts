@@ -112,20 +112,28 @@ export function generateMountinfo(mounts: number): string {
     const kind = i % 6;
     const shared = kind === 2 ? '' : kind === 3 ? ` master:${1 + (i % 50)}` : ` shared:${1 + (i % 400)}`;
     if (kind === 0) {
-      lines.push(`${id} ${parent} 0:${40 + (i % 200)} / /run/user/${1000 + i} rw,nosuid,nodev,relatime${shared} - tmpfs tmpfs rw,size=1638400k,nr_inodes=409600,mode=700,uid=${1000 + i},gid=${1000 + i},inode64`);
+      lines.push(
+        `${id} ${parent} 0:${40 + (i % 200)} / /run/user/${1000 + i} rw,nosuid,nodev,relatime${shared} - tmpfs tmpfs rw,size=1638400k,nr_inodes=409600,mode=700,uid=${1000 + i},gid=${1000 + i},inode64`,
+      );
     } else if (kind === 1) {
       const layer = (n: number): string => `/var/lib/containers/storage/overlay/l/${hex(next(), 8)}${hex(n, 8)}`;
       lines.push(
         `${id} ${parent} 0:${40 + (i % 200)} / /var/lib/containers/storage/overlay/${hex(next(), 8).toLowerCase()}${i}/merged rw,relatime${shared} - overlay overlay rw,lowerdir=${layer(1)}:${layer(2)}:${layer(3)},upperdir=/var/lib/containers/storage/overlay/${i}/diff,workdir=/var/lib/containers/storage/overlay/${i}/work,nouserxattr`,
       );
     } else if (kind === 2) {
-      lines.push(`${id} ${parent} 8:${1 + (i % 15)} /srv/data\\040${i} /mnt/backup\\040disk/${i} rw,noatime - ext4 /dev/sda${1 + (i % 15)} rw,errors=remount-ro`);
+      lines.push(
+        `${id} ${parent} 8:${1 + (i % 15)} /srv/data\\040${i} /mnt/backup\\040disk/${i} rw,noatime - ext4 /dev/sda${1 + (i % 15)} rw,errors=remount-ro`,
+      );
     } else if (kind === 3) {
       lines.push(`${id} ${parent} 0:${21 + (i % 5)} / /proc/${i}/ns rw,nosuid,nodev,noexec,relatime${shared} - proc proc rw`);
     } else if (kind === 4) {
-      lines.push(`${id} ${parent} 0:${27 + (i % 5)} / /sys/fs/cgroup/system.slice/unit-${i}.service rw,nosuid,nodev,noexec,relatime${shared} - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot`);
+      lines.push(
+        `${id} ${parent} 0:${27 + (i % 5)} / /sys/fs/cgroup/system.slice/unit-${i}.service rw,nosuid,nodev,noexec,relatime${shared} - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot`,
+      );
     } else {
-      lines.push(`${id} ${parent} 254:0 /var/lib/kubelet/pods/${hex(next(), 8).toLowerCase()}/volumes/${i} /var/lib/kubelet/pods/${i}/volume-subpaths/config/${i % 7} rw,relatime${shared} propagate_from:${1 + (i % 9)} - xfs /dev/mapper/vg0-root rw,attr2,inode64,logbufs=8,logbsize=32k,noquota`);
+      lines.push(
+        `${id} ${parent} 254:0 /var/lib/kubelet/pods/${hex(next(), 8).toLowerCase()}/volumes/${i} /var/lib/kubelet/pods/${i}/volume-subpaths/config/${i % 7} rw,relatime${shared} propagate_from:${1 + (i % 9)} - xfs /dev/mapper/vg0-root rw,attr2,inode64,logbufs=8,logbsize=32k,noquota`,
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -117,10 +117,24 @@ export async function benchParse(o: Options, report: Report): Promise<void> {
       const readMs = live === undefined ? undefined : median(reads);
       const scaledMs = readMs !== undefined && liveBytes! > 0 ? (readMs * bytes) / liveBytes! : undefined;
       const ratio = scaledMs === undefined ? null : parseMs / scaledMs;
-      out.push({ handler: c.handler, bytes, records, parseMs, times, mbPerS: mbs, live: c.live, liveBytes, liveReadMs: readMs, scaledReadMs: scaledMs, ratio });
+      out.push({
+        handler: c.handler,
+        bytes,
+        records,
+        parseMs,
+        times,
+        mbPerS: mbs,
+        live: c.live,
+        liveBytes,
+        liveReadMs: readMs,
+        scaledReadMs: scaledMs,
+        ratio,
+      });
       log(
         `  ${c.label}: ${(bytes / 1e6).toFixed(2)} MB, ${records} records, parse ${parseMs.toFixed(2)} ms (${mbs.toFixed(0)} MB/s)` +
-          (readMs !== undefined ? `; live ${c.live} ${liveBytes} B read in ${readMs.toFixed(3)} ms → ${scaledMs!.toFixed(2)} ms scaled` : ''),
+          (readMs !== undefined
+            ? `; live ${c.live} ${liveBytes} B read in ${readMs.toFixed(3)} ms → ${scaledMs!.toFixed(2)} ms scaled`
+            : ''),
       );
       report.row({ section: 'parse', metric: `${c.label}: throughput`, value: mbs, unit: 'MB/s', target: '' });
       report.row({

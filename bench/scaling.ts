@@ -45,7 +45,8 @@ function makeTree(cpus: number, disks: number): string {
   for (const name of defaultFiles()) {
     const target = path.join(dir, name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    const text = name === 'diskstats' ? generateDiskstats(disks) : perCpuFile(name, cpus) ?? fs.readFileSync(path.join('/proc', name), 'utf8');
+    const text =
+      name === 'diskstats' ? generateDiskstats(disks) : (perCpuFile(name, cpus) ?? fs.readFileSync(path.join('/proc', name), 'utf8'));
     fs.writeFileSync(target, text);
   }
   return dir;
@@ -99,9 +100,18 @@ export async function benchScaling(o: Options, report: Report): Promise<void> {
     const perCpuHigh = (cpu[256] - cpu[64]) / 192;
     const perDiskLow = (disk[100] - disk[10]) / 90;
     const perDiskHigh = (disk[1000] - disk[100]) / 900;
-    report.details.scaling = { cpuMs: cpu, diskMs: disk, perCpuLowUs: perCpuLow * 1000, perCpuHighUs: perCpuHigh * 1000, perDiskLowUs: perDiskLow * 1000, perDiskHighUs: perDiskHigh * 1000 };
-    for (const [k, v] of Object.entries(cpu)) report.row({ section: 'scaling', metric: `cycle CPU, ${k} CPUs (10 disks)`, value: v, unit: 'ms', target: '' });
-    for (const [k, v] of Object.entries(disk)) if (k !== '10') report.row({ section: 'scaling', metric: `cycle CPU, ${k} disks (1 CPU)`, value: v, unit: 'ms', target: '' });
+    report.details.scaling = {
+      cpuMs: cpu,
+      diskMs: disk,
+      perCpuLowUs: perCpuLow * 1000,
+      perCpuHighUs: perCpuHigh * 1000,
+      perDiskLowUs: perDiskLow * 1000,
+      perDiskHighUs: perDiskHigh * 1000,
+    };
+    for (const [k, v] of Object.entries(cpu))
+      report.row({ section: 'scaling', metric: `cycle CPU, ${k} CPUs (10 disks)`, value: v, unit: 'ms', target: '' });
+    for (const [k, v] of Object.entries(disk))
+      if (k !== '10') report.row({ section: 'scaling', metric: `cycle CPU, ${k} disks (1 CPU)`, value: v, unit: 'ms', target: '' });
     const cpuGrowth = perCpuHigh / perCpuLow;
     const diskGrowth = perDiskHigh / perDiskLow;
     report.row({

@@ -141,7 +141,14 @@ async function againstNodeExporter(o: Options, report: Report, agent: http.Agent
     report.details.serving = {
       ...(report.details.serving as object),
       nodeExporter: {
-        version, args, missing, ...load, cpuMsPerRequest: cpuPerRequest, rssStartKb: rssStart, rssAfterLoadKb: rssAfter, collectorSeconds,
+        version,
+        args,
+        missing,
+        ...load,
+        cpuMsPerRequest: cpuPerRequest,
+        rssStartKb: rssStart,
+        rssAfterLoadKb: rssAfter,
+        collectorSeconds,
         metricsBytes: Buffer.byteLength(body),
       },
       ratio,

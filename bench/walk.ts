@@ -24,7 +24,9 @@ export async function benchWalk(o: Options, report: Report): Promise<void> {
   }
   delay.disable();
   const us = median(perProcess);
-  log(`walk: ${walked} processes × ${files.length} files: ${us.toFixed(1)} µs per process; event loop max ${(delay.max / 1e6).toFixed(1)} ms`);
+  log(
+    `walk: ${walked} processes × ${files.length} files: ${us.toFixed(1)} µs per process; event loop max ${(delay.max / 1e6).toFixed(1)} ms`,
+  );
   report.details.walk = { files, processes: walked, usPerProcess: us, eventLoopMaxMs: delay.max / 1e6 };
   report.row({
     section: 'walk',

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-"use strict";
-require("../dist/src/cli/show-proc-fields.js").main(process.argv.slice(2));
+'use strict';
+require('../dist/src/cli/show-proc-fields.js').main(process.argv.slice(2));

@@ -36,6 +36,13 @@ export const arp = defineCollector({
   filters: [{ subject: 'device', include: 'deviceInclude', exclude: 'deviceExclude' }],
   transform: (input): CollectorInput => ({ 'net/arp': input['net/arp'] && countByDevice(input['net/arp'] as ArpRecord[]) }),
   metrics: [
-    mapping<ArpDeviceCount>({ from: 'net/arp', name: 'node_arp_entries', help: 'ARP entries by device', type: 'gauge', labels: { device: 'device' }, value: 'entries' }),
+    mapping<ArpDeviceCount>({
+      from: 'net/arp',
+      name: 'node_arp_entries',
+      help: 'ARP entries by device',
+      type: 'gauge',
+      labels: { device: 'device' },
+      value: 'entries',
+    }),
   ],
 });

@@ -16,7 +16,21 @@ export const cgroups = defineCollector({
   defaultEnabled: false,
   reads: { cgroups: 'required' },
   metrics: [
-    mapping<CgroupsRecord>({ from: 'cgroups', name: 'node_cgroups_cgroups', help: HELP, type: 'gauge', labels: { subsys_name: 'subsys_name' }, value: 'num_cgroups' }),
-    mapping<CgroupsRecord>({ from: 'cgroups', name: 'node_cgroups_enabled', help: HELP, type: 'gauge', labels: { subsys_name: 'subsys_name' }, value: 'enabled' }),
+    mapping<CgroupsRecord>({
+      from: 'cgroups',
+      name: 'node_cgroups_cgroups',
+      help: HELP,
+      type: 'gauge',
+      labels: { subsys_name: 'subsys_name' },
+      value: 'num_cgroups',
+    }),
+    mapping<CgroupsRecord>({
+      from: 'cgroups',
+      name: 'node_cgroups_enabled',
+      help: HELP,
+      type: 'gauge',
+      labels: { subsys_name: 'subsys_name' },
+      value: 'enabled',
+    }),
   ],
 });

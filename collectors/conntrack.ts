@@ -44,8 +44,20 @@ export const conntrack = defineCollector({
   reads: { [COUNT]: 'required', [MAX]: 'required', [STAT]: 'required' },
   transform: (input): CollectorInput => ({ ...input, [STAT]: input[STAT] && sumOverCpus(input[STAT] as NetStatRecord[]) }),
   metrics: [
-    mapping<SysctlValueRecord>({ from: COUNT, name: 'node_nf_conntrack_entries', help: 'Number of currently allocated flow entries for connection tracking.', type: 'gauge', value: 'value' }),
-    mapping<SysctlValueRecord>({ from: MAX, name: 'node_nf_conntrack_entries_limit', help: 'Maximum size of connection tracking table.', type: 'gauge', value: 'value' }),
+    mapping<SysctlValueRecord>({
+      from: COUNT,
+      name: 'node_nf_conntrack_entries',
+      help: 'Number of currently allocated flow entries for connection tracking.',
+      type: 'gauge',
+      value: 'value',
+    }),
+    mapping<SysctlValueRecord>({
+      from: MAX,
+      name: 'node_nf_conntrack_entries_limit',
+      help: 'Maximum size of connection tracking table.',
+      type: 'gauge',
+      value: 'value',
+    }),
     ...STATS.map(([column, help]) =>
       mapping<Record<string, number>>({ from: STAT, name: `node_nf_conntrack_stat_${column}`, help, type: 'gauge', value: column }),
     ),

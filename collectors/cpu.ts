@@ -116,8 +116,16 @@ export const cpu = defineCollector({
   options: {
     guest: { type: 'boolean', default: true, description: 'Enables metric node_cpu_guest_seconds_total.' },
     info: { type: 'boolean', default: false, description: 'Enables metric cpu_info.' },
-    infoFlagsInclude: { type: 'regex', default: '', description: 'Filter the `flags` field in cpuInfo with a value that must be a regular expression.' },
-    infoBugsInclude: { type: 'regex', default: '', description: 'Filter the `bugs` field in cpuInfo with a value that must be a regular expression.' },
+    infoFlagsInclude: {
+      type: 'regex',
+      default: '',
+      description: 'Filter the `flags` field in cpuInfo with a value that must be a regular expression.',
+    },
+    infoBugsInclude: {
+      type: 'regex',
+      default: '',
+      description: 'Filter the `bugs` field in cpuInfo with a value that must be a regular expression.',
+    },
   },
   transform: (input, { state, options }) => {
     const s = state as CollectorState & { times?: Map<string, CpuTimes> };

@@ -11,7 +11,13 @@ import { defineCollector, mapping, type MetricMapping } from '../src/collector';
 const SECTOR = 512;
 const MS = 0.001;
 
-function disk(name: string, help: string, value: keyof DiskstatsRecord, type: 'counter' | 'gauge' = 'counter', scale?: number): MetricMapping<DiskstatsRecord> {
+function disk(
+  name: string,
+  help: string,
+  value: keyof DiskstatsRecord,
+  type: 'counter' | 'gauge' = 'counter',
+  scale?: number,
+): MetricMapping<DiskstatsRecord> {
   return mapping<DiskstatsRecord>({ from: 'diskstats', name, help, type, labels: { device: 'device' }, value, scale });
 }
 
@@ -37,15 +43,33 @@ export const diskstats = defineCollector({
     disk('node_disk_writes_completed_total', 'The total number of writes completed successfully.', 'writes_completed'),
     disk('node_disk_writes_merged_total', 'The number of writes merged.', 'writes_merged'),
     disk('node_disk_written_bytes_total', 'The total number of bytes written successfully.', 'sectors_written', 'counter', SECTOR),
-    disk('node_disk_write_time_seconds_total', 'This is the total number of seconds spent by all writes.', 'time_writing_ms', 'counter', MS),
+    disk(
+      'node_disk_write_time_seconds_total',
+      'This is the total number of seconds spent by all writes.',
+      'time_writing_ms',
+      'counter',
+      MS,
+    ),
     disk('node_disk_io_now', 'The number of I/Os currently in progress.', 'ios_in_progress', 'gauge'),
     disk('node_disk_io_time_seconds_total', 'Total seconds spent doing I/Os.', 'time_io_ms', 'counter', MS),
     disk('node_disk_io_time_weighted_seconds_total', 'The weighted # of seconds spent doing I/Os.', 'weighted_time_io_ms', 'counter', MS),
     disk('node_disk_discards_completed_total', 'The total number of discards completed successfully.', 'discards_completed'),
     disk('node_disk_discards_merged_total', 'The total number of discards merged.', 'discards_merged'),
     disk('node_disk_discarded_sectors_total', 'The total number of sectors discarded successfully.', 'sectors_discarded'),
-    disk('node_disk_discard_time_seconds_total', 'This is the total number of seconds spent by all discards.', 'time_discarding_ms', 'counter', MS),
+    disk(
+      'node_disk_discard_time_seconds_total',
+      'This is the total number of seconds spent by all discards.',
+      'time_discarding_ms',
+      'counter',
+      MS,
+    ),
     disk('node_disk_flush_requests_total', 'The total number of flush requests completed successfully', 'flush_requests'),
-    disk('node_disk_flush_requests_time_seconds_total', 'This is the total number of seconds spent by all flush requests.', 'time_flushing_ms', 'counter', MS),
+    disk(
+      'node_disk_flush_requests_time_seconds_total',
+      'This is the total number of seconds spent by all flush requests.',
+      'time_flushing_ms',
+      'counter',
+      MS,
+    ),
   ],
 });

@@ -36,7 +36,11 @@ const PRINT_ORDER: readonly BackendLabel[] = [...ALL_LABELS].sort();
 
 /** The chosen labels in node_exporter's order; unknown names fail as node_exporter's parseIpvsLabels. */
 export function backendLabels(options: OptionValues): BackendLabel[] {
-  const given = new Set(String(options.backendLabels ?? '').split(',').filter((l) => l !== ''));
+  const given = new Set(
+    String(options.backendLabels ?? '')
+      .split(',')
+      .filter((l) => l !== ''),
+  );
   const unknown = [...given].filter((l) => !(ALL_LABELS as readonly string[]).includes(l)).sort();
   if (unknown.length > 0) throw new Error(`unknown IPVS backend labels: ${JSON.stringify(unknown.join(', '))}`);
   return ALL_LABELS.filter((l) => given.has(l));

@@ -22,7 +22,12 @@ export const lnstat = defineCollector({
   name: 'lnstat',
   description: 'Per-CPU network cache statistics (/proc/net/stat/*).',
   defaultEnabled: false,
-  reads: { 'net/stat/arp_cache': 'optional', 'net/stat/ndisc_cache': 'optional', 'net/stat/nf_conntrack': 'optional', 'net/stat/rt_cache': 'optional' },
+  reads: {
+    'net/stat/arp_cache': 'optional',
+    'net/stat/ndisc_cache': 'optional',
+    'net/stat/nf_conntrack': 'optional',
+    'net/stat/rt_cache': 'optional',
+  },
   gather: async ({ procfs }) => {
     const rows: SubsystemRow[] = [];
     for (const subsystem of procfs.list(DIR).sort()) {

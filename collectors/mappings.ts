@@ -54,11 +54,14 @@ function checkFields(records: readonly object[], values: readonly string[], othe
       return;
     }
     if (present.every((v) => typeof v === 'object')) {
-      const sub = Object.keys(flatten(present[0])).slice(0, 5).map((k) => `${field}.${k}`);
+      const sub = Object.keys(flatten(present[0]))
+        .slice(0, 5)
+        .map((k) => `${field}.${k}`);
       problems.push(`field ${field} is not a single value (use a dotted path such as ${sub.join(', ')})`);
       return;
     }
-    if (numeric && !present.some((v) => typeof v === 'number')) problems.push(`field ${field} is not numeric (${JSON.stringify(present[0])})`);
+    if (numeric && !present.some((v) => typeof v === 'number'))
+      problems.push(`field ${field} is not numeric (${JSON.stringify(present[0])})`);
   };
   for (const f of values) if (f !== PID_FIELD) check(f, true);
   for (const f of others) if (f !== PID_FIELD) check(f, false);
@@ -156,11 +159,19 @@ export function mappingCollector(spec: MappingSpec): CollectorDefinition {
       if (found.length > 0) return found.map((f) => `${label}: ${f}`);
       verified = true;
       try {
-        const families = applyCollector({ ...definition, maxSeries: undefined, checkInput: undefined }, { [h]: sample }, {}, { pageSize: 4096 });
+        const families = applyCollector(
+          { ...definition, maxSeries: undefined, checkInput: undefined },
+          { [h]: sample },
+          {},
+          { pageSize: 4096 },
+        );
         const series = families.reduce((n, f) => n + f.samples.length, 0);
-        if (series > spec.maxSeries) return [`${label}: ${series} series in a sample of ${procfs.root}/${h}, over the limit of ${spec.maxSeries} (maxSeries)`];
+        if (series > spec.maxSeries)
+          return [`${label}: ${series} series in a sample of ${procfs.root}/${h}, over the limit of ${spec.maxSeries} (maxSeries)`];
       } catch (error) {
-        return [`${label}: ${(error as Error).message.replace(`${collectorName}: `, '')} in a sample of ${procfs.root}/${h} (labels must tell the records apart)`];
+        return [
+          `${label}: ${(error as Error).message.replace(`${collectorName}: `, '')} in a sample of ${procfs.root}/${h} (labels must tell the records apart)`,
+        ];
       }
       return [];
     },

@@ -44,7 +44,8 @@ function status(a: MdArray): MdStatus {
   } else if (a.state === 'inactive') {
     active = total = 0;
   } else {
-    if (a.raid_disks === undefined || a.working_disks === undefined) throw new Error(`mdstat: ${a.name}: no "[n/m] [U_]" on its status line`);
+    if (a.raid_disks === undefined || a.working_disks === undefined)
+      throw new Error(`mdstat: ${a.name}: no "[n/m] [U_]" on its status line`);
     total = a.raid_disks;
     active = a.working_disks;
   }

@@ -39,7 +39,11 @@ export function selfDirectory(procfs: ProcFs): string {
     if (isGone(error)) throw new MissingFileError(`${procfs.root}/self`);
     throw error;
   }
-  const pid = target.split('/').filter((s) => s !== '').pop() ?? '';
+  const pid =
+    target
+      .split('/')
+      .filter((s) => s !== '')
+      .pop() ?? '';
   if (!/^\d+$/.test(pid)) throw new Error(`${procfs.root}/self links to ${JSON.stringify(target)}, not a process directory`);
   return pid;
 }
@@ -79,7 +83,15 @@ const isStats = (r: MountstatsRow): boolean => r.kind === 'stats';
 const LABELS = { export: 'export', protocol: 'protocol', mountaddr: 'mountaddr' } as const;
 
 function perMount(name: string, help: string, value: (r: Stats) => number | undefined): MetricMapping<Stats> {
-  return mapping<Stats>({ from: SOURCE, where: isStats, name: `node_mountstats_nfs_${name}`, help, type: 'counter', labels: LABELS, value: ({ record }) => value(record) ?? 0 });
+  return mapping<Stats>({
+    from: SOURCE,
+    where: isStats,
+    name: `node_mountstats_nfs_${name}`,
+    help,
+    type: 'counter',
+    labels: LABELS,
+    value: ({ record }) => value(record) ?? 0,
+  });
 }
 
 function perTransport(name: string, help: string, type: 'counter' | 'gauge', field: keyof RpcTransport): MetricMapping<Stats> {
@@ -106,9 +118,13 @@ function perOperation(name: string, help: string, value: (op: RpcOperation) => n
   });
 }
 
-const event = (name: string, help: string, field: keyof NfsEvents) => perMount(name, help, (r) => r.mount.events?.[field] as number | undefined);
-const bytes = (name: string, help: string, field: 'read' | 'write' | 'direct_read' | 'direct_write' | 'read_total' | 'write_total' | 'read_pages' | 'write_pages') =>
-  perMount(name, help, (r) => r.mount.bytes?.[field]);
+const event = (name: string, help: string, field: keyof NfsEvents) =>
+  perMount(name, help, (r) => r.mount.events?.[field] as number | undefined);
+const bytes = (
+  name: string,
+  help: string,
+  field: 'read' | 'write' | 'direct_read' | 'direct_write' | 'read_total' | 'write_total' | 'read_pages' | 'write_pages',
+) => perMount(name, help, (r) => r.mount.bytes?.[field]);
 
 export const mountstats = defineCollector({
   name: 'mountstats',
@@ -135,21 +151,72 @@ export const mountstats = defineCollector({
     bytes('total_write_bytes_total', 'Number of bytes written to the NFS server, in total.', 'write_total'),
     bytes('read_pages_total', "Number of pages read directly via mmap()'d files.", 'read_pages'),
     bytes('write_pages_total', "Number of pages written directly via mmap()'d files.", 'write_pages'),
-    perTransport('transport_bind_total', 'Number of times the client has had to establish a connection from scratch to the NFS server.', 'counter', 'bind'),
-    perTransport('transport_connect_total', 'Number of times the client has made a TCP connection to the NFS server.', 'counter', 'connect'),
-    perTransport('transport_idle_time_seconds', 'Duration since the NFS mount last saw any RPC traffic, in seconds.', 'gauge', 'idle_time_seconds'),
+    perTransport(
+      'transport_bind_total',
+      'Number of times the client has had to establish a connection from scratch to the NFS server.',
+      'counter',
+      'bind',
+    ),
+    perTransport(
+      'transport_connect_total',
+      'Number of times the client has made a TCP connection to the NFS server.',
+      'counter',
+      'connect',
+    ),
+    perTransport(
+      'transport_idle_time_seconds',
+      'Duration since the NFS mount last saw any RPC traffic, in seconds.',
+      'gauge',
+      'idle_time_seconds',
+    ),
     perTransport('transport_sends_total', 'Number of RPC requests for this mount sent to the NFS server.', 'counter', 'sends'),
     perTransport('transport_receives_total', 'Number of RPC responses for this mount received from the NFS server.', 'counter', 'receives'),
-    perTransport('transport_bad_transaction_ids_total', 'Number of times the NFS server sent a response with a transaction ID unknown to this client.', 'counter', 'bad_transaction_ids'),
+    perTransport(
+      'transport_bad_transaction_ids_total',
+      'Number of times the NFS server sent a response with a transaction ID unknown to this client.',
+      'counter',
+      'bad_transaction_ids',
+    ),
     perTransport('transport_backlog_queue_total', 'Total number of items added to the RPC backlog queue.', 'counter', 'cumulative_backlog'),
-    perTransport('transport_maximum_rpc_slots', 'Maximum number of simultaneously active RPC requests ever used.', 'gauge', 'maximum_rpc_slots_used'),
-    perTransport('transport_sending_queue_total', 'Total number of items added to the RPC transmission sending queue.', 'counter', 'cumulative_sending_queue'),
-    perTransport('transport_pending_queue_total', 'Total number of items added to the RPC transmission pending queue.', 'counter', 'cumulative_pending_queue'),
+    perTransport(
+      'transport_maximum_rpc_slots',
+      'Maximum number of simultaneously active RPC requests ever used.',
+      'gauge',
+      'maximum_rpc_slots_used',
+    ),
+    perTransport(
+      'transport_sending_queue_total',
+      'Total number of items added to the RPC transmission sending queue.',
+      'counter',
+      'cumulative_sending_queue',
+    ),
+    perTransport(
+      'transport_pending_queue_total',
+      'Total number of items added to the RPC transmission pending queue.',
+      'counter',
+      'cumulative_pending_queue',
+    ),
     perOperation('operations_requests_total', 'Number of requests performed for a given operation.', (op) => op.requests),
-    perOperation('operations_transmissions_total', 'Number of times an actual RPC request has been transmitted for a given operation.', (op) => op.transmissions),
-    perOperation('operations_major_timeouts_total', 'Number of times a request has had a major timeout for a given operation.', (op) => op.major_timeouts),
-    perOperation('operations_sent_bytes_total', 'Number of bytes sent for a given operation, including RPC headers and payload.', (op) => op.bytes_sent),
-    perOperation('operations_received_bytes_total', 'Number of bytes received for a given operation, including RPC headers and payload.', (op) => op.bytes_received),
+    perOperation(
+      'operations_transmissions_total',
+      'Number of times an actual RPC request has been transmitted for a given operation.',
+      (op) => op.transmissions,
+    ),
+    perOperation(
+      'operations_major_timeouts_total',
+      'Number of times a request has had a major timeout for a given operation.',
+      (op) => op.major_timeouts,
+    ),
+    perOperation(
+      'operations_sent_bytes_total',
+      'Number of bytes sent for a given operation, including RPC headers and payload.',
+      (op) => op.bytes_sent,
+    ),
+    perOperation(
+      'operations_received_bytes_total',
+      'Number of bytes received for a given operation, including RPC headers and payload.',
+      (op) => op.bytes_received,
+    ),
     perOperation(
       'operations_queue_time_seconds_total',
       'Duration all requests spent queued for transmission for a given operation before they were sent, in seconds.',
@@ -189,7 +256,11 @@ export const mountstats = defineCollector({
     event('event_silly_rename_total', 'Number of times a file was removed while still open by another process.', 'silly_rename'),
     event('event_short_read_total', 'Number of times the NFS server gave less data than expected while reading.', 'short_read'),
     event('event_short_write_total', 'Number of times the NFS server wrote less data than expected while writing.', 'short_write'),
-    event('event_jukebox_delay_total', 'Number of times the NFS server indicated EJUKEBOX; retrieving data from offline storage.', 'jukebox_delay'),
+    event(
+      'event_jukebox_delay_total',
+      'Number of times the NFS server indicated EJUKEBOX; retrieving data from offline storage.',
+      'jukebox_delay',
+    ),
     event('event_pnfs_read_total', 'Number of NFS v4.1+ pNFS reads.', 'pnfs_read'),
     event('event_pnfs_write_total', 'Number of NFS v4.1+ pNFS writes.', 'pnfs_write'),
   ],

@@ -12,8 +12,18 @@ import type { OsReleaseRecord } from '../src/parsers/formats/os-release';
 import { defineCollector, mapping, MissingFileError, readHandlerFile } from '../src/collector';
 
 const INFO_LABELS = [
-  'build_id', 'id', 'id_like', 'image_id', 'image_version', 'name', 'pretty_name', 'variant', 'variant_id', 'version',
-  'version_codename', 'version_id',
+  'build_id',
+  'id',
+  'id_like',
+  'image_id',
+  'image_version',
+  'name',
+  'pretty_name',
+  'variant',
+  'variant_id',
+  'version',
+  'version_codename',
+  'version_id',
 ] as const;
 
 /** The fields, keyed by label name (`id_like` ← ID_LIKE); absent ones empty, as node_exporter labels them. */

@@ -33,9 +33,24 @@ export const pressure = defineCollector({
   metrics: [
     psi('cpu', 'some', 'node_pressure_cpu_waiting_seconds_total', 'Total time in seconds that processes have waited for CPU time'),
     psi('io', 'some', 'node_pressure_io_waiting_seconds_total', 'Total time in seconds that processes have waited due to IO congestion'),
-    psi('io', 'full', 'node_pressure_io_stalled_seconds_total', 'Total time in seconds no process could make progress due to IO congestion'),
+    psi(
+      'io',
+      'full',
+      'node_pressure_io_stalled_seconds_total',
+      'Total time in seconds no process could make progress due to IO congestion',
+    ),
     psi('memory', 'some', 'node_pressure_memory_waiting_seconds_total', 'Total time in seconds that processes have waited for memory'),
-    psi('memory', 'full', 'node_pressure_memory_stalled_seconds_total', 'Total time in seconds no process could make progress due to memory congestion'),
-    psi('irq', 'full', 'node_pressure_irq_stalled_seconds_total', 'Total time in seconds no process could make progress due to IRQ congestion'),
+    psi(
+      'memory',
+      'full',
+      'node_pressure_memory_stalled_seconds_total',
+      'Total time in seconds no process could make progress due to memory congestion',
+    ),
+    psi(
+      'irq',
+      'full',
+      'node_pressure_irq_stalled_seconds_total',
+      'Total time in seconds no process could make progress due to IRQ congestion',
+    ),
   ],
 });

@@ -13,7 +13,11 @@
 import type { SlabinfoRecord } from '../src/parsers/slabinfo';
 import { defineCollector, mapping, type MetricMapping } from '../src/collector';
 
-function slab(name: string, help: string, value: 'active_objs' | 'num_objs' | 'objsize' | 'objperslab' | 'pagesperslab'): MetricMapping<SlabinfoRecord> {
+function slab(
+  name: string,
+  help: string,
+  value: 'active_objs' | 'num_objs' | 'objsize' | 'objperslab' | 'pagesperslab',
+): MetricMapping<SlabinfoRecord> {
   return mapping<SlabinfoRecord>({ from: 'slabinfo', name, help, type: 'gauge', labels: { slab: 'name' }, value });
 }
 

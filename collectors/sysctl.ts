@@ -58,7 +58,13 @@ async function numericRows(procfs: ProcFs, include: string): Promise<SysctlRow[]
   const metric = `node_sysctl_${sanitize(name)}`;
   const help = `sysctl ${name}`;
   const row = (kind: SysctlRow['kind'], value: number, index = ''): SysctlRow => ({
-    kind, metric, help, sysctl: name, index, text: '', value,
+    kind,
+    metric,
+    help,
+    sysctl: name,
+    index,
+    text: '',
+    value,
   });
   if (values.length === 0) throw new Error(`sysctl ${name} has no values`);
   if (values.length === 1) {
@@ -79,7 +85,13 @@ async function infoRows(procfs: ProcFs, include: string): Promise<SysctlRow[]> {
   const keys = include.slice(colon + 1).split(',');
   if (colon >= 0) throw new Error(`sysctl ${name} has only one value, but expected [${keys.join(' ')}]`);
   return values.map((text, i): SysctlRow => ({
-    kind: 'info', metric: 'node_sysctl_info', help: 'sysctl info', sysctl: name, index: String(i), text, value: 1,
+    kind: 'info',
+    metric: 'node_sysctl_info',
+    help: 'sysctl info',
+    sysctl: name,
+    index: String(i),
+    text,
+    value: 1,
   }));
 }
 

@@ -13,7 +13,20 @@
 import type { SocketRecord } from '../src/parsers/formats/sockets';
 import { defineCollector, mapping } from '../src/collector';
 
-const STATES = ['', 'established', 'syn_sent', 'syn_recv', 'fin_wait1', 'fin_wait2', 'time_wait', 'close', 'close_wait', 'last_ack', 'listen', 'closing'];
+const STATES = [
+  '',
+  'established',
+  'syn_sent',
+  'syn_recv',
+  'fin_wait1',
+  'fin_wait2',
+  'time_wait',
+  'close',
+  'close_wait',
+  'last_ack',
+  'listen',
+  'closing',
+];
 
 interface StateCount {
   state: string;

@@ -88,7 +88,8 @@ function toFamily(name: string, m: Merged): MetricFamily {
   for (const g of [...groups.values()].sort((a, b) => compareValues(a.labels, b.labels, names))) {
     const points = g.points.sort((a, b) => a[0] - b[0]);
     if (m.type === 'histogram') {
-      for (const [le, v] of points) if (le !== Infinity) samples.push({ name: `${name}_bucket`, labels: { ...g.labels, le: formatValue(le) }, value: v });
+      for (const [le, v] of points)
+        if (le !== Infinity) samples.push({ name: `${name}_bucket`, labels: { ...g.labels, le: formatValue(le) }, value: v });
       samples.push({ name: `${name}_bucket`, labels: { ...g.labels, le: '+Inf' }, value: g.count });
     } else {
       for (const [q, v] of points) samples.push({ name, labels: { ...g.labels, quantile: formatValue(q) }, value: v });
@@ -116,7 +117,8 @@ export function textfileFamilies(input: TextfileInput): MetricFamily[] {
       for (const f of parsed) {
         const seen = merged.get(f.name);
         if (seen && seen.type !== f.type) throw new Error(`${f.name} is a ${seen.type} in an earlier file`);
-        if (seen && seen.help !== undefined && f.help !== undefined && seen.help !== f.help) throw new Error(`${f.name} has another help text in an earlier file`);
+        if (seen && seen.help !== undefined && f.help !== undefined && seen.help !== f.help)
+          throw new Error(`${f.name} has another help text in an earlier file`);
         if (f.name.startsWith('node_textfile_')) throw new Error(`${f.name} is the textfile collector's own metric`);
       }
     } catch {
@@ -124,7 +126,8 @@ export function textfileFamilies(input: TextfileInput): MetricFamily[] {
       continue;
     }
     for (const f of parsed) series += f.samples.length;
-    if (series > MAX_SERIES) throw new Error(`${file.path}: more than ${MAX_SERIES} samples in the textfile directory (the textfile collector's limit)`);
+    if (series > MAX_SERIES)
+      throw new Error(`${file.path}: more than ${MAX_SERIES} samples in the textfile directory (the textfile collector's limit)`);
     for (const f of parsed) {
       const seen = merged.get(f.name) ?? { type: f.type, files: [], samples: [] };
       seen.help ??= f.help;

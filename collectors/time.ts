@@ -21,7 +21,10 @@ interface ClocksourceRow {
 
 async function clocksources(sysfs: ProcFs, file: 'available_clocksource' | 'current_clocksource'): Promise<ClocksourceRow[]> {
   // Go's filepath.Glob order: names sorted as strings (clocksource10 before clocksource2).
-  const dirs = sysfs.list(DIR).filter((name) => /^clocksource[0-9]/.test(name)).sort();
+  const dirs = sysfs
+    .list(DIR)
+    .filter((name) => /^clocksource[0-9]/.test(name))
+    .sort();
   const rows = await Promise.all(
     dirs.map(async (dir, index) => {
       const records = (await readHandlerFile(sysfs, `sysfs/${DIR}/${file}`, 'required', `${DIR}/${dir}/${file}`)) as ClocksourceRecord[];

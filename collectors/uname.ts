@@ -52,7 +52,12 @@ export const uname = defineCollector({
       help: 'Labeled system information as provided by the uname system call.',
       type: 'gauge',
       labels: {
-        sysname: 'sysname', release: 'release', version: 'version', machine: 'machine', nodename: 'nodename', domainname: 'domainname',
+        sysname: 'sysname',
+        release: 'release',
+        version: 'version',
+        machine: 'machine',
+        nodename: 'nodename',
+        domainname: 'domainname',
       },
       value: () => 1,
     }),

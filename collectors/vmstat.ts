@@ -13,7 +13,11 @@ export const vmstat = defineCollector({
   defaultEnabled: true,
   reads: { vmstat: 'required' },
   options: {
-    fields: { type: 'regex', default: '^(oom_kill|pgpg|pswp|pg.*fault).*', description: 'Regexp of fields to return for vmstat collector.' },
+    fields: {
+      type: 'regex',
+      default: '^(oom_kill|pgpg|pswp|pg.*fault).*',
+      description: 'Regexp of fields to return for vmstat collector.',
+    },
   },
   metrics: [
     mapping<VmstatRecord>({

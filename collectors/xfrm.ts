@@ -20,7 +20,11 @@ const COUNTERS: [kernel: string, metric: string, help: string][] = [
   ['XfrmInStateExpired', 'in_state_expired_packets_total', 'State is expired'],
   ['XfrmInStateMismatch', 'in_state_mismatch_packets_total', 'State has mismatch option e.g. UDP encapsulation type is mismatch'],
   ['XfrmInStateInvalid', 'in_state_invalid_packets_total', 'State is invalid'],
-  ['XfrmInTmplMismatch', 'in_tmpl_mismatch_packets_total', 'No matching template for states e.g. Inbound SAs are correct but SP rule is wrong'],
+  [
+    'XfrmInTmplMismatch',
+    'in_tmpl_mismatch_packets_total',
+    'No matching template for states e.g. Inbound SAs are correct but SP rule is wrong',
+  ],
   ['XfrmInNoPols', 'in_no_pols_packets_total', 'No policy is found for states e.g. Inbound SAs are correct but no SP is found'],
   ['XfrmInPolBlock', 'in_pol_block_packets_total', 'Policy discards'],
   ['XfrmInPolError', 'in_pol_error_packets_total', 'Policy error'],
@@ -53,7 +57,9 @@ export const xfrm = defineCollector({
   description: 'IPsec (xfrm) error counters (/proc/net/xfrm_stat).',
   defaultEnabled: false,
   reads: { 'net/xfrm_stat': 'required' },
-  transform: (input): CollectorInput => ({ 'net/xfrm_stat': input['net/xfrm_stat'] && counters(input['net/xfrm_stat'] as XfrmStatRecord[]) }),
+  transform: (input): CollectorInput => ({
+    'net/xfrm_stat': input['net/xfrm_stat'] && counters(input['net/xfrm_stat'] as XfrmStatRecord[]),
+  }),
   metrics: COUNTERS.map(([kernel, metric, help]) =>
     mapping<XfrmCounters>({ from: 'net/xfrm_stat', name: `node_xfrm_${metric}`, help, type: 'counter', value: kernel }),
   ),

@@ -88,7 +88,10 @@ async function gatherZfs({ procfs, read }: GatherContext): Promise<CollectorInpu
   const io: PoolIo[] = [];
   const datasets: DatasetStat[] = [];
   const states: PoolState[] = [];
-  const pools = procfs.list(BASE).filter((entry) => procfs.isDirectory(`${BASE}/${entry}`)).sort();
+  const pools = procfs
+    .list(BASE)
+    .filter((entry) => procfs.isDirectory(`${BASE}/${entry}`))
+    .sort();
   for (const zpool of pools) {
     const entries = procfs.list(`${BASE}/${zpool}`).sort();
     if (entries.includes('io')) {

@@ -33,7 +33,11 @@ const GAUGES: [string, string, string][] = [
   ['nr_inactive_anon', 'nr_inactive_anon_pages', 'Number of anonymous pages recently less used'],
   ['nr_isolated_anon', 'nr_isolated_anon_pages', 'Temporary isolated pages from anon lru'],
   ['nr_anon_pages', 'nr_anon_pages', 'Number of anonymous pages currently used by the system'],
-  ['nr_anon_transparent_hugepages', 'nr_anon_transparent_hugepages', 'Number of anonymous transparent huge pages currently used by the system'],
+  [
+    'nr_anon_transparent_hugepages',
+    'nr_anon_transparent_hugepages',
+    'Number of anonymous transparent huge pages currently used by the system',
+  ],
   ['nr_active_file', 'nr_active_file_pages', 'Number of active pages with file-backing'],
   ['nr_inactive_file', 'nr_inactive_file_pages', 'Number of inactive pages with file-backing'],
   ['nr_isolated_file', 'nr_isolated_file_pages', 'Temporary isolated pages from file lru'],
@@ -63,7 +67,14 @@ const COUNTERS: [string, string, string][] = [
 const LABELS = { node: 'node', zone: 'zone' } as const;
 
 function zone(key: string, suffix: string, help: string, type: 'gauge' | 'counter'): MetricMapping<ZoneinfoRecord> {
-  return mapping<ZoneinfoRecord>({ from: 'zoneinfo', name: `node_zoneinfo_${suffix}`, help, type, labels: LABELS, value: ({ record }) => values(record)[key] });
+  return mapping<ZoneinfoRecord>({
+    from: 'zoneinfo',
+    name: `node_zoneinfo_${suffix}`,
+    help,
+    type,
+    labels: LABELS,
+    value: ({ record }) => values(record)[key],
+  });
 }
 
 export const zoneinfo = defineCollector({

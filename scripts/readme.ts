@@ -61,7 +61,7 @@ function nameParts(name: string): string[] {
  */
 export function compressNames(entries: readonly { name: string; labels: string }[]): string[] {
   let items = entries.map((e) => ({ parts: nameParts(e.name), labels: e.labels }));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const longest = Math.max(0, ...items.map((i) => i.parts.length));
     for (let at = 0; at < longest; at++) {

@@ -108,7 +108,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     });
     // Wait for the first cycle, as Prometheus would after a restart.
     for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`http://${address}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://${address}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -131,10 +134,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const sampler = setInterval(sample, 1000);
     const metricsConnections = Math.max(1, Math.round((options.connections * 3) / 4));
     const dumpConnections = Math.max(1, options.connections - metricsConnections);
-    log(`soak: ${options.seconds} s, ${metricsConnections} connections on /metrics and ${dumpConnections} on /dump, procfs ${options.procfs}, exporter pid ${child.pid}`);
+    log(
+      `soak: ${options.seconds} s, ${metricsConnections} connections on /metrics and ${dumpConnections} on /dump, procfs ${options.procfs}, exporter pid ${child.pid}`,
+    );
     const [metrics, dump] = await Promise.all([
-      cannon({ url: `http://${address}/metrics`, connections: metricsConnections, duration: options.seconds, timeout: 10, headers: { 'accept-encoding': 'gzip' } }),
-      cannon({ url: `http://${address}`, connections: dumpConnections, duration: options.seconds, timeout: 10, requests: DUMP_PATHS.map((p) => ({ method: 'GET', path: p })) }),
+      cannon({
+        url: `http://${address}/metrics`,
+        connections: metricsConnections,
+        duration: options.seconds,
+        timeout: 10,
+        headers: { 'accept-encoding': 'gzip' },
+      }),
+      cannon({
+        url: `http://${address}`,
+        connections: dumpConnections,
+        duration: options.seconds,
+        timeout: 10,
+        requests: DUMP_PATHS.map((p) => ({ method: 'GET', path: p })),
+      }),
     ]);
     clearInterval(sampler);
     sample();
@@ -189,9 +206,11 @@ export function report(result: SoakResult): string {
 /** The targets a soak missed (empty when all are met). */
 export function missedTargets(result: SoakResult): string[] {
   const missed: string[] = [];
-  if (result.metrics.non2xx > 0 || result.metrics.errors > 0) missed.push(`/metrics: ${result.metrics.non2xx} non-2xx, ${result.metrics.errors} errors (target 0)`);
+  if (result.metrics.non2xx > 0 || result.metrics.errors > 0)
+    missed.push(`/metrics: ${result.metrics.non2xx} non-2xx, ${result.metrics.errors} errors (target 0)`);
   if (result.crashed) missed.push(`the exporter crashed: ${result.exitInfo ?? 'exited'}`);
-  if (result.rssGrowthPercent >= 10) missed.push(`RSS grew ${result.rssGrowthPercent.toFixed(1)}% between the first and the last 10 s (target < 10%)`);
+  if (result.rssGrowthPercent >= 10)
+    missed.push(`RSS grew ${result.rssGrowthPercent.toFixed(1)}% between the first and the last 10 s (target < 10%)`);
   return missed;
 }
 

@@ -24,7 +24,10 @@ export class ParseError extends Error {
 /** A file the registry knows but will not parse (binary, write-only). */
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }
@@ -40,7 +43,10 @@ export class UnknownFileError extends Error {
 /** A per-process file whose process exited before or while it was read. */
 export class ProcessGoneError extends Error {
   override readonly name = 'ProcessGoneError';
-  constructor(readonly file: string, readonly pid: string) {
+  constructor(
+    readonly file: string,
+    readonly pid: string,
+  ) {
     super(`${file}: process ${pid} no longer exists`);
   }
 }
@@ -48,7 +54,10 @@ export class ProcessGoneError extends Error {
 /** A file that could not be read (missing, a directory, …), with the reason in words. */
 export class ReadError extends Error {
   override readonly name = 'ReadError';
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }

@@ -225,13 +225,19 @@ export function parseKeepingGoing(handler: Handler<object>, text: string, file: 
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       const at = error.lineNumber - 1;
-      const range = recovery !== undefined && at >= 0 && at < lines.length && lines[at] === error.line && error.line.trim() !== ''
-        ? recordRange(recovery, lines, at)
-        : undefined;
+      const range =
+        recovery !== undefined && at >= 0 && at < lines.length && lines[at] === error.line && error.line.trim() !== ''
+          ? recordRange(recovery, lines, at)
+          : undefined;
       if (range === undefined) throw asRead(error);
       if (skipped.length >= maxSkipped) {
         const first = skipped[0];
-        throw new ParseError(file, first.lineNumber, first.line, `${first.reason} (and ${skipped.length} more bad records: the file is taken as broken)`);
+        throw new ParseError(
+          file,
+          first.lineNumber,
+          first.line,
+          `${first.reason} (and ${skipped.length} more bad records: the file is taken as broken)`,
+        );
       }
       skipped.push(asRead(error));
       lines = [...lines.slice(0, range.from), ...lines.slice(range.to)];

@@ -178,7 +178,9 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * process that still exists, in pid order. Gives the event loop a turn every
  * `yieldEveryMs` milliseconds of work.
  */
-export async function* walkProcesses<E extends string | Handler<object>>(options: WalkOptions<E>): AsyncGenerator<ProcessRecord<FileKey<E>>> {
+export async function* walkProcesses<E extends string | Handler<object>>(
+  options: WalkOptions<E>,
+): AsyncGenerator<ProcessRecord<FileKey<E>>> {
   const procfs = options.procfs instanceof ProcFs ? options.procfs : new ProcFs(options.procfs ?? '/proc');
   const files = resolveFiles(options.files);
   const budget = options.yieldEveryMs ?? 5;

@@ -42,7 +42,10 @@ const OPEN_NONBLOCKING = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 /** A read stopped because the file is larger than the caller allows. */
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
-  constructor(readonly file: string, readonly maxBytes: number) {
+  constructor(
+    readonly file: string,
+    readonly maxBytes: number,
+  ) {
     super(`${file}: larger than ${maxBytes} bytes`);
   }
 }
@@ -50,7 +53,10 @@ export class FileTooLargeError extends Error {
 /** A FIFO, socket or device where a file was expected: never read, since its read could block forever or never end. */
 export class NotRegularFileError extends Error {
   override readonly name = 'NotRegularFileError';
-  constructor(readonly file: string, readonly kind: string) {
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+  ) {
     super(`${file}: ${kind}, not a regular file (refused: reading it could block or never end)`);
   }
 }
@@ -58,7 +64,10 @@ export class NotRegularFileError extends Error {
 /** A file of a procfs tree whose real location (after symbolic links) is outside the tree's root. */
 export class OutsideRootError extends Error {
   override readonly name = 'OutsideRootError';
-  constructor(readonly file: string, readonly root: string) {
+  constructor(
+    readonly file: string,
+    readonly root: string,
+  ) {
     super(`${file}: leads out of the procfs root ${root} (a symbolic link to an outside file)`);
   }
 }
@@ -230,7 +239,10 @@ export function pendingReads(): number {
 }
 
 /** One pooled fs call, counted in pendingReads() until its callback runs. */
-function pooled<T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void, then: (error: NodeJS.ErrnoException | null, value: T) => void): void {
+function pooled<T>(
+  start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
+  then: (error: NodeJS.ErrnoException | null, value: T) => void,
+): void {
   pendingOperations++;
   start((error, value) => {
     pendingOperations--;
@@ -411,61 +423,81 @@ export class ProcFs {
     return new Promise((resolve, reject) => {
       const file = this.resolve(relative);
       const maxBytes = limits.maxBytes ?? this.maxBytes;
-      withReadSlot((release) => pooled<number>((done) => fs.open(file, OPEN_NONBLOCKING, done), (openError, fd) => {
-        if (openError) {
-          release();
-          return reject(openError);
-        }
-        const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
-        const chunks: Buffer[] = [];
-        let buffer = first;
-        let filled = 0;
-        const finish = (failure: unknown, text?: string): void => {
-          pooled<void>((done) => fs.close(fd, (error) => done(error, undefined)), (closeError) => {
-            release();
-            if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
-            if (failure !== undefined) reject(failure);
-            else if (closeError) reject(closeError);
-            else resolve(text!);
-          });
-        };
-        const step = (): void => {
-          if (limits.abandoned?.()) return finish(new ReadAbandonedError(file));
-          if (filled === buffer.length) {
-            chunks.push(buffer);
-            buffer = Buffer.allocUnsafe(FIRST_READ);
-            filled = 0;
-          }
-          pooled<number>((done) => fs.read(fd, buffer, filled, buffer.length - filled, null, (error, bytes) => done(error, bytes)), (readError, bytes) => {
-            if (readError) return finish(readError);
-            if (bytes > 0) {
-              filled += bytes;
-              if (chunks.length * FIRST_READ + filled > maxBytes) return finish(new FileTooLargeError(file, maxBytes));
-              return step();
+      withReadSlot((release) =>
+        pooled<number>(
+          (done) => fs.open(file, OPEN_NONBLOCKING, done),
+          (openError, fd) => {
+            if (openError) {
+              release();
+              return reject(openError);
             }
-            let text: string;
-            try {
-              text = chunks.length === 0 ? buffer.toString('utf8', 0, filled) : Buffer.concat([...chunks, buffer.subarray(0, filled)]).toString('utf8');
-            } catch (error) {
-              return finish(error);
-            }
-            finish(undefined, text);
-          });
-        };
-        pooled<fs.Stats>((done) => fs.fstat(fd, done), (statError, stat) => {
-          if (statError) return finish(statError);
-          pooled<string | undefined>((done) => fs.readlink(`/proc/self/fd/${fd}`, (error, target) => done(null, error ? undefined : target)), (_, opened) => {
-            let problem: Error | undefined;
-            try {
-              problem = this.check(file, fd, stat, opened);
-            } catch (error) {
-              problem = error as Error;
-            }
-            if (problem) return finish(problem);
-            step();
-          });
-        });
-      }));
+            const first = asyncPool.pop() ?? Buffer.allocUnsafe(FIRST_READ);
+            const chunks: Buffer[] = [];
+            let buffer = first;
+            let filled = 0;
+            const finish = (failure: unknown, text?: string): void => {
+              pooled<void>(
+                (done) => fs.close(fd, (error) => done(error, undefined)),
+                (closeError) => {
+                  release();
+                  if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
+                  if (failure !== undefined) reject(failure);
+                  else if (closeError) reject(closeError);
+                  else resolve(text!);
+                },
+              );
+            };
+            const step = (): void => {
+              if (limits.abandoned?.()) return finish(new ReadAbandonedError(file));
+              if (filled === buffer.length) {
+                chunks.push(buffer);
+                buffer = Buffer.allocUnsafe(FIRST_READ);
+                filled = 0;
+              }
+              pooled<number>(
+                (done) => fs.read(fd, buffer, filled, buffer.length - filled, null, (error, bytes) => done(error, bytes)),
+                (readError, bytes) => {
+                  if (readError) return finish(readError);
+                  if (bytes > 0) {
+                    filled += bytes;
+                    if (chunks.length * FIRST_READ + filled > maxBytes) return finish(new FileTooLargeError(file, maxBytes));
+                    return step();
+                  }
+                  let text: string;
+                  try {
+                    text =
+                      chunks.length === 0
+                        ? buffer.toString('utf8', 0, filled)
+                        : Buffer.concat([...chunks, buffer.subarray(0, filled)]).toString('utf8');
+                  } catch (error) {
+                    return finish(error);
+                  }
+                  finish(undefined, text);
+                },
+              );
+            };
+            pooled<fs.Stats>(
+              (done) => fs.fstat(fd, done),
+              (statError, stat) => {
+                if (statError) return finish(statError);
+                pooled<string | undefined>(
+                  (done) => fs.readlink(`/proc/self/fd/${fd}`, (error, target) => done(null, error ? undefined : target)),
+                  (_, opened) => {
+                    let problem: Error | undefined;
+                    try {
+                      problem = this.check(file, fd, stat, opened);
+                    } catch (error) {
+                      problem = error as Error;
+                    }
+                    if (problem) return finish(problem);
+                    step();
+                  },
+                );
+              },
+            );
+          },
+        ),
+      );
     });
   }
 

@@ -26,7 +26,22 @@ import { handlerPattern, type Handler, type HandlerTable } from './handler';
 
 const PROCESS_DIR = /^(\d+|self|thread-self)$/;
 /** /proc's own directories (proc(5), and spl/ of ZFS) besides process directories: a relative path starting with one is a path under /proc. */
-const PROC_DIRECTORIES = new Set(['acpi', 'asound', 'bus', 'driver', 'dynamic_debug', 'fs', 'irq', 'net', 'pressure', 'scsi', 'spl', 'sys', 'sysvipc', 'tty']);
+const PROC_DIRECTORIES = new Set([
+  'acpi',
+  'asound',
+  'bus',
+  'driver',
+  'dynamic_debug',
+  'fs',
+  'irq',
+  'net',
+  'pressure',
+  'scsi',
+  'spl',
+  'sys',
+  'sysvipc',
+  'tty',
+]);
 
 /**
  * The segments of `file` from a directory of /proc on (`fs/xfs/stat` of
@@ -118,7 +133,8 @@ export function resolveHandler(file: string, table: HandlerTable): Handler<objec
   for (const handler of Object.values(table)) {
     const candidate = score(handler, segments);
     if (!candidate) continue;
-    if (inProcDirectory && (!candidate.exact || candidate.matched < segmentsToCover(relative, handlerPattern(handler).split('/')))) continue;
+    if (inProcDirectory && (!candidate.exact || candidate.matched < segmentsToCover(relative, handlerPattern(handler).split('/'))))
+      continue;
     if (best === undefined || better(candidate, best)) best = candidate;
   }
   return best?.handler;

@@ -71,7 +71,9 @@ function findCycle(graph: Graph): string[] | undefined {
 
 /** Edges `from → to` of the graph that `allowed` refuses, as `from → to` lines. */
 function violations(graph: Graph, applies: (from: string) => boolean, allowed: (to: string, from: string) => boolean): string[] {
-  return [...graph].flatMap(([from, targets]) => (applies(from) ? targets.filter((to) => !allowed(to, from)).map((to) => `${from} → ${to}`) : []));
+  return [...graph].flatMap(([from, targets]) =>
+    applies(from) ? targets.filter((to) => !allowed(to, from)).map((to) => `${from} → ${to}`) : [],
+  );
 }
 
 const SDK_FROM_EXPORTER = new Set(['src/exporter/exposition.ts', 'src/exporter/textformat.ts']);
@@ -82,7 +84,11 @@ describe('architecture: the import graph of src/ and collectors/', () => {
   it('reads every source file and its imports (type-only and import() types included)', () => {
     expect(graph.size).to.be.greaterThan(150);
     expect(graph.get('src/exporter/main.ts')).to.include('collectors/index.ts');
-    expect(graph.get('collectors/index.ts')).to.include.members(['src/collector/index.ts', 'collectors/mappings.ts', 'collectors/loadavg.ts']);
+    expect(graph.get('collectors/index.ts')).to.include.members([
+      'src/collector/index.ts',
+      'collectors/mappings.ts',
+      'collectors/loadavg.ts',
+    ]);
     // `import type` counts: src/config/types.ts imports only types from the SDK.
     expect(graph.get('src/config/types.ts')).to.deep.equal(['src/collector/index.ts']);
   });
@@ -95,7 +101,14 @@ describe('architecture: the import graph of src/ and collectors/', () => {
       ['d.ts', []],
     ]);
     expect(findCycle(cyclic)).to.deep.equal(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
-    expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).to.equal(undefined);
+    expect(
+      findCycle(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).to.equal(undefined);
   });
 
   it('has no import cycle', () => {
@@ -114,7 +127,8 @@ describe('architecture: the import graph of src/ and collectors/', () => {
   });
 
   it('the SDK takes from the exporter only its exposition model, and nothing from the config', () => {
-    const allowed = (to: string): boolean => !to.startsWith('src/config/') && (!to.startsWith('src/exporter/') || SDK_FROM_EXPORTER.has(to));
+    const allowed = (to: string): boolean =>
+      !to.startsWith('src/config/') && (!to.startsWith('src/exporter/') || SDK_FROM_EXPORTER.has(to));
     expect(violations(graph, (from) => from.startsWith('src/collector/'), allowed)).to.deep.equal([]);
   });
 });

@@ -17,14 +17,23 @@ describe('bench (smoke)', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-bench-test-'));
     const out = path.join(dir, 'results.json');
     try {
-      const entry = __filename.endsWith('.ts') ? ['--require', 'tsx/cjs', path.join(projectRoot, 'bench', 'run.ts')] : [path.join(projectRoot, 'dist', 'bench', 'run.js')];
-      const result = spawnSync(process.execPath, ['--expose-gc', ...entry, '--quick', '--no-node-exporter', '--scrapes', '50', '--out', out], {
-        cwd: projectRoot,
-        encoding: 'utf8',
-        timeout: 170_000,
-      });
+      const entry = __filename.endsWith('.ts')
+        ? ['--require', 'tsx/cjs', path.join(projectRoot, 'bench', 'run.ts')]
+        : [path.join(projectRoot, 'dist', 'bench', 'run.js')];
+      const result = spawnSync(
+        process.execPath,
+        ['--expose-gc', ...entry, '--quick', '--no-node-exporter', '--scrapes', '50', '--out', out],
+        {
+          cwd: projectRoot,
+          encoding: 'utf8',
+          timeout: 170_000,
+        },
+      );
       expect(result.status, `${result.stdout}\n${result.stderr}`).to.equal(0);
-      const results = JSON.parse(fs.readFileSync(out, 'utf8')) as { rows: { section: string; metric: string }[]; machine: { nproc: number } };
+      const results = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        rows: { section: string; metric: string }[];
+        machine: { nproc: number };
+      };
       expect(results.machine.nproc).to.be.greaterThan(0);
       const sections = new Set(results.rows.map((r) => r.section));
       for (const s of ['parse', 'cycle', 'scaling', 'serving', 'memory', 'walk']) expect(sections, s).to.include(s);

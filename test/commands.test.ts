@@ -80,7 +80,9 @@ describe('commands', () => {
   }
 
   it('proc2csv /proc/mounts: a mount without an option has an empty cell there, never 0', () => {
-    const lines = runBin('proc2csv', [fixturePath('proc/mounts')]).stdout.trimEnd().split('\n');
+    const lines = runBin('proc2csv', [fixturePath('proc/mounts')])
+      .stdout.trimEnd()
+      .split('\n');
     const header = lines[0].split('|');
     expect(header.slice(0, 7)).to.deep.equal(['device', 'mount_point', 'fstype', 'options.rw', 'options.relatime', 'dump', 'pass']);
     const last = lines[lines.length - 1].split('|');
@@ -90,7 +92,9 @@ describe('commands', () => {
   });
 
   it('proc2csv stat: one header per kind of record (cpu lines, intr counts, single values, softirq counts)', () => {
-    const blocks = runBin('proc2csv', [fixturePath('proc/stat')]).stdout.trimEnd().split('\n\n');
+    const blocks = runBin('proc2csv', [fixturePath('proc/stat')])
+      .stdout.trimEnd()
+      .split('\n\n');
     expect(blocks.map((b) => b.split('\n')[0].split('|').slice(0, 3).join('|'))).to.deep.equal([
       'kind|name|user',
       'kind|name|total',
@@ -142,7 +146,9 @@ describe('commands', () => {
   it('refuses binary and stream files by name, before opening them', () => {
     const kmsg = runBin('proc2json', ['/nonexistent/kmsg']);
     expect(kmsg.status).to.equal(2);
-    expect(kmsg.stderr).to.equal('proc2json: /nonexistent/kmsg: kernel log stream (reading blocks and consumes messages), not supported: use dmesg\n');
+    expect(kmsg.stderr).to.equal(
+      'proc2json: /nonexistent/kmsg: kernel log stream (reading blocks and consumes messages), not supported: use dmesg\n',
+    );
     const rtAcct = runBin('proc2csv', ['/nonexistent/net/rt_acct']);
     expect(rtAcct.stderr).to.equal('proc2csv: /nonexistent/net/rt_acct: binary file, not supported\n');
   });
@@ -165,7 +171,9 @@ describe('commands', () => {
     it(`${command}: an unknown file name gives a hint, not an empty result`, () => {
       const result = runBin(command, ['/tmp/tcp6-from-thursday']);
       expect(result.status).to.equal(2);
-      expect(result.stderr).to.equal(`${command}: /tmp/tcp6-from-thursday: no handler recognises this file name (use --as NAME; --list shows the names)\n`);
+      expect(result.stderr).to.equal(
+        `${command}: /tmp/tcp6-from-thursday: no handler recognises this file name (use --as NAME; --list shows the names)\n`,
+      );
       expect(result.stdout).to.equal('');
     });
 
@@ -188,7 +196,9 @@ describe('commands', () => {
       expect(result.status).to.equal(0);
       expect(result.stderr).to.equal('');
       const lines = result.stdout.replace(/\n$/, '').split('\n');
-      expect(lines[0]).to.match(new RegExp(`^${command}, version ${version.replace(/\./g, '\\.')} \\(branch: [^,]+, revision: ([0-9a-f]{40}|unknown)\\)$`));
+      expect(lines[0]).to.match(
+        new RegExp(`^${command}, version ${version.replace(/\./g, '\\.')} \\(branch: [^,]+, revision: ([0-9a-f]{40}|unknown)\\)$`),
+      );
       expect(lines[1]).to.match(/^  build user: +\S+$/);
       expect(lines[2]).to.match(/^  build date: +(\d{8}-\d\d:\d\d:\d\d|unknown)$/);
       expect(lines[3]).to.equal(`  node version:     ${process.version}`);
@@ -238,7 +248,10 @@ describe('commands on files that block or never end', () => {
 
   /** Like runBin, but a command that hangs is killed (status null) instead of hanging the suite. */
   function runBounded(command: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin', `${command}.js`), ...args], { encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin', `${command}.js`), ...args], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -256,7 +269,11 @@ describe('commands on files that block or never end', () => {
       const fifo = path.join(tmp, `${command}-meminfo`);
       expect(spawnSync('mkfifo', [fifo]).status, 'mkfifo').to.equal(0);
       const result = runBounded(command, [fifo]);
-      expect(result).to.deep.equal({ status: 2, stdout: '', stderr: `${command}: ${fifo}: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)\n` });
+      expect(result).to.deep.equal({
+        status: 2,
+        stdout: '',
+        stderr: `${command}: ${fifo}: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)\n`,
+      });
     });
   }
 
@@ -284,7 +301,12 @@ describe('commands: strict by default, --keep-going past bad records', () => {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'commands-keep-going-'));
     meminfo = path.join(tmp, 'meminfo');
-    fs.writeFileSync(meminfo, fixture('proc/meminfo').replace('Cached:            42848 kB', 'Cached:            lots kB').replace('Active:', 'Active: x kB\nActive:'));
+    fs.writeFileSync(
+      meminfo,
+      fixture('proc/meminfo')
+        .replace('Cached:            42848 kB', 'Cached:            lots kB')
+        .replace('Active:', 'Active: x kB\nActive:'),
+    );
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -293,7 +315,9 @@ describe('commands: strict by default, --keep-going past bad records', () => {
       const result = runBin(command, [meminfo]);
       expect(result.status).to.equal(2);
       expect(result.stdout).to.equal('');
-      expect(result.stderr).to.equal(`${command}: ${meminfo}:5: Cached is not an unsigned integer ("lots"): "Cached:            lots kB"\n`);
+      expect(result.stderr).to.equal(
+        `${command}: ${meminfo}:5: Cached is not an unsigned integer ("lots"): "Cached:            lots kB"\n`,
+      );
     });
 
     it(`${command} --keep-going: the good records on stdout, each rejected line on stderr, exit 1`, () => {
@@ -320,11 +344,14 @@ describe('commands: strict by default, --keep-going past bad records', () => {
 
   it('--keep-going on a file that cannot lose a line (loadavg: one record) fails as without it', () => {
     const result = runBin('proc2json', ['-', '--as', 'loadavg', '--keep-going'], '0.55 x 0.34 1/578 21870\n');
-    expect(result).to.deep.equal({ status: 2, stdout: '', stderr: 'proc2json: -:1: load5 is not a number ("x"): "0.55 x 0.34 1/578 21870"\n' });
+    expect(result).to.deep.equal({
+      status: 2,
+      stdout: '',
+      stderr: 'proc2json: -:1: load5 is not a number ("x"): "0.55 x 0.34 1/578 21870"\n',
+    });
   });
 
   it('--help names --keep-going', () => {
     expect(runBin('proc2csv', ['--help']).stdout).to.include('--keep-going');
   });
 });
-

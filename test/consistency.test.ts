@@ -24,7 +24,9 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const fixtureFiles = PARSER_FIXTURE_TREES.filter((t) => fs.existsSync(path.join(fixturesRoot, t))).flatMap((t) => walk(path.join(fixturesRoot, t)));
+const fixtureFiles = PARSER_FIXTURE_TREES.filter((t) => fs.existsSync(path.join(fixturesRoot, t))).flatMap((t) =>
+  walk(path.join(fixturesRoot, t)),
+);
 const resolved = new Map<string, string[]>();
 for (const file of fixtureFiles) {
   const handler = resolveHandler(file, handlers);

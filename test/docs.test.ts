@@ -60,7 +60,10 @@ function problemsOf(markdown: string, source = allSource, exists = (p: string) =
   for (const [, code] of fences) {
     for (const m of code.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[^']+'/gm)) {
       for (const raw of m[1].split(',')) {
-        const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+        const name = raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0];
         if (name !== '' && !declared(name, source)) problems.push(`a code example imports ${name}, which is not declared`);
       }
     }
@@ -69,7 +72,8 @@ function problemsOf(markdown: string, source = allSource, exists = (p: string) =
   for (const [, span] of prose.matchAll(/`([^`\n]+)`/g)) {
     const what = classify(span);
     if (what && 'path' in what && what.path !== '' && !exists(what.path)) problems.push(`\`${span}\`: no such file or folder`);
-    if (what && 'symbol' in what && !declared(what.symbol, source)) problems.push(`\`${span}\`: ${what.symbol} is not declared in the sources`);
+    if (what && 'symbol' in what && !declared(what.symbol, source))
+      problems.push(`\`${span}\`: ${what.symbol} is not declared in the sources`);
   }
   return problems;
 }

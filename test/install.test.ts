@@ -63,7 +63,11 @@ describe('installing the commands without a registry', function () {
     const version = spawnSync(path.join(prefix, 'bin', 'proc2json'), ['--version'], { cwd: tmp, encoding: 'utf8' });
     expect(version.status, version.stderr).to.equal(0);
     const revision = gitState(projectRoot)?.revision ?? 'unknown';
-    expect(version.stdout).to.match(new RegExp(`^proc2json, version \\d+\\.\\d+\\.\\d+ \\(branch: [^,]+, revision: ${revision}\\)\n  build user: .*\n  build date: +\\d{8}-`));
+    expect(version.stdout).to.match(
+      new RegExp(
+        `^proc2json, version \\d+\\.\\d+\\.\\d+ \\(branch: [^,]+, revision: ${revision}\\)\n  build user: .*\n  build date: +\\d{8}-`,
+      ),
+    );
     const csv = spawnSync(path.join(prefix, 'bin', 'proc2csv'), [fixturePath('proc/loadavg')], { cwd: tmp, encoding: 'utf8' });
     expect(csv.stdout).to.equal('load1|load5|load15|nr_running|nr_threads|last_pid\n0|0|0|1|77|2457\n');
     // The tarball carries what the commands and the exporter need, not the tests or the fixtures.

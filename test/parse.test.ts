@@ -33,11 +33,19 @@ describe('parsing that keeps going past bad records', () => {
 
   it('line with a header: a bad header fails the file, a bad row costs the row (interrupts, net/dev)', () => {
     const header = '           CPU0       CPU1\n';
-    const { records, skipped } = keepGoing('interrupts', `${header}  0:  44  x  IO-APIC   2-edge      timer\n  1:   9   0   IO-APIC   1-edge      i8042\n`);
+    const { records, skipped } = keepGoing(
+      'interrupts',
+      `${header}  0:  44  x  IO-APIC   2-edge      timer\n  1:   9   0   IO-APIC   1-edge      i8042\n`,
+    );
     expect(records).to.deep.equal([{ name: '1', cpus: { CPU0: 9, CPU1: 0 }, info: 'IO-APIC', devices: '1-edge i8042' }]);
-    expect(messages(skipped)).to.deep.equal(['/p/interrupts:2: expected 2 per-CPU counts, found 1 before "x": "  0:  44  x  IO-APIC   2-edge      timer"']);
+    expect(messages(skipped)).to.deep.equal([
+      '/p/interrupts:2: expected 2 per-CPU counts, found 1 before "x": "  0:  44  x  IO-APIC   2-edge      timer"',
+    ]);
     const dev = fixture('proc/net/dev');
-    expect(() => keepGoing('net/dev', dev.replace('Receive', 'Rcv'))).to.throw(ParseError, /^\/p\/net\/dev:2: expected the two header lines/);
+    expect(() => keepGoing('net/dev', dev.replace('Receive', 'Rcv'))).to.throw(
+      ParseError,
+      /^\/p\/net\/dev:2: expected the two header lines/,
+    );
     const broken = dev.split('\n');
     broken[2] = broken[2].replace(/\d+/, 'x');
     const kept = keepGoing('net/dev', broken.join('\n'));
@@ -47,7 +55,10 @@ describe('parsing that keeps going past bad records', () => {
   });
 
   it('stat: the all-CPU line is structural (its loss fails the file), a bad later line costs that line', () => {
-    expect(() => keepGoing('stat', 'cpu  1 x 3 4\ncpu0 1 2 3 4\n')).to.throw(ParseError, '/p/stat:1: nice is not an unsigned integer ("x")');
+    expect(() => keepGoing('stat', 'cpu  1 x 3 4\ncpu0 1 2 3 4\n')).to.throw(
+      ParseError,
+      '/p/stat:1: nice is not an unsigned integer ("x")',
+    );
     const { records, skipped } = keepGoing('stat', 'cpu  1 2 3 4\ncpu0 1 2 3 x\nctxt 12\n');
     expect(records.map((r) => (r as { name: string }).name)).to.deep.equal(['cpu', 'ctxt']);
     expect(skipped[0].lineNumber).to.equal(2);
@@ -68,7 +79,10 @@ describe('parsing that keeps going past bad records', () => {
     ].join('\n');
     const { records, skipped } = keepGoing('mdstat', text);
     const [record] = records as { arrays: { name: string; blocks: number }[] }[];
-    expect(record.arrays.map((a) => [a.name, a.blocks])).to.deep.equal([['md1', 100], ['md3', 300]]);
+    expect(record.arrays.map((a) => [a.name, a.blocks])).to.deep.equal([
+      ['md1', 100],
+      ['md3', 300],
+    ]);
     expect(messages(skipped)).to.deep.equal(['/p/mdstat:4: unknown device flag in "sdc1[0](Q)": "md2 : active raid1 sdd1[1] sdc1[0](Q)"']);
   });
 
@@ -110,6 +124,9 @@ describe('parsing that keeps going past bad records', () => {
 
   it('an empty file where content is due, or one whose every record is bad, still fails', () => {
     expect(() => keepGoing('meminfo', '')).to.throw(ParseError, '/p/meminfo:1: empty file');
-    expect(() => keepGoing('meminfo', 'MemTotal: x kB\nMemFree: y kB\n')).to.throw(ParseError, '/p/meminfo:1: MemTotal is not an unsigned integer ("x") (no good record left): "MemTotal: x kB"');
+    expect(() => keepGoing('meminfo', 'MemTotal: x kB\nMemFree: y kB\n')).to.throw(
+      ParseError,
+      '/p/meminfo:1: MemTotal is not an unsigned integer ("x") (no good record left): "MemTotal: x kB"',
+    );
   });
 });

@@ -18,7 +18,15 @@ const stat = defineHandler({
     const close = line.lastIndexOf(')');
     if (open < 0 || close < open) src.fail(0, 'expected "pid (comm) …"');
     const f = line.slice(close + 2).split(' ');
-    return [{ pid: src.int(line.slice(0, open - 1), 0, 'pid'), comm: line.slice(open + 1, close), state: f[0], ppid: src.int(f[1], 0, 'ppid'), minflt: src.int(f[7], 0, 'minflt') }];
+    return [
+      {
+        pid: src.int(line.slice(0, open - 1), 0, 'pid'),
+        comm: line.slice(open + 1, close),
+        state: f[0],
+        ppid: src.int(f[1], 0, 'ppid'),
+        minflt: src.int(f[7], 0, 'minflt'),
+      },
+    ];
   },
 });
 const cmdline = defineHandler({
@@ -26,8 +34,16 @@ const cmdline = defineHandler({
   summary: 'test: argv',
   parse: (text: string) => (text === '' ? [] : [{ argv: text.replace(/\0$/, '').split('\0') }]),
 });
-const io = defineHandler({ name: 'pid/io', summary: 'test: io', parse: (text: string, file: string) => keyValueNumbers(new Lines(file, text)) });
-const status = defineHandler({ name: 'pid/status', summary: 'test: status', parse: (text: string, file: string) => keyValueText(new Lines(file, text)) });
+const io = defineHandler({
+  name: 'pid/io',
+  summary: 'test: io',
+  parse: (text: string, file: string) => keyValueNumbers(new Lines(file, text)),
+});
+const status = defineHandler({
+  name: 'pid/status',
+  summary: 'test: status',
+  parse: (text: string, file: string) => keyValueText(new Lines(file, text)),
+});
 
 const FILES = [stat, status, cmdline, io, 'pid/mounts'] as const;
 const ROOT = fixturePath('trees/processes');
@@ -79,7 +95,10 @@ describe('process walker', () => {
 
     const python = records[4];
     expect(python.files['pid/stat']).to.deep.equal([{ pid: 15879, comm: 'python3', state: 'S', ppid: 15876, minflt: 2905 }]);
-    expect((python.files['pid/cmdline']![0] as { argv: string[] }).argv.slice(0, 2)).to.deep.equal(['/root/.pyenv/versions/3.11.7/bin/python3', '-c']);
+    expect((python.files['pid/cmdline']![0] as { argv: string[] }).argv.slice(0, 2)).to.deep.equal([
+      '/root/.pyenv/versions/3.11.7/bin/python3',
+      '-c',
+    ]);
     expect(python.files['pid/io']![0]).to.deep.equal({ name: 'rchar', value: 1685836 });
     expect(python.files['pid/io']![6]).to.deep.equal({ name: 'cancelled_write_bytes', value: 0 });
   });
@@ -110,7 +129,10 @@ describe('process walker', () => {
     for (const code of ['ENOENT', 'ESRCH']) {
       const procfs = new ScriptedProcFs(new Set(['7002']), new Set(), code);
       const records = await readProcesses({ procfs, files: FILES });
-      expect(records.map((r) => r.pid), code).to.deep.equal([2, 7001, 7003, 15879]);
+      expect(
+        records.map((r) => r.pid),
+        code,
+      ).to.deep.equal([2, 7001, 7003, 15879]);
       // The walker stopped at the first failed read of the vanished process.
       expect(procfs.reads.filter((r) => r.startsWith('7002/'))).to.deep.equal(['7002/stat']);
     }
@@ -127,7 +149,13 @@ describe('process walker', () => {
   it('walks threads from task/ after each process when asked', async () => {
     const records: ProcessRecord[] = [];
     for await (const r of walkProcesses({ procfs: ROOT, files: [stat, status], threads: true, pids: [2, 15879] })) records.push(r);
-    expect(records.map((r) => [r.pid, r.tid])).to.deep.equal([[2, undefined], [2, 2], [15879, undefined], [15879, 15879], [15879, 15970]]);
+    expect(records.map((r) => [r.pid, r.tid])).to.deep.equal([
+      [2, undefined],
+      [2, 2],
+      [15879, undefined],
+      [15879, 15879],
+      [15879, 15970],
+    ]);
     const worker = records[4];
     expect(worker.files['pid/stat']).to.deep.equal([{ pid: 15970, comm: 'python3', state: 'S', ppid: 15876, minflt: 3 }]);
     expect(worker.files['pid/status']![5]).to.deep.equal({ name: 'Pid', value: '15970' });
@@ -157,7 +185,9 @@ describe('process walker', () => {
         summary: 'test: busy parser',
         parse: () => {
           const until = performance.now() + 3;
-          while (performance.now() < until) { /* busy */ }
+          while (performance.now() < until) {
+            /* busy */
+          }
           return [];
         },
       });

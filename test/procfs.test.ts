@@ -55,7 +55,14 @@ describe('procfs: special files, sizes and links', () => {
 
   it('refuses a FIFO at once, synchronously and asynchronously, leaving no read pending', async () => {
     expect(() => procfs.readText('stat')).to.throw(NotRegularFileError, /stat: a FIFO \(named pipe\), not a regular file/);
-    const failures = await Promise.all([1, 2, 3, 4, 5, 6].map(() => procfs.readTextAsync('stat').then(() => undefined, (e: Error) => e)));
+    const failures = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() =>
+        procfs.readTextAsync('stat').then(
+          () => undefined,
+          (e: Error) => e,
+        ),
+      ),
+    );
     for (const failure of failures) expect(failure).to.be.instanceOf(NotRegularFileError);
     expect(pendingReads()).to.equal(0);
     // Six refused FIFO reads later the thread pool still serves reads.
@@ -64,16 +71,22 @@ describe('procfs: special files, sizes and links', () => {
 
   it('refuses a character device (/dev/zero in place of vmstat) before reading it', async () => {
     expect(() => procfs.readText('vmstat')).to.throw(NotRegularFileError, /vmstat: a character device/);
-    const failure = await procfs.readTextAsync('vmstat').then(() => undefined, (e: Error) => e);
+    const failure = await procfs.readTextAsync('vmstat').then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(failure).to.be.instanceOf(NotRegularFileError);
     expect(() => readProcFile('/dev/zero')).to.throw(NotRegularFileError, /^\/dev\/zero: a character device/);
   });
 
-  it('bounds every read: the tree\'s default, and a smaller bound per ProcFs or per read', async () => {
+  it("bounds every read: the tree's default, and a smaller bound per ProcFs or per read", async () => {
     expect(procfs.maxBytes).to.equal(MAX_PROCFS_READ_BYTES);
     const small = new ProcFs(root, { maxBytes: 4096 });
     expect(() => small.readText('big')).to.throw(FileTooLargeError, /big: larger than 4096 bytes/);
-    const failure = await small.readTextAsync('big').then(() => undefined, (e: Error) => e);
+    const failure = await small.readTextAsync('big').then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(failure).to.be.instanceOf(FileTooLargeError);
     expect(await procfs.readTextAsync('big', { maxBytes: 5000 })).to.have.length(5000);
     expect(() => procfs.readText('big', { maxBytes: 4999 })).to.throw(FileTooLargeError);
@@ -84,7 +97,10 @@ describe('procfs: special files, sizes and links', () => {
     expect(() => procfs.readText('loadavg')).to.throw(OutsideRootError, /loadavg: leads out of the procfs root/);
     expect(() => procfs.readText('uptime')).to.throw(OutsideRootError);
     for (const name of ['loadavg', 'uptime', 'net-outside/stat/arp_cache']) {
-      const failure = await procfs.readTextAsync(name).then((text) => text, (e: Error) => e);
+      const failure = await procfs.readTextAsync(name).then(
+        (text) => text,
+        (e: Error) => e,
+      );
       expect(failure, name).to.be.instanceOf(OutsideRootError);
     }
     expect(() => procfs.list('net-outside/stat')).to.throw(OutsideRootError);
@@ -104,7 +120,10 @@ describe('procfs: special files, sizes and links', () => {
     expect(procfs.realPathInside('swapped')).to.equal(swap);
     fs.rmSync(swap);
     fs.symlinkSync(path.join(tmp, 'secret'), swap);
-    const failure = await procfs.readTextAsync('swapped').then((text) => text, (e: Error) => e);
+    const failure = await procfs.readTextAsync('swapped').then(
+      (text) => text,
+      (e: Error) => e,
+    );
     expect(failure).to.be.instanceOf(OutsideRootError);
     expect(String(failure)).to.not.include(SECRET);
   });

@@ -45,7 +45,10 @@ function examples(text: string): Example[] {
 
 function matches(actual: string, expected: string): boolean {
   if (!expected.includes('…')) return actual === expected;
-  const pattern = expected.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = expected
+    .split('…')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(actual);
 }
 
@@ -74,7 +77,11 @@ describe('README examples of the commands', function () {
   });
 
   it('has examples of all three commands, errors included', () => {
-    for (const command of COMMANDS) expect(all.some((e) => e.command.includes(command)), command).to.equal(true);
+    for (const command of COMMANDS)
+      expect(
+        all.some((e) => e.command.includes(command)),
+        command,
+      ).to.equal(true);
     expect(all.filter((e) => e.expected.some((line) => /^proc2(json|csv): /.test(line))).length).to.be.at.least(5);
   });
 

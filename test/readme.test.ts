@@ -28,10 +28,20 @@ describe('README', () => {
 
   it('has its sections in reading order, under a table of contents that links each of them', () => {
     const order = [
-      'Quick start', 'Coming from node_exporter', 'The commands', 'The exporter', 'Deployment', 'Security', 'Performance', 'Development',
+      'Quick start',
+      'Coming from node_exporter',
+      'The commands',
+      'The exporter',
+      'Deployment',
+      'Security',
+      'Performance',
+      'Development',
     ];
     const sections = [...text.replace(/^```[a-z]*\n[\s\S]*?^```$/gm, '').matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(sections.filter((s) => order.includes(s)), 'the sections of the reading order, in order').to.deep.equal(order);
+    expect(
+      sections.filter((s) => order.includes(s)),
+      'the sections of the reading order, in order',
+    ).to.deep.equal(order);
     const toc = text.slice(text.indexOf('<!-- toc:start -->'), text.indexOf('<!-- toc:end -->'));
     expect(text.indexOf('<!-- toc:start -->')).to.be.lessThan(text.indexOf('## Quick start'));
     for (const s of sections) expect(toc, s).to.include(`[${s}](#${anchorOf(s)})`);
@@ -56,7 +66,13 @@ describe('README', () => {
   };
 
   it('writes names shortly and exactly: the braces expand to the names given, no more', () => {
-    expect(compressNames([{ name: 'a_x_t', labels: '' }, { name: 'a_y_t', labels: '' }, { name: 'a_x_u', labels: 'l' }])).to.deep.equal(['a_{x,y}_t', 'a_x_u{l}']);
+    expect(
+      compressNames([
+        { name: 'a_x_t', labels: '' },
+        { name: 'a_y_t', labels: '' },
+        { name: 'a_x_u', labels: 'l' },
+      ]),
+    ).to.deep.equal(['a_{x,y}_t', 'a_x_u{l}']);
     for (const c of Object.values(collectors)) {
       const byLabels = new Map<string, string[]>();
       for (const m of c.metrics) {

@@ -9,10 +9,26 @@ function fake(name: string, pattern?: string): Handler<object> {
 
 const table: HandlerTable = Object.fromEntries(
   [
-    fake('stat'), fake('vmstat'), fake('sysvipc/msg'), fake('mdstat'), fake('pid/stat'), fake('pid/maps'), fake('pid/numa_maps'),
-    fake('net/tcp'), fake('net/tcp6'), fake('net/nf_conntrack'), fake('net/stat/nf_conntrack'),
-    fake('net/stat/arp_cache'), fake('net/dev_snmp6', 'net/dev_snmp6/*'), fake('pid/fd', '<pid>/fd/*'), fake('mounts'), fake('pid/mounts'),
-    fake('pressure/memory'), fake('pid/status'), fake('net/dev'), fake('sys/kernel/pid_max'),
+    fake('stat'),
+    fake('vmstat'),
+    fake('sysvipc/msg'),
+    fake('mdstat'),
+    fake('pid/stat'),
+    fake('pid/maps'),
+    fake('pid/numa_maps'),
+    fake('net/tcp'),
+    fake('net/tcp6'),
+    fake('net/nf_conntrack'),
+    fake('net/stat/nf_conntrack'),
+    fake('net/stat/arp_cache'),
+    fake('net/dev_snmp6', 'net/dev_snmp6/*'),
+    fake('pid/fd', '<pid>/fd/*'),
+    fake('mounts'),
+    fake('pid/mounts'),
+    fake('pressure/memory'),
+    fake('pid/status'),
+    fake('net/dev'),
+    fake('sys/kernel/pid_max'),
   ].map((h) => [h.name, h]),
 );
 

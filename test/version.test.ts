@@ -68,7 +68,11 @@ describe('version', () => {
     fs.writeFileSync(compiled, '');
     fs.utimesSync(compiled, new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), new Date(Date.UTC(2024, 0, 2, 3, 4, 5)));
     expect(buildInfoAt(dir, compiled)).to.deep.equal({
-      version: '9.8.7', branch: 'release-9', revision: head, user: 'unknown', date: '20240102-03:04:05',
+      version: '9.8.7',
+      branch: 'release-9',
+      revision: head,
+      user: 'unknown',
+      date: '20240102-03:04:05',
     });
     expect(currentBuild(dir, new Date(Date.UTC(2025, 5, 1, 10, 0, 0)))).to.deep.equal({
       branch: 'release-9',
@@ -83,7 +87,11 @@ describe('version', () => {
     const file = path.join(dir, BUILD_INFO_FILE);
     fs.writeFileSync(file, JSON.stringify({ branch: 'main', revision: 'abc123', date: '20250601-10:00:00' }));
     expect(buildInfoAt(dir)).to.deep.equal({
-      version: '9.8.7', branch: 'main', revision: 'abc123', user: 'unknown', date: '20250601-10:00:00',
+      version: '9.8.7',
+      branch: 'main',
+      revision: 'abc123',
+      user: 'unknown',
+      date: '20250601-10:00:00',
     });
     for (const damaged of ['{"branch": "main"', 'null', '[]']) {
       fs.writeFileSync(file, damaged);
@@ -96,7 +104,9 @@ describe('version', () => {
     expect(result.status).to.equal(0);
     const lines = result.stdout.trimEnd().split('\n');
     const version = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(lines[0].replace(/\(branch: \S+, /, '(branch: B, ')).to.equal(`proc-exporter, version ${version} (branch: B, revision: ${projectRevision()})`);
+    expect(lines[0].replace(/\(branch: \S+, /, '(branch: B, ')).to.equal(
+      `proc-exporter, version ${version} (branch: B, revision: ${projectRevision()})`,
+    );
     const labels = lines.slice(1).map((l) => l.replace(/:\s+.*$/, ':'));
     expect(labels).to.deep.equal(['  build user:', '  build date:', '  node version:', '  platform:']);
     expect(lines[3]).to.equal(`  node version:     ${process.version}`);

@@ -64,7 +64,9 @@ export function imageNodeFlags(): string[] {
 }
 
 export function startOurExporter(v8Flags: readonly string[] = imageNodeFlags()): Promise<OurExporter> {
-  const main = FROM_SOURCE ? path.join(projectRoot, 'src', 'exporter', 'main.ts') : path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
+  const main = FROM_SOURCE
+    ? path.join(projectRoot, 'src', 'exporter', 'main.ts')
+    : path.join(projectRoot, 'dist', 'src', 'exporter', 'main.js');
   const probe = FROM_SOURCE ? path.join(projectRoot, 'bench', 'probe.ts') : path.join(projectRoot, 'dist', 'bench', 'probe.js');
   const nodeArgs = [...v8Flags, '--expose-gc', ...(FROM_SOURCE ? ['--require', 'tsx/cjs'] : []), '--require', probe];
   // JSON log lines: the "listening" record is parsed for the address.

@@ -22,7 +22,9 @@ export interface LoadResult {
 export function autocannon(url: string, connections: number, durationS: number): Promise<LoadResult> {
   const bin = path.join(projectRoot, 'node_modules', 'autocannon', 'autocannon.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '-c', String(connections), '-d', String(durationS), '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '-c', String(connections), '-d', String(durationS), '-j', url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -70,23 +70,91 @@ export interface SyntheticThread {
 
 export function statLine(p: SyntheticProcess): string {
   const f = [
-    p.pid, `(${p.comm})`, p.state ?? 'S', p.ppid ?? 1, p.pid, p.pid, 0, -1, 4194304, p.minflt ?? 2905, 0, p.majflt ?? 0, 0,
-    p.utime ?? 0, p.stime ?? 0, 0, 0, 20, 0, p.threads ?? p.tasks?.length ?? 1, 0, p.starttime ?? 1000, p.vsizeBytes ?? 0, p.rssPages ?? 0,
-    '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 16781318, 0, 0, 0, 0, 17, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    p.pid,
+    `(${p.comm})`,
+    p.state ?? 'S',
+    p.ppid ?? 1,
+    p.pid,
+    p.pid,
+    0,
+    -1,
+    4194304,
+    p.minflt ?? 2905,
+    0,
+    p.majflt ?? 0,
+    0,
+    p.utime ?? 0,
+    p.stime ?? 0,
+    0,
+    0,
+    20,
+    0,
+    p.threads ?? p.tasks?.length ?? 1,
+    0,
+    p.starttime ?? 1000,
+    p.vsizeBytes ?? 0,
+    p.rssPages ?? 0,
+    '18446744073709551615',
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    16781318,
+    0,
+    0,
+    0,
+    0,
+    17,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
   ];
   return `${f.join(' ')}\n`;
 }
 
 export function statusText(p: SyntheticProcess): string {
-  const state = { R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)', Z: 'Z (zombie)', I: 'I (idle)', T: 'T (stopped)' }[p.state ?? 'S'] ?? 'S (sleeping)';
+  const state =
+    { R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)', Z: 'Z (zombie)', I: 'I (idle)', T: 'T (stopped)' }[p.state ?? 'S'] ??
+    'S (sleeping)';
   const kb = (n: number): string => `${String(n).padStart(8)} kB`;
   const uid = p.uid ?? 0;
   return [
-    `Name:\t${p.comm}`, 'Umask:\t0022', `State:\t${state}`, `Tgid:\t${p.pid}`, 'Ngid:\t0', `Pid:\t${p.pid}`, `PPid:\t${p.ppid ?? 1}`, 'TracerPid:\t0',
-    `Uid:\t${uid}\t${uid}\t${uid}\t${uid}`, 'Gid:\t0\t0\t0\t0', 'FDSize:\t64', 'Groups:\t ', `Kthread:\t${p.exe === undefined ? 1 : 0}`,
-    `VmSize:\t${kb(Math.round((p.vsizeBytes ?? 0) / 1024))}`, `VmRSS:\t${kb((p.rssPages ?? 0) * 4)}`, `VmSwap:\t${kb(p.swapKb ?? 0)}`,
-    `Threads:\t${p.threads ?? p.tasks?.length ?? 1}`, 'SigQ:\t0/96364', 'Cpus_allowed_list:\t0-1',
-    `voluntary_ctxt_switches:\t${p.voluntary ?? 0}`, `nonvoluntary_ctxt_switches:\t${p.nonvoluntary ?? 0}`, '',
+    `Name:\t${p.comm}`,
+    'Umask:\t0022',
+    `State:\t${state}`,
+    `Tgid:\t${p.pid}`,
+    'Ngid:\t0',
+    `Pid:\t${p.pid}`,
+    `PPid:\t${p.ppid ?? 1}`,
+    'TracerPid:\t0',
+    `Uid:\t${uid}\t${uid}\t${uid}\t${uid}`,
+    'Gid:\t0\t0\t0\t0',
+    'FDSize:\t64',
+    'Groups:\t ',
+    `Kthread:\t${p.exe === undefined ? 1 : 0}`,
+    `VmSize:\t${kb(Math.round((p.vsizeBytes ?? 0) / 1024))}`,
+    `VmRSS:\t${kb((p.rssPages ?? 0) * 4)}`,
+    `VmSwap:\t${kb(p.swapKb ?? 0)}`,
+    `Threads:\t${p.threads ?? p.tasks?.length ?? 1}`,
+    'SigQ:\t0/96364',
+    'Cpus_allowed_list:\t0-1',
+    `voluntary_ctxt_switches:\t${p.voluntary ?? 0}`,
+    `nonvoluntary_ctxt_switches:\t${p.nonvoluntary ?? 0}`,
+    '',
   ].join('\n');
 }
 
@@ -115,8 +183,15 @@ export function smapsRollupText(pssKb: number, swapPssKb: number): string {
   const kb = (name: string, n: number): string => `${`${name}:`.padEnd(16)}${String(n).padStart(8)} kB\n`;
   return (
     '55f90bbfb000-7fff8e8cc000 ---p 00000000 00:00 0                          [rollup]\n' +
-    kb('Rss', pssKb + 1024) + kb('Pss', pssKb) + kb('Pss_Anon', pssKb) + kb('Shared_Clean', 1024) + kb('Private_Dirty', pssKb) +
-    kb('Anonymous', pssKb) + kb('Swap', swapPssKb) + kb('SwapPss', swapPssKb) + kb('Locked', 0)
+    kb('Rss', pssKb + 1024) +
+    kb('Pss', pssKb) +
+    kb('Pss_Anon', pssKb) +
+    kb('Shared_Clean', 1024) +
+    kb('Private_Dirty', pssKb) +
+    kb('Anonymous', pssKb) +
+    kb('Swap', swapPssKb) +
+    kb('SwapPss', swapPssKb) +
+    kb('Locked', 0)
   );
 }
 

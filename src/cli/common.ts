@@ -64,7 +64,10 @@ export function parseAll(files: readonly string[], options: Record<string, unkno
       if (as === undefined) throw new Error('-: standard input needs --as NAME');
       return parseText(readStandardInput(), as, '-', parsing);
     }
-    return parseFile(file, as, { ...parsing, onUnreadable: (reason) => process.stderr.write(`${name}: ${file}: could not be read (${reason}): no records\n`) });
+    return parseFile(file, as, {
+      ...parsing,
+      onUnreadable: (reason) => process.stderr.write(`${name}: ${file}: could not be read (${reason}): no records\n`),
+    });
   });
 }
 
@@ -72,7 +75,12 @@ export function parseAll(files: readonly string[], options: Record<string, unkno
  * Runs a command body with the error rule applied: any failure becomes one
  * line `name: message` on stderr and exit status 2.
  */
-export function runCommand(name: string, program: Command, argv: readonly string[], body: (files: string[], options: Record<string, unknown>) => void): void {
+export function runCommand(
+  name: string,
+  program: Command,
+  argv: readonly string[],
+  body: (files: string[], options: Record<string, unknown>) => void,
+): void {
   // Output piped into `head` that closes early is not a failure.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

@@ -14,7 +14,14 @@
  * A value that is absent from a record (a column the kernel does not print)
  * yields no sample.
  */
-import { compareLabels, isValidLabelName, isValidMetricName, sanitizeMetricName, type Labels, type MetricFamily } from '../exporter/exposition';
+import {
+  compareLabels,
+  isValidLabelName,
+  isValidMetricName,
+  sanitizeMetricName,
+  type Labels,
+  type MetricFamily,
+} from '../exporter/exposition';
 import type {
   CollectorContext,
   CollectorDefinition,
@@ -82,7 +89,7 @@ function optionRegex(options: OptionValues, name: string | undefined): RegExp | 
 
 function passes(filters: readonly FilterSpec[], ctx: MappingContext, labels: Labels): boolean {
   for (const filter of filters) {
-    const subject = typeof filter.subject === 'function' ? filter.subject(ctx) : labels[filter.subject] ?? '';
+    const subject = typeof filter.subject === 'function' ? filter.subject(ctx) : (labels[filter.subject] ?? '');
     const include = optionRegex(ctx.options, filter.include);
     if (include) {
       if (!include.test(subject)) return false;
@@ -131,7 +138,10 @@ export function applyCollector(
   const emit = (m: MetricMapping, ctx: MappingContext): void => {
     const raw = m.value === undefined ? (m.each !== undefined ? ctx.entry : undefined) : resolve(m.value, ctx);
     if (raw === undefined || raw === null) return;
-    if (typeof raw !== 'number') throw new Error(`${definition.name}: value of ${String(typeof m.name === 'string' ? m.name : ctx.key)} is not a number (${JSON.stringify(raw)})`);
+    if (typeof raw !== 'number')
+      throw new Error(
+        `${definition.name}: value of ${String(typeof m.name === 'string' ? m.name : ctx.key)} is not a number (${JSON.stringify(raw)})`,
+      );
     const labels: Labels = {};
     for (const [label, getter] of labelEntries(m)) {
       const v = resolve(getter, ctx);
@@ -201,24 +211,30 @@ export function applyCollector(
 /** Checks a definition's static parts (names, label names, option references); returns the problems. */
 export function checkDefinition(definition: CollectorDefinition, handlerExists: (name: string) => boolean): string[] {
   const problems: string[] = [];
-  if (!/^[a-z][a-z0-9_]*$/.test(definition.name)) problems.push(`collector name ${JSON.stringify(definition.name)} is not lower_snake_case`);
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.name))
+    problems.push(`collector name ${JSON.stringify(definition.name)} is not lower_snake_case`);
   for (const handler of Object.keys(definition.reads)) if (!handlerExists(handler)) problems.push(`reads unknown handler ${handler}`);
   const options = definition.options ?? {};
   const checkFilters = (filters: readonly FilterSpec[] | undefined, where: string): void => {
     for (const f of filters ?? []) {
-      for (const o of [f.include, f.exclude]) if (o !== undefined && !(o in options)) problems.push(`${where}: filter uses undeclared option ${o}`);
+      for (const o of [f.include, f.exclude])
+        if (o !== undefined && !(o in options)) problems.push(`${where}: filter uses undeclared option ${o}`);
     }
   };
   checkFilters(definition.filters, 'collector');
-  if (definition.families && (definition.familyNames ?? []).length === 0) problems.push('families: familyNames lists what it builds (the README shows it)');
+  if (definition.families && (definition.familyNames ?? []).length === 0)
+    problems.push('families: familyNames lists what it builds (the README shows it)');
   for (const m of definition.metrics) {
     const where = typeof m.name === 'string' ? m.name : '(derived name)';
     if (typeof m.name === 'string' && !isValidMetricName(m.name)) problems.push(`${where}: invalid metric name`);
-    if (typeof m.name === 'function' && m.namePattern === undefined) problems.push(`${where}: a derived name needs a namePattern (the README shows it)`);
-    if (typeof m.name === 'string' && m.type === 'counter' && !m.name.endsWith('_total')) problems.push(`${where}: counter names end in _total`);
+    if (typeof m.name === 'function' && m.namePattern === undefined)
+      problems.push(`${where}: a derived name needs a namePattern (the README shows it)`);
+    if (typeof m.name === 'string' && m.type === 'counter' && !m.name.endsWith('_total'))
+      problems.push(`${where}: counter names end in _total`);
     for (const label of Object.keys(m.labels ?? {})) if (!isValidLabelName(label)) problems.push(`${where}: invalid label name ${label}`);
     // A `gather` collector names its own input keys (a process walk, every file of a directory).
-    for (const h of typeof m.from === 'string' ? [m.from] : m.from) if (!(h in definition.reads) && !definition.gather) problems.push(`${where}: reads ${h}, which is not in reads`);
+    for (const h of typeof m.from === 'string' ? [m.from] : m.from)
+      if (!(h in definition.reads) && !definition.gather) problems.push(`${where}: reads ${h}, which is not in reads`);
     checkFilters(m.filters, where);
   }
   for (const [name, spec] of Object.entries(options)) {

@@ -8,7 +8,11 @@ import { cycleReader, type CycleReads } from './read';
 export const DEFAULT_ROOTS = { procfs: '/proc', sysfs: '/sys', rootfs: '/' } as const;
 
 /** The trees to read: the procfs given, and sysfs and rootfs (default /sys and /). */
-export function filesystems(procfs: ProcFs, sysfs: ProcFs = new ProcFs(DEFAULT_ROOTS.sysfs), rootfs: ProcFs = new ProcFs(DEFAULT_ROOTS.rootfs)): Filesystems {
+export function filesystems(
+  procfs: ProcFs,
+  sysfs: ProcFs = new ProcFs(DEFAULT_ROOTS.sysfs),
+  rootfs: ProcFs = new ProcFs(DEFAULT_ROOTS.rootfs),
+): Filesystems {
   return { procfs, sysfs, rootfs };
 }
 

@@ -54,7 +54,15 @@ export { collect, DEFAULT_ROOTS, filesystems } from './collect';
 export { cycleReader, MissingFileError, readHandlerFile, type CycleReads } from './read';
 export { parseErrorLog, type ParseErrorLog } from './parse-errors';
 // The exposition model, for collectors that build families themselves (textfile).
-export { formatValue, isValidLabelName, isValidMetricName, type Labels, type MetricFamily, type MetricType, type Sample } from '../exporter/exposition';
+export {
+  formatValue,
+  isValidLabelName,
+  isValidMetricName,
+  type Labels,
+  type MetricFamily,
+  type MetricType,
+  type Sample,
+} from '../exporter/exposition';
 export { decodeTextFormat, parseBound, parseTextFormat, type ParsedFamily } from '../exporter/textformat';
 // Reading beyond one file per handler: links and directories (mountstats' /proc/self), process walks, *.prom files.
 export { FileTooLargeError, isDenied, isGone, readDirectoryFiles, type DirectoryFile, type ProcFs } from '../procfs';

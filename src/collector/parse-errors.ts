@@ -59,7 +59,9 @@ export class ParseErrorLog {
         name: 'proc_exporter_parse_errors_total',
         help: 'Lines of /proc files their parser rejected (each left out with its record, or failing its collector), by handler.',
         type: 'counter',
-        samples: [...this.totals.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([handler, value]) => ({ labels: { handler }, value })),
+        samples: [...this.totals.entries()]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([handler, value]) => ({ labels: { handler }, value })),
       },
     ];
   }

@@ -54,7 +54,13 @@ function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleRead
  * absent file is undefined when optional and fails the run as "not on this
  * kernel" (MissingFileError) when required.
  */
-export async function readHandlerFile(procfs: ProcFs, name: string, need: Need, path = name, reads?: CycleReads): Promise<object[] | undefined> {
+export async function readHandlerFile(
+  procfs: ProcFs,
+  name: string,
+  need: Need,
+  path = name,
+  reads?: CycleReads,
+): Promise<object[] | undefined> {
   try {
     return await readParsed(procfs, name, path, reads);
   } catch (error) {

@@ -90,15 +90,19 @@ export function buildProgram(table: CollectorTable): Command {
         'metric names of the process groups (default: process-exporter with --config.process-exporter, else procfs)',
       ).choices(['procfs', 'process-exporter']),
     )
-    .option('--process-groups.children [value]', 'a process no group matches joins its parent\'s group (default: true)')
+    .option('--process-groups.children [value]', "a process no group matches joins its parent's group (default: true)")
     .option('--process-groups.threads [value]', 'per-thread-name metrics of the process groups (default: true)')
     .option('--process-groups.gather-smaps [value]', 'proportional memory (smaps_rollup) of the process groups (default: true)')
     .option('--process-groups.recheck [value]', 'match the processes no group took again on every walk (default: false)')
     .option('--process-groups.remove-empty-groups [value]', 'drop a group and its counters when its last process has gone (default: false)')
     .option('--process-groups.max-series <n>', 'more series than this fails the process_groups collector (default: 50000)')
     .addOption(
-      new Option('--log.level <level>', `only log messages with this severity or above (default: ${DEFAULTS.log.level})`)
-        .choices(['debug', 'info', 'warn', 'error']),
+      new Option('--log.level <level>', `only log messages with this severity or above (default: ${DEFAULTS.log.level})`).choices([
+        'debug',
+        'info',
+        'warn',
+        'error',
+      ]),
     )
     .addOption(new Option('--log.format <format>', `log format (default: ${DEFAULTS.log.format})`).choices(['json', 'logfmt']))
     .option('--once', 'collect every enabled collector once, print the exposition text on standard output, exit')

@@ -47,7 +47,7 @@ function namePart(field: string): string {
 
 /** An entry's value fields: `value`, or `values`. */
 export function valueFieldsOf(entry: RawMapping): string[] {
-  return entry.value !== undefined ? [entry.value] : entry.values ?? [];
+  return entry.value !== undefined ? [entry.value] : (entry.values ?? []);
 }
 
 /** An entry's labels as label → field (a list of fields names each label after its field). */
@@ -76,7 +76,10 @@ interface Problem {
 }
 
 /** A keyword whose check returns problems (their messages are the output's). */
-function checkKeyword(keyword: string, check: (schemaValue: any, data: unknown, cxt: DataValidationCxt) => Problem[]): FuncKeywordDefinition {
+function checkKeyword(
+  keyword: string,
+  check: (schemaValue: any, data: unknown, cxt: DataValidationCxt) => Problem[],
+): FuncKeywordDefinition {
   const validate: SchemaValidateFunction = (schemaValue, data, _parentSchema, cxt) => {
     const problems = check(schemaValue, data, cxt!);
     validate.errors = problems.map((p) => ({ keyword, instancePath: p.at ?? cxt!.instancePath, message: p.message, params: {} }));
@@ -84,7 +87,6 @@ function checkKeyword(keyword: string, check: (schemaValue: any, data: unknown, 
   };
   return { keyword, validate, errors: true };
 }
-
 
 /** The instance path of the value holding the one at `path` (`/mappings/0/value` → `/mappings/0`). */
 function parentPath(path: string): string {
@@ -132,7 +134,8 @@ const handlerKeyword = checkKeyword('handler', (_: true, name, cxt) => {
   if (handler.refuse !== undefined) return [{ at, message: `handler ${name} is not parsed (${handler.refuse})` }];
   const pattern = handlerPattern(handler);
   if (pattern.includes('*')) return [{ at, message: `handler ${name} reads a folder of files (${pattern}); a mapping reads one file` }];
-  if (name.startsWith('pid/') && !pattern.startsWith('<pid>/')) return [{ at, message: `handler ${name} is not read from a process directory` }];
+  if (name.startsWith('pid/') && !pattern.startsWith('<pid>/'))
+    return [{ at, message: `handler ${name} is not read from a process directory` }];
   return [];
 });
 
@@ -151,7 +154,8 @@ const mappingEntryKeyword = checkKeyword('mappingEntry', (_: true, data) => {
   const entry = data as unknown as RawMapping;
   const problems: string[] = [];
   if (entry.value !== undefined && entry.values !== undefined) problems.push('value and values are mutually exclusive');
-  else if (entry.value === undefined && entry.values === undefined) problems.push('value: missing (the field holding the number, e.g. value or kB.VmRSS)');
+  else if (entry.value === undefined && entry.values === undefined)
+    problems.push('value: missing (the field holding the number, e.g. value or kB.VmRSS)');
   const perProcess = isPerProcess(entry);
   const labels = Array.isArray(entry.labels) || isObject(entry.labels) ? labelFieldsOf(entry) : {};
   for (const [label, field] of Object.entries(labels)) {
@@ -162,7 +166,8 @@ const mappingEntryKeyword = checkKeyword('mappingEntry', (_: true, data) => {
   const valueLabel: unknown = entry.valueLabel;
   if (valueLabel !== undefined) {
     if (entry.values === undefined) problems.push('valueLabel: only with values (several fields)');
-    else if (typeof valueLabel !== 'string' || !isValidLabelName(valueLabel)) problems.push(`valueLabel: invalid label name ${JSON.stringify(valueLabel)}`);
+    else if (typeof valueLabel !== 'string' || !isValidLabelName(valueLabel))
+      problems.push(`valueLabel: invalid label name ${JSON.stringify(valueLabel)}`);
     else if (valueLabel in labels) problems.push(`valueLabel: ${valueLabel} is also in labels`);
   }
   return problems.map((message) => ({ message }));
@@ -240,7 +245,8 @@ const stringListKeyword = checkKeyword('stringList', (kind: 'strings' | 'regex',
 const processGroupKeyword = checkKeyword('processGroup', (_: true, data, cxt) => {
   if (!isObject(data)) return [];
   const problems: Problem[] = [];
-  if (data.comm === undefined && data.exe === undefined && data.cmdline === undefined) problems.push({ message: 'needs comm, exe or cmdline' });
+  if (data.comm === undefined && data.exe === undefined && data.cmdline === undefined)
+    problems.push({ message: 'needs comm, exe or cmdline' });
   const name = data.name;
   if (typeof name !== 'string' || name === '') return problems;
   const sources = typeof data.cmdline === 'string' ? [data.cmdline] : Array.isArray(data.cmdline) ? data.cmdline : [];
@@ -266,7 +272,17 @@ const processGroupKeyword = checkKeyword('processGroup', (_: true, data, cxt) =>
 });
 
 /** Their names: describe() takes their messages as they are. */
-export const CUSTOM_KEYWORDS = new Set(['regex', 'minDuration', 'handler', 'field', 'mappingEntry', 'mappingList', 'filter', 'stringList', 'processGroup']);
+export const CUSTOM_KEYWORDS = new Set([
+  'regex',
+  'minDuration',
+  'handler',
+  'field',
+  'mappingEntry',
+  'mappingList',
+  'filter',
+  'stringList',
+  'processGroup',
+]);
 
 /** The keywords a process group's schema uses (process-exporter's config file has nothing else). */
 export function groupKeywords(): FuncKeywordDefinition[] {
@@ -275,5 +291,15 @@ export function groupKeywords(): FuncKeywordDefinition[] {
 
 /** The custom keywords, for a validator of this collector table. */
 export function customKeywords(table: CollectorTable): FuncKeywordDefinition[] {
-  return [regexKeyword, minDurationKeyword, handlerKeyword, fieldKeyword, mappingEntryKeyword, filterKeyword, mappingListKeyword(table), stringListKeyword, processGroupKeyword];
+  return [
+    regexKeyword,
+    minDurationKeyword,
+    handlerKeyword,
+    fieldKeyword,
+    mappingEntryKeyword,
+    filterKeyword,
+    mappingListKeyword(table),
+    stringListKeyword,
+    processGroupKeyword,
+  ];
 }

@@ -133,7 +133,7 @@ function collectorSettings(
   const enabledFlag = flag(`--collector.${name}`) as boolean | undefined;
   const fileEnabled = fileSettings.enabled as boolean | undefined;
   const disableDefaults = flag('--collector.disable-defaults') === true;
-  const enabled = enabledFlag ?? (disableDefaults ? false : fileEnabled ?? definition.defaultEnabled);
+  const enabled = enabledFlag ?? (disableDefaults ? false : (fileEnabled ?? definition.defaultEnabled));
   const interval = fileSettings.interval === undefined ? intervalMs : parseDuration(fileSettings.interval as string)!;
   const timeout = fileSettings.timeout === undefined ? interval : parseDuration(fileSettings.timeout as string)!;
   const options: OptionValues = {};
@@ -166,7 +166,7 @@ function collectorSettings(
     const exclude = option.replace(/Include$/, 'Exclude');
     if (!(exclude in options) || typeof options[option] !== 'string' || options[option] === '') continue;
     const includeFrom = given.get(option) ?? 0;
-    const excludeFrom = options[exclude] === '' ? 0 : given.get(exclude) ?? 0;
+    const excludeFrom = options[exclude] === '' ? 0 : (given.get(exclude) ?? 0);
     // Neither given: both defaults apply together, as node_exporter's do.
     if (includeFrom === 0 && excludeFrom === 0) continue;
     if (excludeFrom === includeFrom) {
@@ -253,7 +253,7 @@ function processGroupsSettings(
     gatherSmaps: bool('--process-groups.gather-smaps', file.gatherSmaps, d.gatherSmaps),
     recheck: bool('--process-groups.recheck', file.recheck, d.recheck),
     removeEmptyGroups: bool('--process-groups.remove-empty-groups', file.removeEmptyGroups, d.removeEmptyGroups),
-    maxSeries: maxSeriesFlag !== undefined ? Number(maxSeriesFlag) : file.maxSeries ?? d.maxSeries,
+    maxSeries: maxSeriesFlag !== undefined ? Number(maxSeriesFlag) : (file.maxSeries ?? d.maxSeries),
   };
 }
 
@@ -272,7 +272,7 @@ function configuredCollectors(
     settings.push({ name: definition.name, definition, enabled: entry.enabled !== false, intervalMs: interval, timeoutMs, options: {} });
   });
   const groups = raw.process_groups ?? [];
-  const fromFile = Array.isArray(groups) ? groups : groups.groups ?? [];
+  const fromFile = Array.isArray(groups) ? groups : (groups.groups ?? []);
   const object: RawProcessGroupsObject = Array.isArray(groups) ? {} : groups;
   const exporterFile = flag('--config.process-exporter') as string | undefined;
   if (exporterFile !== undefined && fromFile.length > 0) {
@@ -294,19 +294,24 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
   const flag = (f: string): unknown => flagValue(program, f);
   const listenAddress = (flag('--web.listen-address') as string | undefined) ?? raw.web?.listenAddress ?? DEFAULTS.listenAddress;
   const listen = parseListenAddress(listenAddress);
-  if (!listen) throw new ConfigError(`--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got ${JSON.stringify(listenAddress)}`);
+  if (!listen)
+    throw new ConfigError(`--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got ${JSON.stringify(listenAddress)}`);
   const telemetryPath = (flag('--web.telemetry-path') as string | undefined) ?? raw.web?.telemetryPath ?? DEFAULTS.telemetryPath;
   if (!telemetryPath.startsWith('/')) throw new ConfigError(`--web.telemetry-path: expected a path starting with /`);
   if (['/', '/healthz', '/dump'].includes(telemetryPath) || telemetryPath.startsWith('/dump/')) {
     throw new ConfigError(`web.telemetryPath: ${telemetryPath} is taken by another endpoint`);
   }
-  const root = (f: string, value: string | undefined, fallback: string): string => path.resolve((flag(f) as string | undefined) ?? value ?? fallback);
+  const root = (f: string, value: string | undefined, fallback: string): string =>
+    path.resolve((flag(f) as string | undefined) ?? value ?? fallback);
   const intervalMs = parseDuration(raw.interval ?? DEFAULTS.interval)!;
   const webConfigFile = (flag('--web.config.file') as string | undefined) ?? raw.web?.configFile;
   const maxRequestsFlag = flag('--web.max-requests') as string | undefined;
-  if (maxRequestsFlag !== undefined && !/^\d{1,9}$/.test(maxRequestsFlag)) throw new ConfigError('--web.max-requests: expected a whole number (0 for no limit)');
-  const maxRequests = maxRequestsFlag !== undefined ? Number(maxRequestsFlag) : raw.web?.maxRequests ?? DEFAULTS.maxRequests;
-  const collectors = Object.entries(catalog.collectors).map(([name, definition]) => collectorSettings(name, definition, raw, flag, intervalMs));
+  if (maxRequestsFlag !== undefined && !/^\d{1,9}$/.test(maxRequestsFlag))
+    throw new ConfigError('--web.max-requests: expected a whole number (0 for no limit)');
+  const maxRequests = maxRequestsFlag !== undefined ? Number(maxRequestsFlag) : (raw.web?.maxRequests ?? DEFAULTS.maxRequests);
+  const collectors = Object.entries(catalog.collectors).map(([name, definition]) =>
+    collectorSettings(name, definition, raw, flag, intervalMs),
+  );
   collectors.push(...configuredCollectors(raw, catalog, intervalMs, flag));
 
   return {
@@ -331,7 +336,9 @@ function resolveConfig(raw: RawConfig, program: Command, file: string | undefine
       timeoutMs: parseDuration(raw.dump?.timeout ?? DEFAULTS.dump.timeout)!,
     },
     webConfigFile:
-      webConfigFile === undefined ? undefined : path.resolve(file === undefined || flag('--web.config.file') !== undefined ? '.' : path.dirname(file), webConfigFile),
+      webConfigFile === undefined
+        ? undefined
+        : path.resolve(file === undefined || flag('--web.config.file') !== undefined ? '.' : path.dirname(file), webConfigFile),
     maxRequests,
     disableExporterMetrics: flag('--web.disable-exporter-metrics') === true,
     once: flag('--once') === true,

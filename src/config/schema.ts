@@ -207,7 +207,7 @@ function keyOf(instancePath: string, document: unknown): string {
 
 function annotated(error: ErrorObject): string | undefined {
   const message = (error.parentSchema as { message?: string | Record<string, string> } | undefined)?.message;
-  const text = typeof message === 'string' ? message : message?.[error.keyword] ?? message?.['*'];
+  const text = typeof message === 'string' ? message : (message?.[error.keyword] ?? message?.['*']);
   return text?.replace('%v', JSON.stringify(error.data));
 }
 

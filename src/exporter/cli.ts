@@ -101,7 +101,10 @@ export async function startExporter(
       env,
       logger,
       // The parse error counts are the collectors' own: kept with --web.disable-exporter-metrics.
-      extra: async (): Promise<MetricFamily[]> => [...(c.disableExporterMetrics ? [] : await own().families()), ...parseErrorLog.families()],
+      extra: async (): Promise<MetricFamily[]> => [
+        ...(c.disableExporterMetrics ? [] : await own().families()),
+        ...parseErrorLog.families(),
+      ],
     });
     const app = createApp({
       scheduler,
@@ -133,12 +136,15 @@ export async function startExporter(
 
   const reload = async (next: ExporterConfig): Promise<void> => {
     if (next.listenAddress !== current.config.listenAddress) {
-      throw new ConfigError(`web.listenAddress: changed from ${current.config.listenAddress} to ${next.listenAddress}; a new address needs a restart`);
+      throw new ConfigError(
+        `web.listenAddress: changed from ${current.config.listenAddress} to ${next.listenAddress}; a new address needs a restart`,
+      );
     }
     const problem = new ProcFs(next.procfs).problem();
     if (problem !== undefined) throw new ConfigError(problem);
     const nextWeb = next.webConfigFile === undefined ? undefined : loadWebConfig(next.webConfigFile);
-    if (!sameTlsShape(web, nextWeb)) throw new ConfigError('--web.config.file: turning TLS on or off, or changing client_auth_type or TLS versions, needs a restart');
+    if (!sameTlsShape(web, nextWeb))
+      throw new ConfigError('--web.config.file: turning TLS on or off, or changing client_auth_type or TLS versions, needs a restart');
     const built = build(next, nextWeb);
     built.scheduler.start();
     // The new collectors' first cycle, bounded by their longest timeout: /metrics never goes without a snapshot.
@@ -225,7 +231,13 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof ConfigError) return fail(error.message);
-    fail(e.code === 'EADDRINUSE' ? `listen ${config.listenAddress}: address already in use` : e.code ? `listen ${config.listenAddress}: ${e.code}` : e.message);
+    fail(
+      e.code === 'EADDRINUSE'
+        ? `listen ${config.listenAddress}: address already in use`
+        : e.code
+          ? `listen ${config.listenAddress}: ${e.code}`
+          : e.message,
+    );
     return;
   }
   // Signal handlers first: a SIGHUP sent as soon as 'listening' is logged must not meet the default action (exit).
@@ -246,7 +258,13 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
         logger.error({ err: (error as Error).message.split('\n')[0] }, 'reload failed; the running configuration is kept');
         return;
       }
-      logger.info({ config: next.configFile ?? null, collectors: next.collectors.filter((c) => c.enabled).map((c) => `${c.name}@${c.intervalMs / 1000}s`) }, 'configuration reloaded');
+      logger.info(
+        {
+          config: next.configFile ?? null,
+          collectors: next.collectors.filter((c) => c.enabled).map((c) => `${c.name}@${c.intervalMs / 1000}s`),
+        },
+        'configuration reloaded',
+      );
     });
   });
   const shutdown = (signal: string): void => {
@@ -275,7 +293,7 @@ export async function main(argv: readonly string[], catalog: CollectorCatalog): 
     'listening',
   );
   if (typeof process.getuid === 'function' && process.getuid() === 0) {
-    logger.warn('running as root: the exporter needs no privileges; run it as an unprivileged user (root can read every process\'s files)');
+    logger.warn("running as root: the exporter needs no privileges; run it as an unprivileged user (root can read every process's files)");
   }
   if (config.webConfigFile === undefined && config.listen.host === undefined) {
     logger.info('serving plain HTTP without authentication on every interface; see --web.config.file for TLS and basic auth');

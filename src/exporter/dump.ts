@@ -20,7 +20,16 @@
 import { ParseError } from '../errors';
 import { handlerPattern, isPerProcess, type Handler } from '../handler';
 import type { ParseResult } from '../parse';
-import { FileTooLargeError, isDenied, isGone, isNothingToShow, NotRegularFileError, OutsideRootError, ReadAbandonedError, type ProcFs } from '../procfs';
+import {
+  FileTooLargeError,
+  isDenied,
+  isGone,
+  isNothingToShow,
+  NotRegularFileError,
+  OutsideRootError,
+  ReadAbandonedError,
+  type ProcFs,
+} from '../procfs';
 import { getHandler, handlerNames } from '../registry';
 
 export class DumpError extends Error {
@@ -272,7 +281,8 @@ async function readForDump(
     }
     if (error instanceof ReadAbandonedError) throw new DumpError(503, 'abandoned');
     if (error instanceof OutsideRootError) throw new DumpError(404, `${relative}: not present under the procfs root`);
-    if (error instanceof NotRegularFileError) throw new DumpError(403, `${relative}: ${error.kind}, not a regular file (refused: reading it could block or never end)`);
+    if (error instanceof NotRegularFileError)
+      throw new DumpError(403, `${relative}: ${error.kind}, not a regular file (refused: reading it could block or never end)`);
     if (isNothingToShow(error)) {
       const code = (error as NodeJS.ErrnoException).code;
       return { unreadable: isDenied(error) ? 'permission denied' : code === 'ESRCH' ? 'no such process' : 'not available (EINVAL)' };
@@ -306,7 +316,7 @@ export async function dumpFile(file: string, query: DumpQuery, procfs: ProcFs, o
   const handler = dumpHandler(file, limits.perProcess);
   const relative = dumpRelativePath(handler, query, procfs);
   if (handler.name === 'pid/environ' && !limits.environOfOtherProcesses && !procfs.isOwnProcess(relative.split('/')[0])) {
-    throw new DumpError(403, 'pid/environ: only the exporter\'s own environment can be dumped (dump.environOfOtherProcesses is false)');
+    throw new DumpError(403, "pid/environ: only the exporter's own environment can be dumped (dump.environOfOtherProcesses is false)");
   }
   const absolute = checked(relative, () => procfs.realPathInside(relative, handler.source !== 'link'));
   if (absolute === undefined) throw new DumpError(404, `${relative}: not present under the procfs root`);

@@ -48,7 +48,11 @@ export function toLogfmt(line: string): string {
   return `${parts.join(' ')}\n`;
 }
 
-export function createLogger(level: string, format: 'json' | 'logfmt', write: (s: string) => void = (s) => process.stderr.write(s)): Logger {
+export function createLogger(
+  level: string,
+  format: 'json' | 'logfmt',
+  write: (s: string) => void = (s) => process.stderr.write(s),
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: undefined,

@@ -17,7 +17,16 @@
  */
 import type { Logger } from 'pino';
 import { ParseError } from '../errors';
-import { collect, filesystems, MissingFileError, type CollectorDefinition, type CollectorEnv, type CycleReads, type Filesystems, type OptionValues } from '../collector';
+import {
+  collect,
+  filesystems,
+  MissingFileError,
+  type CollectorDefinition,
+  type CollectorEnv,
+  type CycleReads,
+  type Filesystems,
+  type OptionValues,
+} from '../collector';
 import type { ProcFs } from '../procfs';
 import type { MetricFamily } from './exposition';
 import { Snapshot, type CollectorRun } from './snapshot';

@@ -47,7 +47,10 @@ export function negotiateFormat(accept: string | undefined): ExpositionFormat {
   let om = -1;
   let text = -1;
   for (const part of accept.split(',')) {
-    const [type, ...params] = part.trim().split(';').map((s) => s.trim());
+    const [type, ...params] = part
+      .trim()
+      .split(';')
+      .map((s) => s.trim());
     let q = 1;
     let version: string | undefined;
     for (const p of params) {
@@ -56,7 +59,8 @@ export function negotiateFormat(accept: string | undefined): ExpositionFormat {
       if (k === 'version') version = v;
     }
     if (!Number.isFinite(q)) continue;
-    if (type === 'application/openmetrics-text' && (version === undefined || version === '1.0.0' || version === '0.0.1')) om = Math.max(om, q);
+    if (type === 'application/openmetrics-text' && (version === undefined || version === '1.0.0' || version === '0.0.1'))
+      om = Math.max(om, q);
     else if (type === 'text/plain' || type === '*/*' || type === 'text/*') text = Math.max(text, q);
   }
   return om > 0 && om >= text ? 'openmetrics' : 'text';
@@ -172,7 +176,10 @@ export function createApp(options: ServerOptions): express.Express {
   app.use((_req, res, next) => {
     const max = options.maxRequests ?? 0;
     if (max > 0 && inFlight.count >= max) {
-      res.status(503).set('Retry-After', '1').json({ error: `too many concurrent requests (limit ${max}, --web.max-requests)` });
+      res
+        .status(503)
+        .set('Retry-After', '1')
+        .json({ error: `too many concurrent requests (limit ${max}, --web.max-requests)` });
       return;
     }
     inFlight.count++;
@@ -203,7 +210,10 @@ export function createApp(options: ServerOptions): express.Express {
         next();
       });
       if (!ticket) {
-        res.status(503).set('Retry-After', '1').json({ error: `too many dumps at once (${MAX_DUMPS} served, ${MAX_DUMPS_WAITING} waiting)` });
+        res
+          .status(503)
+          .set('Retry-After', '1')
+          .json({ error: `too many dumps at once (${MAX_DUMPS} served, ${MAX_DUMPS_WAITING} waiting)` });
         return;
       }
       if (!ticket.queued) return;
@@ -212,7 +222,11 @@ export function createApp(options: ServerOptions): express.Express {
       res.once('close', ticket.cancel);
       timer = setTimeout(() => {
         ticket.cancel();
-        if (!res.headersSent) res.status(503).set('Retry-After', '1').json({ error: `too many dumps at once: no slot within ${waitMs} ms (dump.timeout)` });
+        if (!res.headersSent)
+          res
+            .status(503)
+            .set('Retry-After', '1')
+            .json({ error: `too many dumps at once: no slot within ${waitMs} ms (dump.timeout)` });
       }, waitMs);
       timer.unref();
     });
@@ -236,7 +250,8 @@ export function createApp(options: ServerOptions): express.Express {
     const text = conflicts.join('\n');
     if (text === loggedConflicts) return;
     loggedConflicts = text;
-    if (conflicts.length > 0) logger.error({ conflicts }, `${conflicts.length} metric name conflict(s); the first source's families are kept`);
+    if (conflicts.length > 0)
+      logger.error({ conflicts }, `${conflicts.length} metric name conflict(s); the first source's families are kept`);
   };
 
   const serveMetrics = async (req: Request, res: Response): Promise<void> => {
@@ -244,7 +259,10 @@ export function createApp(options: ServerOptions): express.Express {
     let snapshot = scheduler.snapshot;
     if (!snapshot) {
       const wait = options.firstSnapshotWaitMs ?? 10_000;
-      snapshot = await Promise.race([scheduler.firstSnapshot(), new Promise<undefined>((r) => setTimeout(() => r(undefined), wait).unref())]);
+      snapshot = await Promise.race([
+        scheduler.firstSnapshot(),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), wait).unref()),
+      ]);
     }
     if (!snapshot) {
       res.status(503).type('text/plain').send('no complete collection cycle yet\n');
@@ -313,7 +331,9 @@ function answerClientError(error: Error & { code?: string }, socket: import('str
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const body = JSON.stringify({ error: tooLarge ? 'request line or headers too large' : 'malformed request' });
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** What one connection may hold (see guardConnections). */
@@ -332,7 +352,11 @@ export interface ConnectionLimits {
   maxConnections?: number;
 }
 
-export const CONNECTION_DEFAULTS: Required<Omit<ConnectionLimits, 'maxConnections'>> = { writeTimeoutMs: 30_000, idleTimeoutMs: 30_000, maxPipelined: 16 };
+export const CONNECTION_DEFAULTS: Required<Omit<ConnectionLimits, 'maxConnections'>> = {
+  writeTimeoutMs: 30_000,
+  idleTimeoutMs: 30_000,
+  maxPipelined: 16,
+};
 
 /**
  * The connections allowed for a soft RLIMIT_NOFILE: the limit less a reserve of
@@ -436,7 +460,13 @@ function guardConnections(server: Server, handler: http.RequestListener, limits:
  * Starts listening (HTTPS when `tls` is given); rejects (EADDRINUSE, EACCES, …)
  * instead of throwing later.
  */
-export function listen(handler: http.RequestListener, port: number, host?: string, tls?: TlsSettings, connectionLimits: ConnectionLimits = {}): Promise<Server> {
+export function listen(
+  handler: http.RequestListener,
+  port: number,
+  host?: string,
+  tls?: TlsSettings,
+  connectionLimits: ConnectionLimits = {},
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const soft = openFilesSoftLimit();
     const limits = { ...CONNECTION_DEFAULTS, maxConnections: soft === undefined ? Infinity : connectionCap(soft), ...connectionLimits };

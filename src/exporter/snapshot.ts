@@ -102,7 +102,9 @@ export class Snapshot {
       const { family } = slot;
       const where = `${slot.name} from the ${slot.source} collector`;
       if (family.help !== first.family.help) {
-        conflicts.push(`${where} has help ${JSON.stringify(family.help)} but should have ${JSON.stringify(first.family.help)} (${first.source}'s); dropped`);
+        conflicts.push(
+          `${where} has help ${JSON.stringify(family.help)} but should have ${JSON.stringify(first.family.help)} (${first.source}'s); dropped`,
+        );
         return;
       }
       if (family.type !== first.family.type) {
@@ -127,7 +129,9 @@ export class Snapshot {
         }
       }
       if (duplicates > 0) {
-        conflicts.push(`${where}: ${duplicates} series were collected before (by ${first.source}) with the same name and label values; dropped`);
+        conflicts.push(
+          `${where}: ${duplicates} series were collected before (by ${first.source}) with the same name and label values; dropped`,
+        );
       }
     };
     const sorted = [...this.runs].sort((a, b) => (a.collector < b.collector ? -1 : 1));
@@ -135,7 +139,8 @@ export class Snapshot {
     // A failed collector exports none of its series: they go stale in Prometheus.
     const ranked = this.runs.filter((r) => r.success && !OUTSIDE_NAMES.has(r.collector));
     for (const run of this.runs) if (run.success && OUTSIDE_NAMES.has(run.collector)) ranked.push(run);
-    for (const run of ranked) run.families.forEach((family, index) => add({ name: family.name, source: run.collector, family, run, index }));
+    for (const run of ranked)
+      run.families.forEach((family, index) => add({ name: family.name, source: run.collector, family, run, index }));
     for (const slot of slots.values()) slot.merged?.samples.sort((a, b) => compareLabels(a.labels, b.labels));
     return (this.planned = { slots: [...slots.values()], conflicts });
   }
@@ -162,7 +167,11 @@ export class Snapshot {
       if (this.run(name)) continue;
       return { refused: known.has(name) ? `disabled collector: ${name}` : `missing collector: ${name}` };
     }
-    const selection = new Snapshot(this.runs.filter((r) => wanted.includes(r.collector)), this.extra, this.createdAt);
+    const selection = new Snapshot(
+      this.runs.filter((r) => wanted.includes(r.collector)),
+      this.extra,
+      this.createdAt,
+    );
     if (this.selections.size < MAX_SELECTIONS) this.selections.set(key, selection);
     return selection;
   }

@@ -189,7 +189,8 @@ export function parseTextFormat(text: string): ParsedFamily[] {
     const nameStart = i;
     while (i < body.length && /[a-zA-Z0-9_:]/.test(body[i])) i++;
     const name = body.slice(nameStart, i);
-    if (!isValidMetricName(name)) throw new TextFormatError(`line ${line}: invalid metric name ${JSON.stringify(name === '' ? body[i] : name)}`);
+    if (!isValidMetricName(name))
+      throw new TextFormatError(`line ${line}: invalid metric name ${JSON.stringify(name === '' ? body[i] : name)}`);
     while (body[i] === ' ' || body[i] === '\t') i++;
     let labels: Labels = {};
     if (body[i] === '{') [labels, i] = parseLabels(body, i, line);
@@ -201,19 +202,26 @@ export function parseTextFormat(text: string): ParsedFamily[] {
     if (i < body.length) {
       // After the value, a blank starts a timestamp (expfmt): trailing blanks are an empty one.
       while (body[i] === ' ' || body[i] === '\t') i++;
-      if (i === body.length) throw new TextFormatError(`line ${line}: expected a timestamp after the value of ${name}, got the end of the line`);
+      if (i === body.length)
+        throw new TextFormatError(`line ${line}: expected a timestamp after the value of ${name}, got the end of the line`);
       throw new TextFormatError(`line ${line}: ${name} has a client-side timestamp (unsupported)`);
     }
     const value = parseValue(valueText, line);
     const f = family(familyOf(name, types));
-    if (f.type === 'histogram' && name === `${f.name}_bucket` && labels.le === undefined) throw new TextFormatError(`line ${line}: ${name} without le`);
-    if (f.type === 'summary' && name === f.name && labels.quantile === undefined) throw new TextFormatError(`line ${line}: ${name} without quantile`);
-    for (const [label, type] of [['le', 'histogram'], ['quantile', 'summary']] as const) {
+    if (f.type === 'histogram' && name === `${f.name}_bucket` && labels.le === undefined)
+      throw new TextFormatError(`line ${line}: ${name} without le`);
+    if (f.type === 'summary' && name === f.name && labels.quantile === undefined)
+      throw new TextFormatError(`line ${line}: ${name} without quantile`);
+    for (const [label, type] of [
+      ['le', 'histogram'],
+      ['quantile', 'summary'],
+    ] as const) {
       if (f.type === type && labels[label] !== undefined && parseGoFloat(labels[label]) === undefined) {
         throw new TextFormatError(`line ${line}: expected a number as the value of the ${label} label`);
       }
     }
-    if (f.type === 'histogram' && name === f.name) throw new TextFormatError(`line ${line}: histogram ${name} sample without _bucket, _sum or _count`);
+    if (f.type === 'histogram' && name === f.name)
+      throw new TextFormatError(`line ${line}: histogram ${name} sample without _bucket, _sum or _count`);
     const key = `${name}${JSON.stringify(Object.entries(labels).sort())}`;
     if (seriesSeen.has(key)) throw new TextFormatError(`line ${line}: duplicate series ${name}`);
     seriesSeen.add(key);

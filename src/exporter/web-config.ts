@@ -29,9 +29,16 @@ import { parseDocument } from 'yaml';
 import { describeReadError, readPlainFile } from '../procfs';
 import { ConfigError } from '../config';
 
-export type ClientAuthType = 'NoClientCert' | 'RequestClientCert' | 'RequireAnyClientCert' | 'VerifyClientCertIfGiven' | 'RequireAndVerifyClientCert';
+export type ClientAuthType =
+  'NoClientCert' | 'RequestClientCert' | 'RequireAnyClientCert' | 'VerifyClientCertIfGiven' | 'RequireAndVerifyClientCert';
 
-const CLIENT_AUTH_TYPES: ClientAuthType[] = ['NoClientCert', 'RequestClientCert', 'RequireAnyClientCert', 'VerifyClientCertIfGiven', 'RequireAndVerifyClientCert'];
+const CLIENT_AUTH_TYPES: ClientAuthType[] = [
+  'NoClientCert',
+  'RequestClientCert',
+  'RequireAnyClientCert',
+  'VerifyClientCertIfGiven',
+  'RequireAndVerifyClientCert',
+];
 
 const TLS_VERSIONS: Record<string, SecureVersion> = { TLS10: 'TLSv1', TLS11: 'TLSv1.1', TLS12: 'TLSv1.2', TLS13: 'TLSv1.3' };
 
@@ -85,7 +92,8 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 function checkKeys(value: Record<string, unknown>, allowed: string[], where: string, file: string): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new ConfigError(`${file}: ${where}${key}: unknown or unsupported key (supported: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      throw new ConfigError(`${file}: ${where}${key}: unknown or unsupported key (supported: ${allowed.join(', ')})`);
   }
 }
 
@@ -115,11 +123,18 @@ export function parseWebConfig(text: string, file: string): WebConfig {
   const tls = raw.tls_server_config;
   if (tls !== undefined && tls !== null) {
     if (!isMapping(tls)) throw new ConfigError(`${file}: tls_server_config: expected a mapping`);
-    checkKeys(tls, ['cert_file', 'key_file', 'client_auth_type', 'client_ca_file', 'min_version', 'max_version'], 'tls_server_config.', file);
+    checkKeys(
+      tls,
+      ['cert_file', 'key_file', 'client_auth_type', 'client_ca_file', 'min_version', 'max_version'],
+      'tls_server_config.',
+      file,
+    );
     const hasAny = Object.keys(tls).length > 0;
     if (hasAny) {
-      if (tls.cert_file === undefined) throw new ConfigError(`${file}: tls_server_config.cert_file: missing (required with tls_server_config)`);
-      if (tls.key_file === undefined) throw new ConfigError(`${file}: tls_server_config.key_file: missing (required with tls_server_config)`);
+      if (tls.cert_file === undefined)
+        throw new ConfigError(`${file}: tls_server_config.cert_file: missing (required with tls_server_config)`);
+      if (tls.key_file === undefined)
+        throw new ConfigError(`${file}: tls_server_config.key_file: missing (required with tls_server_config)`);
       const clientAuthType = (tls.client_auth_type ?? 'NoClientCert') as ClientAuthType;
       if (!CLIENT_AUTH_TYPES.includes(clientAuthType)) {
         throw new ConfigError(`${file}: tls_server_config.client_auth_type: expected one of ${CLIENT_AUTH_TYPES.join(', ')}`);
@@ -127,7 +142,8 @@ export function parseWebConfig(text: string, file: string): WebConfig {
       const version = (key: string, fallback?: string): SecureVersion | undefined => {
         const v = tls[key] ?? fallback;
         if (v === undefined) return undefined;
-        if (typeof v !== 'string' || !(v in TLS_VERSIONS)) throw new ConfigError(`${file}: tls_server_config.${key}: expected one of ${Object.keys(TLS_VERSIONS).join(', ')}`);
+        if (typeof v !== 'string' || !(v in TLS_VERSIONS))
+          throw new ConfigError(`${file}: tls_server_config.${key}: expected one of ${Object.keys(TLS_VERSIONS).join(', ')}`);
         return TLS_VERSIONS[v];
       };
       const minVersion = version('min_version', 'TLS12')!;
@@ -146,7 +162,15 @@ export function parseWebConfig(text: string, file: string): WebConfig {
       config.tls = {
         cert: readPem(stringAt(tls.cert_file, 'tls_server_config.cert_file', file), 'tls_server_config.cert_file', file, file),
         key: readPem(stringAt(tls.key_file, 'tls_server_config.key_file', file), 'tls_server_config.key_file', file, file),
-        ca: tls.client_ca_file === undefined ? undefined : readPem(stringAt(tls.client_ca_file, 'tls_server_config.client_ca_file', file), 'tls_server_config.client_ca_file', file, file),
+        ca:
+          tls.client_ca_file === undefined
+            ? undefined
+            : readPem(
+                stringAt(tls.client_ca_file, 'tls_server_config.client_ca_file', file),
+                'tls_server_config.client_ca_file',
+                file,
+                file,
+              ),
         clientAuthType,
         minVersion,
         maxVersion,
@@ -170,7 +194,9 @@ export function parseWebConfig(text: string, file: string): WebConfig {
     for (const [name, value] of Object.entries(headers)) {
       const rule = ALLOWED_HEADERS[name.toLowerCase()];
       if (!(name.toLowerCase() in ALLOWED_HEADERS)) {
-        throw new ConfigError(`${file}: http_server_config.headers.${name}: not allowed (allowed: Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)`);
+        throw new ConfigError(
+          `${file}: http_server_config.headers.${name}: not allowed (allowed: Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options, X-XSS-Protection, Content-Security-Policy)`,
+        );
       }
       if (typeof value !== 'string' || /[\r\n\0]/.test(value) || (rule !== undefined && !rule.test(value))) {
         throw new ConfigError(`${file}: http_server_config.headers.${name}: invalid value ${JSON.stringify(value)}`);
@@ -183,7 +209,8 @@ export function parseWebConfig(text: string, file: string): WebConfig {
   if (users !== undefined && users !== null) {
     if (!isMapping(users)) throw new ConfigError(`${file}: basic_auth_users: expected a mapping of user names to bcrypt hashes`);
     for (const [user, hash] of Object.entries(users)) {
-      if (user === '' || user.includes(':')) throw new ConfigError(`${file}: basic_auth_users.${user}: a user name is non-empty and has no ':'`);
+      if (user === '' || user.includes(':'))
+        throw new ConfigError(`${file}: basic_auth_users.${user}: a user name is non-empty and has no ':'`);
       if (typeof hash !== 'string' || !/^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/.test(hash)) {
         throw new ConfigError(`${file}: basic_auth_users.${user}: expected a bcrypt hash ($2y$10$…)`);
       }
@@ -279,7 +306,10 @@ export class BcryptQueue {
   private running = false;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly compare: PasswordCompare, readonly maxWaiting: number) {}
+  constructor(
+    private readonly compare: PasswordCompare,
+    readonly maxWaiting: number,
+  ) {}
 
   /** How many comparisons are running or waiting. */
   get size(): number {
@@ -340,7 +370,10 @@ function remember(cache: Map<string, true>, key: string): void {
  * no bcrypt); refusals and successes are kept apart, so that wrong guesses
  * never push verified credentials out.
  */
-export function webConfigMiddleware(current: () => WebConfig | undefined, options: BasicAuthOptions = {}): (req: Request, res: Response, next: NextFunction) => void {
+export function webConfigMiddleware(
+  current: () => WebConfig | undefined,
+  options: BasicAuthOptions = {},
+): (req: Request, res: Response, next: NextFunction) => void {
   const verified = new Map<string, true>();
   const refused = new Map<string, true>();
   let queue: BcryptQueue | undefined;
@@ -379,7 +412,10 @@ export function webConfigMiddleware(current: () => WebConfig | undefined, option
     queue ??= new BcryptQueue(options.compare ?? workerCompare(), options.maxWaiting ?? 16);
     const check = queue.check(password, compared);
     if (!check) {
-      res.status(503).set('Retry-After', '1').json({ error: `too many password checks at once (${queue.maxWaiting} waiting)` });
+      res
+        .status(503)
+        .set('Retry-After', '1')
+        .json({ error: `too many password checks at once (${queue.maxWaiting} waiting)` });
       return;
     }
     check.then(

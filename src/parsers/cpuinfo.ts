@@ -55,8 +55,18 @@ export interface CpuinfoRecord {
 }
 
 const INTEGER = new Set([
-  'processor', 'cpu_family', 'physical_id', 'siblings', 'core_id', 'cpu_cores', 'apicid', 'initial_apicid',
-  'cpuid_level', 'clflush_size', 'cache_alignment', 'CPU_revision',
+  'processor',
+  'cpu_family',
+  'physical_id',
+  'siblings',
+  'core_id',
+  'cpu_cores',
+  'apicid',
+  'initial_apicid',
+  'cpuid_level',
+  'clflush_size',
+  'cache_alignment',
+  'CPU_revision',
 ]);
 const DECIMAL = new Set(['cpu_MHz', 'bogomips', 'BogoMIPS']);
 const LISTS = new Set(['flags', 'bugs', 'vmx_flags', 'power_management', 'Features']);

@@ -37,8 +37,19 @@ export interface CryptoRecord {
 }
 
 const NUMERIC = new Set([
-  'priority', 'refcnt', 'blocksize', 'min_keysize', 'max_keysize', 'ivsize', 'maxauthsize',
-  'chunksize', 'walksize', 'statesize', 'digestsize', 'seedsize', 'max_size',
+  'priority',
+  'refcnt',
+  'blocksize',
+  'min_keysize',
+  'max_keysize',
+  'ivsize',
+  'maxauthsize',
+  'chunksize',
+  'walksize',
+  'statesize',
+  'digestsize',
+  'seedsize',
+  'max_size',
 ]);
 const REQUIRED = ['name', 'driver', 'module', 'priority', 'refcnt', 'type'];
 

@@ -169,7 +169,10 @@ export function hexIn(text: string, start: number, end: number): number | undefi
 export class Lines {
   readonly lines: string[];
 
-  constructor(readonly file: string, text: string) {
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
     this.lines = splitLines(text);
   }
 
@@ -183,7 +186,14 @@ export class Lines {
   }
 
   /** A converted token, or a ParseError naming `what`: missing, not of its kind, or out of float64's range. */
-  private number(token: string | undefined, index: number, what: string, rule: RegExp, kind: string, convert: (t: string) => number | undefined): number {
+  private number(
+    token: string | undefined,
+    index: number,
+    what: string,
+    rule: RegExp,
+    kind: string,
+    convert: (t: string) => number | undefined,
+  ): number {
     if (token === undefined) this.fail(index, `missing ${what}`);
     const value = convert(token);
     if (value !== undefined) return value;
@@ -276,7 +286,8 @@ export function whitespaceTable(src: Lines, columns: readonly ColumnSpec[], opti
     if (f.length > columns.length && options.rest === undefined) {
       src.fail(i, `expected at most ${columns.length} columns, found ${f.length}`);
     }
-    if (options.counts && !options.counts.allowed.includes(f.length)) src.fail(i, `expected ${options.counts.described}, found ${f.length}`);
+    if (options.counts && !options.counts.allowed.includes(f.length))
+      src.fail(i, `expected ${options.counts.described}, found ${f.length}`);
     const row: Row = {};
     const n = Math.min(f.length, columns.length);
     for (let c = 0; c < n; c++) {
@@ -299,13 +310,20 @@ export function whitespaceTable(src: Lines, columns: readonly ColumnSpec[], opti
  */
 export function headerTable(
   src: Lines,
-  options: { numeric?: readonly string[]; hexColumns?: readonly string[]; required?: readonly string[]; headerIndex?: number; trailingText?: string } = {},
+  options: {
+    numeric?: readonly string[];
+    hexColumns?: readonly string[];
+    required?: readonly string[];
+    headerIndex?: number;
+    trailingText?: string;
+  } = {},
 ): Row[] {
   const headerIndex = options.headerIndex ?? 0;
   if (src.lines.length <= headerIndex) src.fail(headerIndex, 'missing header line');
   const header = fields(src.lines[headerIndex]);
   if (header.some((name) => !/^[\x21-\x7e]+$/.test(name))) src.fail(headerIndex, 'header names must be printable ASCII');
-  for (const name of options.required ?? []) if (!header.includes(name)) src.fail(headerIndex, `expected a column named ${name} in the header`);
+  for (const name of options.required ?? [])
+    if (!header.includes(name)) src.fail(headerIndex, `expected a column named ${name} in the header`);
   const numeric = new Set(options.numeric ?? []);
   const hexColumns = new Set(options.hexColumns ?? []);
   const rows: Row[] = [];
@@ -414,7 +432,8 @@ export function perCpuMatrix(src: Lines, options: { allowSingleTotal?: boolean; 
       // A zero-padded or huge number is a count gone wrong (uint says how); other text is where a count is missing.
       if (token === undefined || !DIGITS.test(token)) {
         if (c === 0) src.fail(i, 'expected at least one count');
-        const found = token === undefined ? 'and the row ends' : `before ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}`;
+        const found =
+          token === undefined ? 'and the row ends' : `before ${JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token)}`;
         src.fail(i, `expected ${cpus.length} per-CPU counts, found ${c} ${found}`);
       }
       counts[cpus[c]] = src.uint(token, i, `${cpus[c]} count`);

@@ -101,7 +101,7 @@ export const rootHandlers = {
   iomem,
   ioports,
   kallsyms,
-  kcore: refusedHandler('kcore', 'binary file (the kernel\'s memory as an ELF core), not supported'),
+  kcore: refusedHandler('kcore', "binary file (the kernel's memory as an ELF core), not supported"),
   'key-users': keyUsers,
   keys,
   kmsg: refusedHandler('kmsg', 'kernel log stream (reading blocks and consumes messages), not supported: use dmesg'),

@@ -22,7 +22,6 @@ export interface InterruptsRecord extends PerCpuRow {
   devices?: string;
 }
 
-
 export function parseInterrupts(text: string, file = 'interrupts'): InterruptsRecord[] {
   const src = new Lines(file, text);
   requireContent(src, 'the header line of CPU names');

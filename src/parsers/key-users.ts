@@ -40,7 +40,12 @@ export function parseKeyUsers(text: string, file = 'key-users'): KeyUsersRecord[
     records.push({
       uid: src.int(f[0].slice(0, -1), i, 'uid'),
       usage: src.int(f[1], i, 'usage'),
-      nkeys, nikeys, qnkeys, maxkeys, qnbytes, maxbytes,
+      nkeys,
+      nikeys,
+      qnkeys,
+      maxkeys,
+      qnbytes,
+      maxbytes,
     });
   }
   return records;

@@ -33,7 +33,8 @@ export function parseKeys(text: string, file = 'keys'): KeysRecord[] {
     const line = src.lines[i];
     if (line.trim() === '') continue;
     const { head, rest } = splitHead(line, 8);
-    if (head.length < 8) src.fail(i, `expected serial flags usage timeout permissions uid gid type description, found ${head.length} fields`);
+    if (head.length < 8)
+      src.fail(i, `expected serial flags usage timeout permissions uid gid type description, found ${head.length} fields`);
     if (!isHex(head[0])) src.fail(i, `serial is not hexadecimal (${JSON.stringify(head[0])})`);
     if (!isHex(head[4])) src.fail(i, `permissions is not hexadecimal (${JSON.stringify(head[4])})`);
     if (head[1].length !== 7) src.fail(i, `expected seven flag letters (${JSON.stringify(head[1])})`);

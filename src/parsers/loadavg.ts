@@ -27,14 +27,16 @@ export function parseLoadavg(text: string, file = 'loadavg'): LoadavgRecord[] {
   if (f.length !== 5) src.fail(0, `expected "load1 load5 load15 running/threads last_pid", found ${f.length} fields`);
   const slash = f[3].indexOf('/');
   if (slash < 0) src.fail(0, `expected "running/threads" (${JSON.stringify(f[3])})`);
-  return [{
-    load1: src.float(f[0], 0, 'load1'),
-    load5: src.float(f[1], 0, 'load5'),
-    load15: src.float(f[2], 0, 'load15'),
-    nr_running: src.uint(f[3].slice(0, slash), 0, 'nr_running'),
-    nr_threads: src.uint(f[3].slice(slash + 1), 0, 'nr_threads'),
-    last_pid: src.uint(f[4], 0, 'last_pid'),
-  }];
+  return [
+    {
+      load1: src.float(f[0], 0, 'load1'),
+      load5: src.float(f[1], 0, 'load5'),
+      load15: src.float(f[2], 0, 'load15'),
+      nr_running: src.uint(f[3].slice(0, slash), 0, 'nr_running'),
+      nr_threads: src.uint(f[3].slice(slash + 1), 0, 'nr_threads'),
+      last_pid: src.uint(f[4], 0, 'last_pid'),
+    },
+  ];
 }
 
 export const loadavg = defineHandler<LoadavgRecord>({

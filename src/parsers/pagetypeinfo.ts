@@ -61,7 +61,8 @@ export function parsePagetypeinfo(text: string, file = 'pagetypeinfo'): Pagetype
     if (record === undefined) {
       const blockOrder = order;
       const pagesPerBlock = perBlock;
-      if (blockOrder === undefined || pagesPerBlock === undefined) return src.fail(i, 'missing "Page block order" or "Pages per block" line');
+      if (blockOrder === undefined || pagesPerBlock === undefined)
+        return src.fail(i, 'missing "Page block order" or "Pages per block" line');
       record = { node, zone, page_block_order: blockOrder, pages_per_block: pagesPerBlock, free_pages: {}, blocks: {} };
       byZone.set(key, record);
       records.push(record);

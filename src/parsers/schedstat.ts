@@ -60,15 +60,44 @@ export interface SchedstatRecord {
   domains: SchedstatDomain[];
 }
 
-const CPU_FIELDS = ['yld_count', 'array_exp', 'sched_count', 'sched_goidle', 'ttwu_count', 'ttwu_local', 'rq_cpu_time', 'run_delay', 'pcount'] as const;
+const CPU_FIELDS = [
+  'yld_count',
+  'array_exp',
+  'sched_count',
+  'sched_goidle',
+  'ttwu_count',
+  'ttwu_local',
+  'rq_cpu_time',
+  'run_delay',
+  'pcount',
+] as const;
 const LB_V15 = ['lb_count', 'lb_balanced', 'lb_failed', 'lb_imbalance', 'lb_gained', 'lb_hot_gained', 'lb_nobusyq', 'lb_nobusyg'];
 const LB_V17 = [
-  'lb_count', 'lb_balanced', 'lb_failed', 'lb_imbalance_load', 'lb_imbalance_util', 'lb_imbalance_task',
-  'lb_imbalance_misfit', 'lb_gained', 'lb_hot_gained', 'lb_nobusyq', 'lb_nobusyg',
+  'lb_count',
+  'lb_balanced',
+  'lb_failed',
+  'lb_imbalance_load',
+  'lb_imbalance_util',
+  'lb_imbalance_task',
+  'lb_imbalance_misfit',
+  'lb_gained',
+  'lb_hot_gained',
+  'lb_nobusyq',
+  'lb_nobusyg',
 ];
 const DOMAIN_TAIL = [
-  'alb_count', 'alb_failed', 'alb_pushed', 'sbe_count', 'sbe_balanced', 'sbe_pushed',
-  'sbf_count', 'sbf_balanced', 'sbf_pushed', 'ttwu_wake_remote', 'ttwu_move_affine', 'ttwu_move_balance',
+  'alb_count',
+  'alb_failed',
+  'alb_pushed',
+  'sbe_count',
+  'sbe_balanced',
+  'sbe_pushed',
+  'sbf_count',
+  'sbf_balanced',
+  'sbf_pushed',
+  'ttwu_wake_remote',
+  'ttwu_move_affine',
+  'ttwu_move_balance',
 ] as const;
 
 interface Layout {

@@ -45,7 +45,8 @@ function headerGroups(src: Lines, index: number): Group[] {
     const columns: string[] = [];
     for (let c = 1; c < f.length; c++) {
       const col = f[c];
-      if (col.length < 3 || col[0] !== '<' || col[col.length - 1] !== '>') src.fail(index, `expected "<column>" in the header, found ${JSON.stringify(col)}`);
+      if (col.length < 3 || col[0] !== '<' || col[col.length - 1] !== '>')
+        src.fail(index, `expected "<column>" in the header, found ${JSON.stringify(col)}`);
       columns.push(col.slice(1, -1));
     }
     if (columns.length === 0) src.fail(index, `header group ${JSON.stringify(name)} names no columns`);
@@ -65,7 +66,8 @@ export function parseSlabinfo(text: string, file = 'slabinfo'): SlabinfoRecord[]
     const line = src.lines[i];
     if (line.trim() === '') continue;
     const parts = line.split(' : ');
-    if (parts.length !== groups.length) src.fail(i, `expected ${groups.length} ":"-separated groups as the header names, found ${parts.length}`);
+    if (parts.length !== groups.length)
+      src.fail(i, `expected ${groups.length} ":"-separated groups as the header names, found ${parts.length}`);
     const record: Record<string, unknown> = {};
     for (let g = 0; g < groups.length; g++) {
       const { name, columns } = groups[g];

@@ -67,7 +67,8 @@ export function parseStat(text: string, file = 'stat'): StatRecord[] {
     if (f.length === 0) continue;
     const name = f[0];
     if (records.length === 0 && name !== 'cpu') src.fail(i, 'expected the all-CPU "cpu" line first (as /proc/stat starts)');
-    if (!LINE_NAME.test(name)) src.fail(i, `expected a line name, found ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}`);
+    if (!LINE_NAME.test(name))
+      src.fail(i, `expected a line name, found ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}`);
     if (f.length < 2) src.fail(i, `"${name}" without a value`);
     if (name.startsWith('cpu')) {
       if (!CPU_NAME.test(name)) src.fail(i, `expected "cpu" or "cpuN", found ${JSON.stringify(name)}`);

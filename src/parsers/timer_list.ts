@@ -90,7 +90,7 @@ function addField(src: Lines, i: number, target: TimerListValues, rawName: strin
     target[name] = src.int(value, i, name);
     return;
   }
-  target[name] = keepsText(name) ? value : integerOf(value) ?? value;
+  target[name] = keepsText(name) ? value : (integerOf(value) ?? value);
 }
 
 function parseTimer(src: Lines, i: number, line: string, next: string | undefined): ActiveTimer {
@@ -126,7 +126,8 @@ function parseTimer(src: Lines, i: number, line: string, next: string | undefine
   const dash = body.indexOf('-');
   const nsecs = body.indexOf(' nsecs [in ');
   const to = body.indexOf(' to ', nsecs);
-  if (dash <= 0 || nsecs < dash || to < 0 || !body.endsWith(' nsecs]')) src.fail(e, 'expected " # expires at SOFT-HARD nsecs [in A to B nsecs]"');
+  if (dash <= 0 || nsecs < dash || to < 0 || !body.endsWith(' nsecs]'))
+    src.fail(e, 'expected " # expires at SOFT-HARD nsecs [in A to B nsecs]"');
   timer.soft_expires_nsecs = src.int(body.slice(0, dash), e, 'soft expiry');
   timer.expires_nsecs = src.int(body.slice(dash + 1, nsecs), e, 'expiry');
   timer.soft_expires_in_nsecs = src.int(body.slice(nsecs + 11, to), e, 'soft expiry in');

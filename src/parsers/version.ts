@@ -49,15 +49,17 @@ export function parseVersion(text: string, file = 'version'): VersionRecord[] {
   if (depth !== 0) src.fail(0, 'unclosed "(COMPILER"');
   const version = banner.slice(end + 1).trim();
   if (release === '' || version === '') src.fail(0, 'missing release or version');
-  return [{
-    banner,
-    sysname,
-    release,
-    compile_by: builder.slice(0, at),
-    compile_host: builder.slice(at + 1),
-    compiler: banner.slice(closeBuilder + 3, end).trim(),
-    version,
-  }];
+  return [
+    {
+      banner,
+      sysname,
+      release,
+      compile_by: builder.slice(0, at),
+      compile_host: builder.slice(at + 1),
+      compiler: banner.slice(closeBuilder + 3, end).trim(),
+      version,
+    },
+  ];
 }
 
 export const version = defineHandler<VersionRecord>({

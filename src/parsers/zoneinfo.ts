@@ -92,7 +92,10 @@ export function parseZoneinfo(text: string, file = 'zoneinfo'): ZoneinfoRecord[]
       const value = body.slice(colon + 1).trim();
       if (name === 'protection') {
         if (!value.startsWith('(') || !value.endsWith(')')) src.fail(i, 'expected "protection: (N, N, …)"');
-        zone.protection = value.slice(1, -1).split(',').map((v) => src.int(v.trim(), i, 'protection'));
+        zone.protection = value
+          .slice(1, -1)
+          .split(',')
+          .map((v) => src.int(v.trim(), i, 'protection'));
         continue;
       }
       if (section === 'pagesets' && name === 'cpu') {

@@ -85,20 +85,45 @@ function load(): Libc {
   }
   const timeval = koffi.struct({ tv_sec: 'long', tv_usec: 'long' });
   const timex = koffi.struct({
-    modes: 'uint', offset: 'long', freq: 'long', maxerror: 'long', esterror: 'long', status: 'int', constant: 'long',
-    precision: 'long', tolerance: 'long', time: timeval, tick: 'long', ppsfreq: 'long', jitter: 'long', shift: 'int',
-    stabil: 'long', jitcnt: 'long', calcnt: 'long', errcnt: 'long', stbcnt: 'long', tai: 'int',
+    modes: 'uint',
+    offset: 'long',
+    freq: 'long',
+    maxerror: 'long',
+    esterror: 'long',
+    status: 'int',
+    constant: 'long',
+    precision: 'long',
+    tolerance: 'long',
+    time: timeval,
+    tick: 'long',
+    ppsfreq: 'long',
+    jitter: 'long',
+    shift: 'int',
+    stabil: 'long',
+    jitcnt: 'long',
+    calcnt: 'long',
+    errcnt: 'long',
+    stbcnt: 'long',
+    tai: 'int',
     padding: koffi.array('int32_t', 11),
   });
   if (koffi.sizeof(timex) !== 208) throw new NativeUnavailableError(`struct timex is ${koffi.sizeof(timex)} bytes, expected 208`);
   const tm = koffi.struct({
-    tm_sec: 'int', tm_min: 'int', tm_hour: 'int', tm_mday: 'int', tm_mon: 'int', tm_year: 'int', tm_wday: 'int',
-    tm_yday: 'int', tm_isdst: 'int', tm_gmtoff: 'long', tm_zone: 'const char *',
+    tm_sec: 'int',
+    tm_min: 'int',
+    tm_hour: 'int',
+    tm_mday: 'int',
+    tm_mon: 'int',
+    tm_year: 'int',
+    tm_wday: 'int',
+    tm_yday: 'int',
+    tm_isdst: 'int',
+    tm_gmtoff: 'long',
+    tm_zone: 'const char *',
   });
   return {
     adjtimex: lib.func('adjtimex', 'int', [koffi.inout(koffi.pointer(timex))]) as Libc['adjtimex'],
-    localtimeR: lib.func('localtime_r', koffi.pointer(tm),
-      [koffi.pointer('long'), koffi.out(koffi.pointer(tm))]) as Libc['localtimeR'],
+    localtimeR: lib.func('localtime_r', koffi.pointer(tm), [koffi.pointer('long'), koffi.out(koffi.pointer(tm))]) as Libc['localtimeR'],
     tzset: lib.func('tzset', 'void', []) as Libc['tzset'],
     errno: () => koffi.errno(),
   };

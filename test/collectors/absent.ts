@@ -25,8 +25,18 @@ export function absentCollectors(root: string, trees: OtherTrees = {}): Record<s
   const names = Object.keys(collectors);
   const paths = [...(trees.sysfs ? ['--path.sysfs', trees.sysfs] : []), ...(trees.rootfs ? ['--path.rootfs', trees.rootfs] : [])];
   const result = runExporter([
-    '--once', '--config', '/dev/null', '--path.procfs', root, ...paths, '--log.level', 'debug', '--log.format', 'json',
-    '--collector.disable-defaults', ...names.map((n) => `--collector.${n}`),
+    '--once',
+    '--config',
+    '/dev/null',
+    '--path.procfs',
+    root,
+    ...paths,
+    '--log.level',
+    'debug',
+    '--log.format',
+    'json',
+    '--collector.disable-defaults',
+    ...names.map((n) => `--collector.${n}`),
   ]);
   if (result.status !== 0) throw new Error(`proc-exporter --once on ${root} failed: ${result.stderr}`);
   const absent: Record<string, string> = {};

@@ -6,7 +6,7 @@ import { run, series } from './run';
 import { tmpTree } from './tmp-tree';
 
 describe('conntrack collector', () => {
-  it('sums the statistics over the CPUs\' rows (Linux 3.2 columns)', async () => {
+  it("sums the statistics over the CPUs' rows (Linux 3.2 columns)", async () => {
     const t = tmpTree({
       'sys/net/netfilter/nf_conntrack_count': '17\n',
       'sys/net/netfilter/nf_conntrack_max': '65536\n',
@@ -16,7 +16,11 @@ describe('conntrack collector', () => {
       const s = series(await run(conntrack, t.root));
       expect(s['node_nf_conntrack_entries']).to.equal(17);
       expect(s['node_nf_conntrack_entries_limit']).to.equal(65536);
-      const rows = fixture('linux-3.2/proc/net/stat/nf_conntrack').trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
+      const rows = fixture('linux-3.2/proc/net/stat/nf_conntrack')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/));
       const column = (n: number): number => rows.reduce((sum, r) => sum + parseInt(r[n], 16), 0);
       expect(s['node_nf_conntrack_stat_found']).to.equal(column(2));
       expect(s['node_nf_conntrack_stat_insert_failed']).to.equal(column(9));

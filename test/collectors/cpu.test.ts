@@ -53,11 +53,25 @@ describe('cpu collector', () => {
     const none = series(await run(cpu, root));
     expect(Object.keys(none).some((k) => k.startsWith('node_cpu_info'))).to.equal(false);
     const s = series(await run(cpu, root, options(cpu, { info: true })));
-    expect(s['node_cpu_info{cachesize="1024 KB",core="1",cpu="1",family="26",microcode="0x1000065",model="2",model_name="AMD EPYC",package="0",stepping="1",vendor="AuthenticAMD"}']).to.equal(1);
-    expect(Object.keys(s).some((k) => k.startsWith('node_cpu_flag_info')), 'no include regexp: no flags').to.equal(false);
+    expect(
+      s[
+        'node_cpu_info{cachesize="1024 KB",core="1",cpu="1",family="26",microcode="0x1000065",model="2",model_name="AMD EPYC",package="0",stepping="1",vendor="AuthenticAMD"}'
+      ],
+    ).to.equal(1);
+    expect(
+      Object.keys(s).some((k) => k.startsWith('node_cpu_flag_info')),
+      'no include regexp: no flags',
+    ).to.equal(false);
     const f = series(await run(cpu, root, options(cpu, { infoFlagsInclude: '^avx512(f|bw)$', infoBugsInclude: '^srso$' })));
-    expect(Object.keys(f).filter((k) => k.startsWith('node_cpu_flag_info')).sort()).to.deep.equal(['node_cpu_flag_info{flag="avx512bw"}', 'node_cpu_flag_info{flag="avx512f"}']);
+    expect(
+      Object.keys(f)
+        .filter((k) => k.startsWith('node_cpu_flag_info'))
+        .sort(),
+    ).to.deep.equal(['node_cpu_flag_info{flag="avx512bw"}', 'node_cpu_flag_info{flag="avx512f"}']);
     expect(f['node_cpu_bug_info{bug="srso"}']).to.equal(1);
-    expect(Object.keys(f).some((k) => k.startsWith('node_cpu_info')), 'an include regexp implies info').to.equal(true);
+    expect(
+      Object.keys(f).some((k) => k.startsWith('node_cpu_info')),
+      'an include regexp implies info',
+    ).to.equal(true);
   });
 });

@@ -41,8 +41,15 @@ describe('the new collectors on damaged files', function () {
   it('each reports success 0 with its parse error; loadavg in the same cycle succeeds', () => {
     const names = Object.keys(DAMAGED);
     const result = runExporter([
-      '--once', '--config', '/dev/null', '--path.procfs', root, '--collector.disable-defaults', '--collector.loadavg',
-      ...names.map((n) => `--collector.${n}`), '--collector.sysctl.include=kernel.pid_max',
+      '--once',
+      '--config',
+      '/dev/null',
+      '--path.procfs',
+      root,
+      '--collector.disable-defaults',
+      '--collector.loadavg',
+      ...names.map((n) => `--collector.${n}`),
+      '--collector.sysctl.include=kernel.pid_max',
     ]);
     expect(result.status, result.stderr).to.equal(0);
     for (const name of names) expect(result.stdout, name).to.include(`node_scrape_collector_success{collector="${name}"} 0\n`);

@@ -127,7 +127,12 @@ describe('filesystem collector', function () {
     const definition = filesystemCollector(pool);
     const hidden = tmpTree({ 'self/mountinfo': `${MOUNTINFO}\n` });
     try {
-      const opts = options(definition, { mountPointsInclude: '^/(data|snap)', mountPointsExclude: '', fsTypesInclude: '^xfs$', fsTypesExclude: '' });
+      const opts = options(definition, {
+        mountPointsInclude: '^/(data|snap)',
+        mountPointsExclude: '',
+        fsTypesInclude: '^xfs$',
+        fsTypesExclude: '',
+      });
       const s = series(await run(definition, hidden.root, opts, { rootfs: '/' }));
       expect(Object.keys(s).filter((k) => k.startsWith('node_filesystem_size_bytes'))).to.deep.equal([
         'node_filesystem_size_bytes{device="/dev/vdb",mountpoint="/data",fstype="xfs",device_error=""}',
@@ -143,7 +148,7 @@ describe('filesystem collector', function () {
     }
   });
 
-  it('reports a mount point under the rootfs (a container\'s view of the host) by its host path', () => {
+  it("reports a mount point under the rootfs (a container's view of the host) by its host path", () => {
     const rootfs = new ProcFs('/host/root');
     expect(hostMountPoint('/host/root', rootfs)).to.equal('/');
     expect(hostMountPoint('/host/root/boot', rootfs)).to.equal('/boot');
@@ -172,7 +177,9 @@ describe('filesystem collector', function () {
     release();
     while (pool.outstandingPaths().length > 0) await new Promise((r) => setTimeout(r, 10));
     const third = series(await run(definition, proc.root, opts, { rootfs: '/' }));
-    expect(third['node_filesystem_size_bytes{device="server:/export",mountpoint="/mnt/nfs",fstype="nfs4",device_error=""}']).to.equal(2000 * 1048576);
+    expect(third['node_filesystem_size_bytes{device="server:/export",mountpoint="/mnt/nfs",fstype="nfs4",device_error=""}']).to.equal(
+      2000 * 1048576,
+    );
   });
 
   it('keeps /metrics, the other collectors and /dump working while more mounts are stuck than libuv has threads', async () => {
@@ -183,9 +190,22 @@ describe('filesystem collector', function () {
       meminfo: fs.readFileSync(fixturePath('proc/meminfo'), 'utf8'),
     });
     const config = loadConfig([
-      '--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', tree.root, '--path.rootfs', '/',
-      '--collector.disable-defaults', '--collector.filesystem', '--collector.loadavg', '--collector.meminfo',
-      '--collector.filesystem.mount-timeout', '200ms', '--collector.filesystem.stat-workers', '8',
+      '--config',
+      '/dev/null',
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--path.procfs',
+      tree.root,
+      '--path.rootfs',
+      '/',
+      '--collector.disable-defaults',
+      '--collector.filesystem',
+      '--collector.loadavg',
+      '--collector.meminfo',
+      '--collector.filesystem.mount-timeout',
+      '200ms',
+      '--collector.filesystem.stat-workers',
+      '8',
     ]);
     config.collectors = config.collectors.map((c) => (c.name === 'filesystem' ? { ...c, definition: filesystemCollector(pool) } : c));
     const running = await startExporter(config, pino({ level: 'silent' }), { pageSize: 4096 });
@@ -213,7 +233,9 @@ describe('filesystem collector', function () {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(body).to.include('node_scrape_collector_success{collector="filesystem"} 1\n');
-      expect(body).to.include('node_filesystem_device_error{device="dead:/export5",mountpoint="/stuck/5",fstype="nfs4",device_error="mountpoint timeout"} 1\n');
+      expect(body).to.include(
+        'node_filesystem_device_error{device="dead:/export5",mountpoint="/stuck/5",fstype="nfs4",device_error="mountpoint timeout"} 1\n',
+      );
       expect(body).to.include('node_filesystem_size_bytes{device="/dev/vdb",mountpoint="/data",fstype="xfs",device_error=""} 1024000\n');
     } finally {
       release();
@@ -224,9 +246,11 @@ describe('filesystem collector', function () {
 });
 
 describe('filesystem collector defaults', () => {
-  it('has node_exporter\'s excludes, mount timeout and stat workers', () => {
+  it("has node_exporter's excludes, mount timeout and stat workers", () => {
     const defaults = options(filesystemCollector(new StatfsPool()));
-    expect(defaults.mountPointsExclude).to.equal('^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)');
+    expect(defaults.mountPointsExclude).to.equal(
+      '^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)',
+    );
     expect(defaults.fsTypesExclude).to.match(/\|squashfs\|erofs\|sysfs\|tracefs\)\$$/);
     expect(defaults.mountTimeout).to.equal(5000);
     expect(defaults.statWorkers).to.equal(4);

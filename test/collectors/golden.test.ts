@@ -30,7 +30,8 @@ const TREES = [
  * adjtimex), and the statfs counts of a mount point statfs'd in the fixture rootfs itself (the
  * checkout's filesystem).
  */
-const LIVE = /^(node_time_seconds|node_timex_\w+|node_filesystem_(size_bytes|free_bytes|avail_bytes|files|files_free)\{[^}]*mountpoint="\/"[^}]*\}) \S+$/gm;
+const LIVE =
+  /^(node_time_seconds|node_timex_\w+|node_filesystem_(size_bytes|free_bytes|avail_bytes|files|files_free)\{[^}]*mountpoint="\/"[^}]*\}) \S+$/gm;
 
 export function normalizeLive(text: string): string {
   return text.replace(LIVE, '$1 <live>');
@@ -44,8 +45,19 @@ describe('collector golden files (--once on fixture trees)', () => {
       const golden = path.join(GOLDEN_DIR, `${name}${tree.suffix}.prom`);
       it(`${name} on ${tree.label} matches ${path.relative(projectRoot, golden)}`, () => {
         const result = runExporter(
-          ['--once', '--config', '/dev/null', '--path.procfs', tree.root, '--path.sysfs', tree.sysfs, '--path.rootfs', tree.rootfs,
-            '--collector.disable-defaults', `--collector.${name}`],
+          [
+            '--once',
+            '--config',
+            '/dev/null',
+            '--path.procfs',
+            tree.root,
+            '--path.sysfs',
+            tree.sysfs,
+            '--path.rootfs',
+            tree.rootfs,
+            '--collector.disable-defaults',
+            `--collector.${name}`,
+          ],
           { TZ: 'UTC' },
         );
         expect(result.stderr, 'stderr').to.equal('');
@@ -75,8 +87,13 @@ describe('collector golden files (--once on fixture trees)', () => {
   }
 
   it('has a golden file for every collector in collectors/index.ts, and none for a collector that is not there', () => {
-    const expected = Object.keys(collectors).flatMap((n) => TREES.map((t) => `${n}${t.suffix}.prom`)).sort();
-    const present = fs.readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.prom')).sort();
+    const expected = Object.keys(collectors)
+      .flatMap((n) => TREES.map((t) => `${n}${t.suffix}.prom`))
+      .sort();
+    const present = fs
+      .readdirSync(GOLDEN_DIR)
+      .filter((f) => f.endsWith('.prom'))
+      .sort();
     expect(present).to.deep.equal(expected);
   });
 });

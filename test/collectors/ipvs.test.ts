@@ -18,12 +18,21 @@ describe('ipvs collector', () => {
     const active = families.find((f) => f.name === 'node_ipvs_backend_connections_active')!;
     expect(active.samples).to.have.length(10);
     expect(active.samples[0].labels).to.deep.equal({
-      local_address: '', local_mark: '10001000', local_port: '0', proto: 'FWM', remote_address: '192.168.49.32', remote_port: '3306',
+      local_address: '',
+      local_mark: '10001000',
+      local_port: '0',
+      proto: 'FWM',
+      remote_address: '192.168.49.32',
+      remote_port: '3306',
     });
     expect(active.samples[0].value).to.equal(321);
     const tcp = [
-      'local_address="192.168.0.57"', 'local_mark=""', 'local_port="3306"',
-      'proto="TCP"', 'remote_address="192.168.82.21"', 'remote_port="3306"',
+      'local_address="192.168.0.57"',
+      'local_mark=""',
+      'local_port="3306"',
+      'proto="TCP"',
+      'remote_address="192.168.82.21"',
+      'remote_port="3306"',
     ].join(',');
     expect(s[`node_ipvs_backend_connections_active{${tcp}}`]).to.equal(1499);
     expect(s[`node_ipvs_backend_connections_inactive{${tcp}}`]).to.equal(0);
@@ -43,13 +52,13 @@ describe('ipvs collector', () => {
     expect(none.node_ipvs_backend_connections_inactive).to.equal(2 + 2 + 1 + 1 + 5);
   });
 
-  it('fails with node_exporter\'s message for an unknown label', async () => {
+  it("fails with node_exporter's message for an unknown label", async () => {
     let failure: Error | undefined;
     await run(ipvs, TREE, options(ipvs, { backendLabels: 'local_port,zone,colour' })).catch((e: Error) => (failure = e));
     expect(failure?.message).to.equal('unknown IPVS backend labels: "colour, zone"');
   });
 
-  it('labels IPv6 and IPv4-mapped real servers as Go prints them, and keeps an SCTP service\'s real servers', async () => {
+  it("labels IPv6 and IPv4-mapped real servers as Go prints them, and keeps an SCTP service's real servers", async () => {
     const opts = options(ipvs, { backendLabels: 'local_address,remote_address,proto' });
     const s = series(await run(ipvs, fixturePath('synthetic/proc'), opts));
     expect(s['node_ipvs_backend_connections_active{local_address="2001:db8::80",proto="TCP",remote_address="2001:db8::81"}']).to.equal(1);

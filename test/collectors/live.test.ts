@@ -19,7 +19,9 @@ describe('live: default collectors on this machine', function () {
     const defaults = Object.values(collectors).filter((c) => c.defaultEnabled && !(c.name in absent));
     const result = runExporter(['--once', '--config', '/dev/null', '--path.procfs', '/proc']);
     expect(result.status, result.stderr).to.equal(0);
-    const failed = defaults.filter((c) => !result.stdout.includes(`node_scrape_collector_success{collector="${c.name}"} 1\n`)).map((c) => c.name);
+    const failed = defaults
+      .filter((c) => !result.stdout.includes(`node_scrape_collector_success{collector="${c.name}"} 1\n`))
+      .map((c) => c.name);
     expect(failed, 'collectors without success 1').to.deep.equal([]);
   });
 });

@@ -25,7 +25,7 @@ describe('lnstat collector', () => {
     }
   });
 
-  it('gives no series (and no failure) without /proc/net/stat, as procfs\'s glob', async () => {
+  it("gives no series (and no failure) without /proc/net/stat, as procfs's glob", async () => {
     const t = tmpTree({ 'net/arp': '' });
     try {
       expect(series(await run(lnstat, t.root))).to.deep.equal({});

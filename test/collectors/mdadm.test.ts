@@ -37,7 +37,10 @@ describe('mdadm collector', () => {
     for (const md of ['md0', 'md1', 'md2', 'md3', 'md127']) {
       const states = Object.entries(s).filter(([k]) => k.startsWith(`node_md_state{device="${md}"`));
       expect(states, md).to.have.length(5);
-      expect(states.reduce((n, [, v]) => n + v, 0), md).to.equal(1);
+      expect(
+        states.reduce((n, [, v]) => n + v, 0),
+        md,
+      ).to.equal(1);
     }
   });
 

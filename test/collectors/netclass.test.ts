@@ -10,7 +10,10 @@ const onSysfs = (sysfs: string, overrides = {}) => run(netclass, TREE_6_18, opti
 
 /** A /sys whose reads of some files fail with an error code, as the kernel's do. */
 class FailingSysfs extends ProcFs {
-  constructor(root: string, private readonly failures: Record<string, string>) {
+  constructor(
+    root: string,
+    private readonly failures: Record<string, string>,
+  ) {
     super(root);
   }
 
@@ -21,15 +24,24 @@ class FailingSysfs extends ProcFs {
   }
 }
 
-const withSysfs = (sysfs: ProcFs) => collect(netclass, filesystems(new ProcFs(TREE_6_18), sysfs), options(netclass), { pageSize: 4096 }).then(series);
+const withSysfs = (sysfs: ProcFs) =>
+  collect(netclass, filesystems(new ProcFs(TREE_6_18), sysfs), options(netclass), { pageSize: 4096 }).then(series);
 
 describe('netclass collector', () => {
   it('exports the captured devices: up, info with adminstate, properties, speed -1 as -125000', async () => {
     const s = await onSysfs(SYSFS);
     expect(s['node_network_up{device="eth0"}']).to.equal(1);
     expect(s['node_network_up{device="lo"}'], 'operstate unknown').to.equal(0);
-    expect(s['node_network_info{device="eth0",address="02:fc:00:00:00:01",broadcast="ff:ff:ff:ff:ff:ff",duplex="unknown",operstate="up",adminstate="up",ifalias=""}']).to.equal(1);
-    expect(s['node_network_info{device="ifb0",address="f6:f6:33:70:7b:20",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="down",adminstate="down",ifalias=""}']).to.equal(1);
+    expect(
+      s[
+        'node_network_info{device="eth0",address="02:fc:00:00:00:01",broadcast="ff:ff:ff:ff:ff:ff",duplex="unknown",operstate="up",adminstate="up",ifalias=""}'
+      ],
+    ).to.equal(1);
+    expect(
+      s[
+        'node_network_info{device="ifb0",address="f6:f6:33:70:7b:20",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="down",adminstate="down",ifalias=""}'
+      ],
+    ).to.equal(1);
     expect(s['node_network_mtu_bytes{device="eth0"}']).to.equal(1400);
     expect(s['node_network_flags{device="eth0"}']).to.equal(0x1003);
     expect(s['node_network_protocol_type{device="lo"}']).to.equal(772);
@@ -37,7 +49,8 @@ describe('netclass collector', () => {
     expect(s['node_network_speed_bytes{device="eth0"}']).to.equal(-125000);
     expect(s['node_network_name_assign_type{device="eth0"}']).to.equal(1);
     // A down device's carrier, speed, dormant and name_assign_type could not be read: no series.
-    for (const name of ['carrier', 'speed_bytes', 'dormant', 'name_assign_type']) expect(s[`node_network_${name}{device="ifb0"}`], name).to.equal(undefined);
+    for (const name of ['carrier', 'speed_bytes', 'dormant', 'name_assign_type'])
+      expect(s[`node_network_${name}{device="ifb0"}`], name).to.equal(undefined);
     // eth0 19 series, lo 18 (no speed), ifb0 and ifb1 15 each.
     expect(Object.keys(s)).to.have.length(67);
   });
@@ -47,8 +60,16 @@ describe('netclass collector', () => {
     expect(s['node_network_speed_bytes{device="br0"}']).to.equal(125_000_000);
     expect(s['node_network_speed_bytes{device="veth9a1b2c3"}']).to.equal(1_250_000_000);
     expect(s['node_network_iface_link{device="veth9a1b2c3"}']).to.equal(8);
-    expect(s['node_network_info{device="enp1s0",address="52:54:00:ab:cd:ef",broadcast="ff:ff:ff:ff:ff:ff",duplex="full",operstate="up",adminstate="up",ifalias="uplink to switch 3, port 12"}']).to.equal(1);
-    expect(s['node_network_info{device="eth1",address="52:54:00:00:00:02",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="down",adminstate="down",ifalias=""}']).to.equal(1);
+    expect(
+      s[
+        'node_network_info{device="enp1s0",address="52:54:00:ab:cd:ef",broadcast="ff:ff:ff:ff:ff:ff",duplex="full",operstate="up",adminstate="up",ifalias="uplink to switch 3, port 12"}'
+      ],
+    ).to.equal(1);
+    expect(
+      s[
+        'node_network_info{device="eth1",address="52:54:00:00:00:02",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="down",adminstate="down",ifalias=""}'
+      ],
+    ).to.equal(1);
     expect(s['node_network_up{device="wlan0"}']).to.equal(0);
     expect(s['node_network_dormant{device="wlan0"}']).to.equal(1);
     expect(s['node_network_iface_link_mode{device="wlan0"}']).to.equal(1);
@@ -64,14 +85,20 @@ describe('netclass collector', () => {
   });
 
   it('treats EINVAL, EOPNOTSUPP and EACCES reads as no value, and fails the run on any other read error', async () => {
-    const s = await withSysfs(new FailingSysfs(SYSFS, {
-      'class/net/eth0/speed': 'EINVAL',
-      'class/net/eth0/duplex': 'EOPNOTSUPP',
-      'class/net/eth0/carrier': 'EACCES',
-    }));
+    const s = await withSysfs(
+      new FailingSysfs(SYSFS, {
+        'class/net/eth0/speed': 'EINVAL',
+        'class/net/eth0/duplex': 'EOPNOTSUPP',
+        'class/net/eth0/carrier': 'EACCES',
+      }),
+    );
     expect(s['node_network_speed_bytes{device="eth0"}']).to.equal(undefined);
     expect(s['node_network_carrier{device="eth0"}']).to.equal(undefined);
-    expect(s['node_network_info{device="eth0",address="02:fc:00:00:00:01",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="up",adminstate="up",ifalias=""}']).to.equal(1);
+    expect(
+      s[
+        'node_network_info{device="eth0",address="02:fc:00:00:00:01",broadcast="ff:ff:ff:ff:ff:ff",duplex="",operstate="up",adminstate="up",ifalias=""}'
+      ],
+    ).to.equal(1);
     expect(s['node_network_mtu_bytes{device="eth0"}']).to.equal(1400);
     await withSysfs(new FailingSysfs(SYSFS, { 'class/net/lo/mtu': 'EIO' })).then(
       () => expect.fail('EIO must fail the run'),

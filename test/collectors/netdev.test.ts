@@ -9,8 +9,12 @@ describe('netdev collector', () => {
   it('maps every /proc/net/dev column to node_network_<dir>_<column>_total{device}', async () => {
     const s = series(await run(netdev, tree('t1')));
     const eth0 = (m: string): number => s[`node_network_${m}_total{device="eth0"}`];
-    expect(['receive_errs', 'receive_drop', 'receive_fifo', 'receive_frame', 'receive_compressed', 'receive_multicast'].map(eth0)).to.deep.equal([1, 2, 3, 4, 5, 6]);
-    expect(['transmit_errs', 'transmit_drop', 'transmit_fifo', 'transmit_colls', 'transmit_carrier', 'transmit_compressed'].map(eth0)).to.deep.equal([7, 8, 9, 10, 11, 12]);
+    expect(
+      ['receive_errs', 'receive_drop', 'receive_fifo', 'receive_frame', 'receive_compressed', 'receive_multicast'].map(eth0),
+    ).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    expect(
+      ['transmit_errs', 'transmit_drop', 'transmit_fifo', 'transmit_colls', 'transmit_carrier', 'transmit_compressed'].map(eth0),
+    ).to.deep.equal([7, 8, 9, 10, 11, 12]);
     expect(eth0('receive_bytes')).to.equal(60513987);
     expect(Object.keys(s)).to.have.length(3 * 16);
   });

@@ -17,7 +17,7 @@ describe('os collector', () => {
     });
   });
 
-  it('prefers etc/os-release, takes major.minor of VERSION_ID and a key\'s last value, and skips a version without digits', async () => {
+  it("prefers etc/os-release, takes major.minor of VERSION_ID and a key's last value, and skips a version without digits", async () => {
     const tree = tmpTree({
       'etc/os-release': 'NAME=Ubuntu\nID=ubuntu\nID_LIKE=debian\nVERSION_ID="24.04.1"\nID=ubuntu-core\n',
       'usr/lib/os-release': 'NAME=ignored\n',
@@ -43,7 +43,10 @@ describe('os collector', () => {
       let error: unknown;
       await run(os, TREE_6_18, options(os), { rootfs: empty.root }).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(MissingFileError);
-      await onRootfs(badDate.root).then(() => expect.fail('a bad date must fail'), (e: Error) => expect(e.message).to.equal('os-release: SUPPORT_END is not a date ("2025-02-30")'));
+      await onRootfs(badDate.root).then(
+        () => expect.fail('a bad date must fail'),
+        (e: Error) => expect(e.message).to.equal('os-release: SUPPORT_END is not a date ("2025-02-30")'),
+      );
     } finally {
       empty.remove();
       badDate.remove();

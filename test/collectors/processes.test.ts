@@ -9,7 +9,28 @@ import { run, series } from './run';
 
 /** A /proc/<pid>/stat line (Linux 6.x layout) with the given state and num_threads. */
 function statLine(pid: number, comm: string, state: string, threads: number): string {
-  const after = [state, '1', String(pid), String(pid), '0', '-1', '4194560', '0', '0', '0', '0', '0', '0', '0', '0', '20', '0', String(threads), '0', '100'];
+  const after = [
+    state,
+    '1',
+    String(pid),
+    String(pid),
+    '0',
+    '-1',
+    '4194560',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '20',
+    '0',
+    String(threads),
+    '0',
+    '100',
+  ];
   return `${pid} (${comm}) ${[...after, ...Array<string>(32).fill('0')].join(' ')}\n`;
 }
 

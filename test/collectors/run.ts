@@ -42,7 +42,9 @@ export function series(families: readonly MetricFamily[]): Record<string, number
   const out: Record<string, number> = {};
   for (const f of families) {
     for (const s of f.samples) {
-      const labels = Object.entries(s.labels).map(([k, v]) => `${k}="${v}"`).join(',');
+      const labels = Object.entries(s.labels)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(',');
       out[`${s.name ?? f.name}${labels ? `{${labels}}` : ''}`] = s.value;
     }
   }

@@ -9,7 +9,7 @@ const slabs = (s: Record<string, number>): string[] =>
     .map((k) => /slab="([^"]*)"/.exec(k)![1]);
 
 describe('slabinfo collector', () => {
-  it('applies the include and the exclude together, as node_exporter\'s filter does', async () => {
+  it("applies the include and the exclude together, as node_exporter's filter does", async () => {
     const all = slabs(series(await run(slabinfo, TREE_6_18)));
     expect(all).to.include.members(['TCP', 'TCPv6', 'UDP']);
     const tcp = slabs(series(await run(slabinfo, TREE_6_18, options(slabinfo, { slabsInclude: '^TCP', slabsExclude: 'v6$' }))));

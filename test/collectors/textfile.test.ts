@@ -109,12 +109,26 @@ describe('textfile collector', () => {
     };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-textfile-'));
     try {
-      for (const [name, text] of Object.entries({ ...accepted, ...refused })) fs.writeFileSync(path.join(dir, name), Buffer.from(text, 'latin1'));
+      for (const [name, text] of Object.entries({ ...accepted, ...refused }))
+        fs.writeFileSync(path.join(dir, name), Buffer.from(text, 'latin1'));
       const s = series(await run(textfile, procRoot, options(textfile, { directory: dir })));
-      const read = Object.keys(s).filter((k) => k.startsWith('node_textfile_mtime_seconds')).map((k) => path.basename(/file="([^"]+)"/.exec(k)![1]));
+      const read = Object.keys(s)
+        .filter((k) => k.startsWith('node_textfile_mtime_seconds'))
+        .map((k) => path.basename(/file="([^"]+)"/.exec(k)![1]));
       expect(read).to.deep.equal(Object.keys(accepted).sort());
       expect(s.node_textfile_scrape_error).to.equal(1);
-      expect(s).to.include({ a_small: 0, a_inf: Infinity, 'a_inf2{x="1"}': -Infinity, a_dot: 5, 'a_dot2{a="1"}': 0.0005, a_tab: 1, a_comm: 1, a_help: 1, a_crh: 1, 'a_lcr{l="x\ry"}': 1 });
+      expect(s).to.include({
+        a_small: 0,
+        a_inf: Infinity,
+        'a_inf2{x="1"}': -Infinity,
+        a_dot: 5,
+        'a_dot2{a="1"}': 0.0005,
+        a_tab: 1,
+        a_comm: 1,
+        a_help: 1,
+        a_crh: 1,
+        'a_lcr{l="x\ry"}': 1,
+      });
       expect(s.a_nan).to.be.NaN;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -155,7 +169,10 @@ describe('textfile collector', () => {
       for (let i = 0; i < 3; i++) {
         const s = series(await run(textfile, procRoot, options(textfile, { directory: dir })));
         expect(s, `run ${i + 1}`).to.deep.include({ backup_ok: 1, node_textfile_scrape_error: 1 });
-        expect(Object.keys(s).filter((k) => k.startsWith('node_textfile_mtime_seconds')), `run ${i + 1}`).to.deep.equal([`node_textfile_mtime_seconds{file="${dir}/good.prom"}`]);
+        expect(
+          Object.keys(s).filter((k) => k.startsWith('node_textfile_mtime_seconds')),
+          `run ${i + 1}`,
+        ).to.deep.equal([`node_textfile_mtime_seconds{file="${dir}/good.prom"}`]);
       }
     } finally {
       // Releases any open() that would be blocked on a FIFO (a writer appears), then cleans up.

@@ -27,7 +27,7 @@ describe('time collector', () => {
     });
   });
 
-  it('numbers clock source directories in name order, as Go\'s glob does', async () => {
+  it("numbers clock source directories in name order, as Go's glob does", async () => {
     process.env.TZ = 'UTC';
     const tree = tmpTree({
       'devices/system/clocksource/clocksource0/available_clocksource': 'tsc hpet \n',

@@ -7,9 +7,25 @@ import { options, series } from './run';
 
 /** A reading as adjtimex(2) fills struct timex: microseconds unless STA_NANO. */
 const READING: TimexReading = {
-  state: 0, offset: -1500, freq: 1311440, maxerror: 8500, esterror: 120, status: 0x2001, constant: 7, precision: 1,
-  tolerance: 32768000, tick: 10000, ppsfreq: 65536, jitter: 250, shift: 4, stabil: 32768, jitcnt: 3, calcnt: 120,
-  errcnt: 1, stbcnt: 2, tai: 37,
+  state: 0,
+  offset: -1500,
+  freq: 1311440,
+  maxerror: 8500,
+  esterror: 120,
+  status: 0x2001,
+  constant: 7,
+  precision: 1,
+  tolerance: 32768000,
+  tick: 10000,
+  ppsfreq: 65536,
+  jitter: 250,
+  shift: 4,
+  stabil: 32768,
+  jitcnt: 3,
+  calcnt: 120,
+  errcnt: 1,
+  stbcnt: 2,
+  tai: 37,
 };
 
 /** One run on `reading` (what gather gets from adjtimex), with the state kept between runs. */
@@ -59,8 +75,18 @@ describe('timex collector', function () {
 
   it('fails cleanly where the native call cannot be made: success 0 and one log line, the process goes on', () => {
     const result = runExporter(
-      ['--once', '--config', '/dev/null', '--log.format', 'json', '--path.procfs', TREE_6_18, '--collector.disable-defaults', '--collector.timex',
-        '--collector.loadavg'],
+      [
+        '--once',
+        '--config',
+        '/dev/null',
+        '--log.format',
+        'json',
+        '--path.procfs',
+        TREE_6_18,
+        '--collector.disable-defaults',
+        '--collector.timex',
+        '--collector.loadavg',
+      ],
       { PROC_EXPORTER_LIBC: '/nonexistent/libc.so.6' },
     );
     expect(result.status).to.equal(0);

@@ -9,7 +9,10 @@ describe('udp_queues collector', () => {
   it('sums the queues of every socket; without udp6 (IPv6 off) the v4 series alone', async () => {
     const t = tmpTree({ 'net/udp': fixture('proc/net/udp') });
     try {
-      expect(series(await run(udpQueues, t.root))).to.deep.equal({ 'node_udp_queues{queue="rx",ip="v4"}': 832, 'node_udp_queues{queue="tx",ip="v4"}': 0 });
+      expect(series(await run(udpQueues, t.root))).to.deep.equal({
+        'node_udp_queues{queue="rx",ip="v4"}': 832,
+        'node_udp_queues{queue="tx",ip="v4"}': 0,
+      });
     } finally {
       t.remove();
     }
@@ -19,7 +22,10 @@ describe('udp_queues collector', () => {
     const t = tmpTree({ 'net/udp6': fixture('proc/net/udp6') });
     const none = tmpTree({ 'net/arp': '' });
     try {
-      expect(Object.keys(series(await run(udpQueues, t.root)))).to.deep.equal(['node_udp_queues{queue="rx",ip="v6"}', 'node_udp_queues{queue="tx",ip="v6"}']);
+      expect(Object.keys(series(await run(udpQueues, t.root)))).to.deep.equal([
+        'node_udp_queues{queue="rx",ip="v6"}',
+        'node_udp_queues{queue="tx",ip="v6"}',
+      ]);
       let error: unknown;
       await run(udpQueues, none.root).catch((e: unknown) => (error = e));
       expect(error).to.be.instanceOf(MissingFileError);

@@ -43,10 +43,7 @@ const ALL_ON = {
   commonLabels: { env: 'prod' },
   priorityClassName: 'system-node-critical',
   resources: { requests: { cpu: '20m', memory: '64Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
-  tolerations: [
-    { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
-    { operator: 'Exists' },
-  ],
+  tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }, { operator: 'Exists' }],
   affinity: {
     nodeAffinity: {
       requiredDuringSchedulingIgnoredDuringExecution: {
@@ -55,7 +52,12 @@ const ALL_ON = {
     },
   },
   updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
-  service: { clusterIP: 'None', internalTrafficPolicy: 'Local', labels: { scrape: 'yes' }, annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/scheme': 'http' } },
+  service: {
+    clusterIP: 'None',
+    internalTrafficPolicy: 'Local',
+    labels: { scrape: 'yes' },
+    annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/scheme': 'http' },
+  },
   prometheus: {
     monitor: {
       enabled: true,
@@ -86,7 +88,12 @@ const ALL_ON = {
   },
   networkPolicy: {
     enabled: true,
-    ingressFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }],
+    ingressFrom: [
+      {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+      },
+    ],
   },
   logLevel: 'debug',
   logFormat: 'logfmt',
@@ -160,7 +167,8 @@ describe('deploy: Helm chart, read without rendering', () => {
       const walk = (ours: Obj, theirs: Obj, prefix: string) => {
         for (const [k, v] of Object.entries(ours)) {
           if (!(k in theirs)) missing.push(prefix + k);
-          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object') walk(v, theirs[k], `${prefix}${k}.`);
+          else if (v && typeof v === 'object' && !Array.isArray(v) && theirs[k] && typeof theirs[k] === 'object')
+            walk(v, theirs[k], `${prefix}${k}.`);
         }
       };
       walk(defaults.config, repo, '');
@@ -181,7 +189,11 @@ describe('deploy: Helm chart, read without rendering', () => {
       const rows = valuesRows().map((r) => r.key);
       const leaves = (o: Obj, prefix: string): string[] =>
         Object.entries(o).flatMap(([k, v]) =>
-          rows.includes(prefix + k) ? [prefix + k] : v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [prefix + k],
+          rows.includes(prefix + k)
+            ? [prefix + k]
+            : v && typeof v === 'object' && !Array.isArray(v)
+              ? leaves(v, `${prefix}${k}.`)
+              : [prefix + k],
         );
       for (const key of leaves(defaults, '')) expect(rows, key).to.include(key);
     });
@@ -198,7 +210,16 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
     needRenderer(this);
     allOnFile = valuesFile(ALL_ON);
     defaultsOut = renderManifests([]);
-    allOn = renderManifests(['-f', allOnFile, '--name', 'pe', '--namespace', 'observability', '--api-versions', 'monitoring.coreos.com/v1']);
+    allOn = renderManifests([
+      '-f',
+      allOnFile,
+      '--name',
+      'pe',
+      '--namespace',
+      'observability',
+      '--api-versions',
+      'monitoring.coreos.com/v1',
+    ]);
   });
 
   describe('values', () => {
@@ -329,7 +350,7 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect((parseYaml(fs.readFileSync(path.join(projectRoot, 'config.yaml'), 'utf8')) as Obj).dump.enabled).to.equal(true);
     });
 
-    it("holds .Values.config in the ConfigMap, mounted where --config points, and rolls pods on change", () => {
+    it('holds .Values.config in the ConfigMap, mounted where --config points, and rolls pods on change', () => {
       const cm = byKind(defaultsOut, 'ConfigMap');
       expect(parseYaml(cm.data['config.yaml'])).to.deep.equal(defaults.config);
       const pod = byKind(defaultsOut, 'DaemonSet').spec.template.spec;
@@ -454,8 +475,19 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(sm.spec.namespaceSelector).to.deep.equal({ matchNames: ['observability'] });
       expect(svc.metadata.labels).to.deep.include(sm.spec.selector.matchLabels);
       const ep = sm.spec.endpoints[0];
-      expect(ep).to.deep.include({ port: svc.spec.ports[0].name, path: '/metrics', scheme: 'http', interval: '15s', scrapeTimeout: '10s', honorLabels: true });
-      expect(ep.relabelings[0]).to.deep.equal({ sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node', action: 'replace' });
+      expect(ep).to.deep.include({
+        port: svc.spec.ports[0].name,
+        path: '/metrics',
+        scheme: 'http',
+        interval: '15s',
+        scrapeTimeout: '10s',
+        honorLabels: true,
+      });
+      expect(ep.relabelings[0]).to.deep.equal({
+        sourceLabels: ['__meta_kubernetes_pod_node_name'],
+        targetLabel: 'node',
+        action: 'replace',
+      });
       expect(ep.relabelings[1]).to.deep.equal(ALL_ON.prometheus.monitor.relabelings[0]);
       expect(ep.metricRelabelings).to.deep.equal(ALL_ON.prometheus.monitor.metricRelabelings);
       expect(sm.spec.sampleLimit).to.equal(20000);
@@ -475,7 +507,7 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(JSON.parse(cm.data['proc-exporter.json'])).to.deep.equal(mixinDashboard);
     });
 
-    it("ships deploy/mixin's alerting rules in a PrometheusRule, with the selector in place of job=\"proc-exporter\"", () => {
+    it('ships deploy/mixin\'s alerting rules in a PrometheusRule, with the selector in place of job="proc-exporter"', () => {
       const rule = byKind(allOn, 'PrometheusRule');
       expect(rule.metadata).to.deep.include({ name: 'pe-proc-exporter', namespace: 'monitoring' });
       expect(rule.metadata.labels).to.deep.include({ release: 'kube-prometheus-stack' });
@@ -503,7 +535,7 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(np.spec.egress).to.deep.equal([]);
     });
 
-    it('NOTES.txt warns that /proc/net is the pod\'s own without hostNetwork, names the rules and dashboard', () => {
+    it("NOTES.txt warns that /proc/net is the pod's own without hostNetwork, names the rules and dashboard", () => {
       const r = helmRender(['--notes', '-f', allOnFile]);
       expect(r.stdout).to.include('Alerts: the PrometheusRule release-name-proc-exporter holds the rules of deploy/mixin/alerts.yaml');
       expect(r.stdout).to.include('WARNING: this cluster does not list monitoring.coreos.com/v1');
@@ -517,7 +549,17 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
 
   describe('--set, required and fail', () => {
     it('--set overrides values.yaml like helm', () => {
-      const ds = byKind(renderManifests(['--set', 'image.tag=1.2.3', '--set', 'hostNetwork=false', '--set', 'updateStrategy.rollingUpdate.maxUnavailable=3']), 'DaemonSet');
+      const ds = byKind(
+        renderManifests([
+          '--set',
+          'image.tag=1.2.3',
+          '--set',
+          'hostNetwork=false',
+          '--set',
+          'updateStrategy.rollingUpdate.maxUnavailable=3',
+        ]),
+        'DaemonSet',
+      );
       expect(ds.spec.template.spec.containers[0].image).to.equal(`${REPOSITORY}:1.2.3`);
       expect(ds.spec.template.spec.hostNetwork).to.equal(false);
       expect(ds.spec.updateStrategy.rollingUpdate.maxUnavailable).to.equal(3);
@@ -551,7 +593,9 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
     });
 
     it('a ServiceMonitor without the Service is refused (`fail`)', () => {
-      expect(renderError(['--set', 'prometheus.monitor.enabled=true', '--set', 'service.enabled=false'])).to.match(/needs service\.enabled/);
+      expect(renderError(['--set', 'prometheus.monitor.enabled=true', '--set', 'service.enabled=false'])).to.match(
+        /needs service\.enabled/,
+      );
     });
 
     it('serviceAccount.create=false uses the named account and renders none', () => {
@@ -591,7 +635,10 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       try {
         let status = 0;
         for (let i = 0; i < 100 && status !== 200; i++) {
-          status = await fetch(base + c.readinessProbe.httpGet.path).then((r) => r.status, () => 0);
+          status = await fetch(base + c.readinessProbe.httpGet.path).then(
+            (r) => r.status,
+            () => 0,
+          );
           expect(child.exitCode, `exporter exited: ${stderr}`).to.equal(null);
           if (status !== 200) await new Promise((r) => setTimeout(r, 200));
         }

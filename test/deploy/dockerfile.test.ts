@@ -68,7 +68,10 @@ describe('deploy: Dockerfile', () => {
       const from = /--from=(\S+)/.exec(c.args)?.[1];
       const stage = stages.find((s) => s.name === from);
       expect(stage, `node_modules come from ${from}`).to.exist;
-      expect(stage!.instructions.some((i) => /\btsc\b/.test(i.args)), 'node_modules copied from the build stage').to.equal(false);
+      expect(
+        stage!.instructions.some((i) => /\btsc\b/.test(i.args)),
+        'node_modules copied from the build stage',
+      ).to.equal(false);
     }
     let installs = 0;
     for (const s of relevant) {
@@ -105,7 +108,10 @@ describe('deploy: Dockerfile', () => {
     // Nothing after USER switches back or needs to write.
     const after = final.instructions.slice(final.instructions.indexOf(user!) + 1);
     expect(after.map((i) => i.keyword)).to.not.include.members(['RUN', 'USER']);
-    expect(final.instructions.some((i) => i.keyword === 'VOLUME'), 'no VOLUME: no writable filesystem needed').to.equal(false);
+    expect(
+      final.instructions.some((i) => i.keyword === 'VOLUME'),
+      'no VOLUME: no writable filesystem needed',
+    ).to.equal(false);
   });
 
   it('has no HEALTHCHECK: none could follow the listen address, port, TLS and auth (documented in the file and the README)', () => {

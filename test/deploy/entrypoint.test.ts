@@ -43,7 +43,10 @@ describe("deploy: the image's entrypoint command", () => {
   it('every file the image build copies from the context exists', function () {
     for (const s of stages) {
       for (const i of s.instructions.filter((x) => x.keyword === 'COPY' && !/--from=/.test(x.args))) {
-        for (const src of i.args.split(/\s+/).filter((p) => !p.startsWith('--')).slice(0, -1)) {
+        for (const src of i.args
+          .split(/\s+/)
+          .filter((p) => !p.startsWith('--'))
+          .slice(0, -1)) {
           expect(fs.existsSync(path.join(projectRoot, src)), `${src} (Dockerfile line ${i.line})`).to.equal(true);
         }
       }

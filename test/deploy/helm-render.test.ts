@@ -23,7 +23,10 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     needRenderer(this);
     chart = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-render-test-'));
     fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 1.2.3\nappVersion: "4.5"\n');
-    fs.writeFileSync(path.join(chart, 'values.yaml'), 'a:\n  b: 1\n  c: [x, y]\n  d: {e: f}\nname: world\ngreeting: "hello {{ .Values.name }}"\nempty: ""\n');
+    fs.writeFileSync(
+      path.join(chart, 'values.yaml'),
+      'a:\n  b: 1\n  c: [x, y]\n  d: {e: f}\nname: world\ngreeting: "hello {{ .Values.name }}"\nempty: ""\n',
+    );
   });
 
   after(() => {
@@ -52,16 +55,28 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     const r = render({
       '_h.tpl': '{{- define "demo.x" -}}x={{ .b }}{{- end -}}',
       'empty.yaml': '{{- if false }}never{{ end }}\n',
-      'y.yaml': 'i: {{ include "demo.x" .Values.a | upper }}\ng: {{ tpl .Values.greeting . }}\nd:{{ toYaml .Values.a | nindent 2 }}\ns: {{ list 3 1 2 | sortAlpha | join "," }} {{ "abc" | sha256sum | trunc 8 }}\n',
+      'y.yaml':
+        'i: {{ include "demo.x" .Values.a | upper }}\ng: {{ tpl .Values.greeting . }}\nd:{{ toYaml .Values.a | nindent 2 }}\ns: {{ list 3 1 2 | sortAlpha | join "," }} {{ "abc" | sha256sum | trunc 8 }}\n',
     });
     expect(r.status, r.stderr).to.equal(0);
-    expect(r.stdout).to.equal('---\n# Source: demo/templates/y.yaml\ni: X=1\ng: hello world\nd:\n  b: 1\n  c:\n  - x\n  - "y"\n  d:\n    e: f\ns: 1,2,3 ba7816bf\n\n');
+    expect(r.stdout).to.equal(
+      '---\n# Source: demo/templates/y.yaml\ni: X=1\ng: hello world\nd:\n  b: 1\n  c:\n  - x\n  - "y"\n  d:\n    e: f\ns: 1,2,3 ba7816bf\n\n',
+    );
   });
 
   it('merges -f files and --set over values.yaml (null deletes a key)', () => {
     const file = path.join(chart, 'override.yaml');
     fs.writeFileSync(file, 'a:\n  d: null\n  z: 9\n');
-    const r = render({ 'z.yaml': '{{ toJson .Values.a }}' }, ['-f', file, '--set', 'a.b=2', '--set', 'a.c[1]=q', '--set-string', 'name=007']);
+    const r = render({ 'z.yaml': '{{ toJson .Values.a }}' }, [
+      '-f',
+      file,
+      '--set',
+      'a.b=2',
+      '--set',
+      'a.c[1]=q',
+      '--set-string',
+      'name=007',
+    ]);
     expect(r.status, r.stderr).to.equal(0);
     expect(r.stdout).to.include('{"b":2,"c":["x","q"],"z":9}');
   });
@@ -75,7 +90,7 @@ describe('deploy: helm-render (the Go template renderer)', function () {
     expect(r.stderr).to.include('a is not allowed');
   });
 
-  it('gives .Files.Get the chart\'s other files, not templates, values or what .helmignore names', () => {
+  it("gives .Files.Get the chart's other files, not templates, values or what .helmignore names", () => {
     fs.mkdirSync(path.join(chart, 'files', 'skip'), { recursive: true });
     fs.writeFileSync(path.join(chart, 'files', 'a.json'), '{"k": "{{ not a template }}"}\n');
     fs.writeFileSync(path.join(chart, 'files', 'old.bak'), 'ignored by name');

@@ -28,7 +28,11 @@ const KINDS: Record<string, [ModelClass, string, string]> = {
   'v1/Service': [Service as unknown as ModelClass, 'kubernetes-models/v1/Service', 'IService'],
   'v1/ServiceAccount': [ServiceAccount as unknown as ModelClass, 'kubernetes-models/v1/ServiceAccount', 'IServiceAccount'],
   'v1/ConfigMap': [ConfigMap as unknown as ModelClass, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'],
-  'networking.k8s.io/v1/NetworkPolicy': [NetworkPolicy as unknown as ModelClass, 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'INetworkPolicy'],
+  'networking.k8s.io/v1/NetworkPolicy': [
+    NetworkPolicy as unknown as ModelClass,
+    'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+    'INetworkPolicy',
+  ],
   'monitoring.coreos.com/v1/ServiceMonitor': [
     ServiceMonitor as unknown as ModelClass,
     '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',

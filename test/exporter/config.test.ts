@@ -6,7 +6,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  ConfigError, DEFAULT_CONFIG_FILE, defaultText, optionFlag, parseConfigText, parseDuration, parseListenAddress, validateConfig,
+  ConfigError,
+  DEFAULT_CONFIG_FILE,
+  defaultText,
+  optionFlag,
+  parseConfigText,
+  parseDuration,
+  parseListenAddress,
+  validateConfig,
 } from '../../src/config';
 import { loadConfig, runExporter } from './helpers';
 
@@ -30,10 +37,11 @@ function configError(argv: string[]): string {
   throw new Error('expected a ConfigError');
 }
 
-
 /** Collector names of the table, in table order, that `keep` accepts (what the config enables). */
 function enabledWhere(keep: (c: CollectorDefinition) => boolean): string[] {
-  return Object.values(collectorTable as Record<string, CollectorDefinition>).filter(keep).map((c) => c.name);
+  return Object.values(collectorTable as Record<string, CollectorDefinition>)
+    .filter(keep)
+    .map((c) => c.name);
 }
 
 describe('exporter config', () => {
@@ -57,8 +65,16 @@ describe('exporter config', () => {
       expect(config.telemetryPath).to.equal('/metrics');
       expect(config.procfs).to.equal('/proc');
       expect(config.intervalMs).to.equal(15_000);
-      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(enabledWhere((c) => c.defaultEnabled || c.name === 'softirqs'));
-      expect(config.dump).to.deep.equal({ enabled: true, perProcess: false, environOfOtherProcesses: false, maxBytes: 16 * 1024 * 1024, timeoutMs: 10_000 });
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(
+        enabledWhere((c) => c.defaultEnabled || c.name === 'softirqs'),
+      );
+      expect(config.dump).to.deep.equal({
+        enabled: true,
+        perProcess: false,
+        environOfOtherProcesses: false,
+        maxBytes: 16 * 1024 * 1024,
+        timeoutMs: 10_000,
+      });
       expect(config.maxRequests).to.equal(40);
       expect(config.webConfigFile).to.equal(undefined);
       expect(config.log).to.deep.equal({ level: 'info', format: 'logfmt' });
@@ -74,7 +90,10 @@ describe('exporter config', () => {
     });
 
     it('reads per-collector interval, timeout and options', () => {
-      const file = write('c.yaml', 'interval: 10s\ncollectors:\n  diskstats:\n    interval: 1m30s\n    timeout: 2s\n    deviceInclude: "^sd"\n  netstat:\n');
+      const file = write(
+        'c.yaml',
+        'interval: 10s\ncollectors:\n  diskstats:\n    interval: 1m30s\n    timeout: 2s\n    deviceInclude: "^sd"\n  netstat:\n',
+      );
       const config = loadConfig(['--config', file]);
       const diskstats = config.collectors.find((c) => c.name === 'diskstats')!;
       expect(diskstats.intervalMs).to.equal(90_000);
@@ -100,23 +119,38 @@ describe('exporter config', () => {
       ['collectors:\n  diskstats:\n    interval: soon\n', 'collectors.diskstats.interval: expected a duration like 15s'],
       ['interval: 0s\n', 'interval: expected a duration like 15s'],
       ['collectors:\n  diskstats:\n    enabled: yes please\n', 'collectors.diskstats.enabled: expected true or false'],
-      ['collectors:\n  diskstat:\n    enabled: true\n', 'collectors.diskstat: unknown collector (known: diskstats, netstat, sockstat, softirqs'],
+      [
+        'collectors:\n  diskstat:\n    enabled: true\n',
+        'collectors.diskstat: unknown collector (known: diskstats, netstat, sockstat, softirqs',
+      ],
       ['collectors:\n  diskstats:\n    deviceExclud: x\n', 'collectors.diskstats.deviceExclud: unknown key'],
       ['web:\n  listenAddress: "19100"\n', 'web.listenAddress: expected an address like :19100 or 127.0.0.1:19100'],
       ['web:\n  telemetryPath: metrics\n', 'web.telemetryPath: expected a path starting with /'],
       ['log:\n  format: text\n', 'log.format: expected one of json, logfmt'],
       ['log:\n  level: loud\n', 'log.level: expected one of debug, info, warn, error'],
       ['dump:\n  perProcess: 1\n', 'dump.perProcess: expected true or false'],
-      ['collectors:\n  netstat:\n    fields: "^(Tcp"\n', 'collectors.netstat.fields: invalid regular expression: /^(Tcp/: Unterminated group'],
+      [
+        'collectors:\n  netstat:\n    fields: "^(Tcp"\n',
+        'collectors.netstat.fields: invalid regular expression: /^(Tcp/: Unterminated group',
+      ],
       ['collectors:\n  sysctl:\n    include: vm.swappiness\n', 'collectors.sysctl.include: expected a list of strings'],
       ['collectors:\n  sysctl:\n    includeInfo: [1]\n', 'collectors.sysctl.includeInfo[0]: expected a string'],
       ['- just\n- a list\n', '(top level): expected a mapping'],
       ['web: [unclosed\n', 'test.yaml: line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
       ['a: 1\na: 2\n', 'test.yaml: line 2, column 1: Map keys must be unique'],
       ['interval: 500ms\n', 'interval: expected at least 1s, got 500ms (the shortest interval)'],
-      ['collectors:\n  diskstats:\n    interval: 1ms\n', 'collectors.diskstats.interval: expected at least 1s, got 1ms (the shortest interval)'],
-      ['process_groups:\n  interval: 100ms\n  groups: [{ comm: [a] }]\n', 'process_groups.interval: expected at least 1s, got 100ms (the shortest interval)'],
-      ['mappings:\n  - { name: a, handler: loadavg, value: load1, interval: 10ms }\n', 'mappings[0] (a): interval: expected at least 1s, got 10ms (the shortest interval)'],
+      [
+        'collectors:\n  diskstats:\n    interval: 1ms\n',
+        'collectors.diskstats.interval: expected at least 1s, got 1ms (the shortest interval)',
+      ],
+      [
+        'process_groups:\n  interval: 100ms\n  groups: [{ comm: [a] }]\n',
+        'process_groups.interval: expected at least 1s, got 100ms (the shortest interval)',
+      ],
+      [
+        'mappings:\n  - { name: a, handler: loadavg, value: load1, interval: 10ms }\n',
+        'mappings[0] (a): interval: expected at least 1s, got 10ms (the shortest interval)',
+      ],
     ];
     for (const [yaml, message] of cases) {
       it(`${JSON.stringify(yaml)} → ${message}`, () => {
@@ -127,7 +161,10 @@ describe('exporter config', () => {
     }
 
     it('reports every problem of a file on one line', () => {
-      expect(validateConfig({ interval: 'x', log: { format: 'y' } }, collectorTable)).to.deep.equal(['interval: expected a duration like 15s', 'log.format: expected one of json, logfmt']);
+      expect(validateConfig({ interval: 'x', log: { format: 'y' } }, collectorTable)).to.deep.equal([
+        'interval: expected a duration like 15s',
+        'log.format: expected one of json, logfmt',
+      ]);
     });
 
     it('an empty file gives the built-in defaults, or is refused when asked (a reload)', () => {
@@ -168,7 +205,17 @@ describe('exporter config', () => {
 
   describe('flags override the file', () => {
     it('--web.listen-address, --web.telemetry-path, --path.procfs, --log.*', () => {
-      const config = loadConfig(['--web.listen-address=127.0.0.1:9999', '--web.telemetry-path', '/m', '--path.procfs', '/host/proc', '--log.level', 'debug', '--log.format', 'logfmt']);
+      const config = loadConfig([
+        '--web.listen-address=127.0.0.1:9999',
+        '--web.telemetry-path',
+        '/m',
+        '--path.procfs',
+        '/host/proc',
+        '--log.level',
+        'debug',
+        '--log.format',
+        'logfmt',
+      ]);
       expect(config.listen).to.deep.equal({ host: '127.0.0.1', port: 9999 });
       expect(config.telemetryPath).to.equal('/m');
       expect(config.procfs).to.equal('/host/proc');
@@ -187,7 +234,9 @@ describe('exporter config', () => {
 
     it('--no-collector.<name> and --collector.<name>', () => {
       const config = loadConfig(['--config', write('e.yaml', ''), '--no-collector.diskstats', '--collector.softirqs']);
-      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(enabledWhere((c) => (c.defaultEnabled && c.name !== 'diskstats') || c.name === 'softirqs'));
+      expect(config.collectors.filter((c) => c.enabled).map((c) => c.name)).to.deep.equal(
+        enabledWhere((c) => (c.defaultEnabled && c.name !== 'diskstats') || c.name === 'softirqs'),
+      );
     });
 
     it('--collector.disable-defaults keeps only the collectors enabled by flags', () => {
@@ -202,7 +251,13 @@ describe('exporter config', () => {
     });
 
     it("accepts node_exporter's dotted option flags (--collector.cpu.info.flags-include) as ours", () => {
-      const config = loadConfig(['--config', write('dots.yaml', ''), '--collector.cpu.info.flags-include=^(aes|avx)$', '--collector.cpu.info.bugs-include', '^spectre']);
+      const config = loadConfig([
+        '--config',
+        write('dots.yaml', ''),
+        '--collector.cpu.info.flags-include=^(aes|avx)$',
+        '--collector.cpu.info.bugs-include',
+        '^spectre',
+      ]);
       const cpu = config.collectors.find((c) => c.name === 'cpu')!;
       expect(cpu.options.infoFlagsInclude).to.equal('^(aes|avx)$');
       expect(cpu.options.infoBugsInclude).to.equal('^spectre');
@@ -214,13 +269,24 @@ describe('exporter config', () => {
       expect(loadConfig(['--config', write('x.yaml', ''), '--web.disable-exporter-metrics']).disableExporterMetrics).to.equal(true);
     });
 
-    it('--collector.sysctl.include and include-info are repeatable, as node_exporter\'s, and replace the file\'s lists', () => {
+    it("--collector.sysctl.include and include-info are repeatable, as node_exporter's, and replace the file's lists", () => {
       const sysctl = (argv: string[]) => loadConfig(argv).collectors.find((c) => c.name === 'sysctl')!.options;
       expect(sysctl(['--config', write('s0.yaml', '')])).to.deep.equal({ include: [], includeInfo: [] });
       const file = write('s1.yaml', 'collectors:\n  sysctl:\n    include: [vm.swappiness, "net.ipv4.tcp_rmem:min,default,max"]\n');
-      expect(sysctl(['--config', file])).to.deep.equal({ include: ['vm.swappiness', 'net.ipv4.tcp_rmem:min,default,max'], includeInfo: [] });
-      const flags = ['--collector.sysctl.include', 'kernel.pid_max', '--collector.sysctl.include=fs.file-nr', '--collector.sysctl.include-info=kernel.osrelease'];
-      expect(sysctl(['--config', file, ...flags])).to.deep.equal({ include: ['kernel.pid_max', 'fs.file-nr'], includeInfo: ['kernel.osrelease'] });
+      expect(sysctl(['--config', file])).to.deep.equal({
+        include: ['vm.swappiness', 'net.ipv4.tcp_rmem:min,default,max'],
+        includeInfo: [],
+      });
+      const flags = [
+        '--collector.sysctl.include',
+        'kernel.pid_max',
+        '--collector.sysctl.include=fs.file-nr',
+        '--collector.sysctl.include-info=kernel.osrelease',
+      ];
+      expect(sysctl(['--config', file, ...flags])).to.deep.equal({
+        include: ['kernel.pid_max', 'fs.file-nr'],
+        includeInfo: ['kernel.osrelease'],
+      });
     });
 
     it('duration options: written like 5s in the file or a flag, given to the collector in milliseconds', () => {
@@ -234,12 +300,16 @@ describe('exporter config', () => {
       } finally {
         fs.rmSync(file);
       }
-      expect(configError(['--collector.filesystem.mount-timeout', 'soon'])).to.equal('--collector.filesystem.mount-timeout: expected a duration like 5s');
+      expect(configError(['--collector.filesystem.mount-timeout', 'soon'])).to.equal(
+        '--collector.filesystem.mount-timeout: expected a duration like 5s',
+      );
       expect(messageOf('collectors:\n  filesystem:\n    mountTimeout: 5\n')).to.include('collectors.filesystem.mountTimeout');
     });
 
     it('names the flag in its errors', () => {
-      expect(configError(['--web.listen-address', 'nowhere'])).to.equal('--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got "nowhere"');
+      expect(configError(['--web.listen-address', 'nowhere'])).to.equal(
+        '--web.listen-address: expected an address like :19100 or 127.0.0.1:19100, got "nowhere"',
+      );
       expect(configError(['--collector.netstat.fields', '(['])).to.match(/^--collector\.netstat\.fields: invalid regular expression: /);
       expect(configError(['--log.format', 'xml'])).to.include("option '--log.format <format>' argument 'xml' is invalid");
     });

@@ -52,7 +52,12 @@ describe('exporter: a bad line costs its record, not the collector', function ()
   it('exports the rest, logs once per file and state change, counts every rejected line', async () => {
     const { logger, lines } = capturing();
     parseErrorLog.logger = logger;
-    const scheduler = new Scheduler({ collectors: [scheduled(collectors.meminfo), scheduled(collectors.mdadm)], procfs: new ProcFs(tree.root), env: { pageSize: 4096 }, logger });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.meminfo), scheduled(collectors.mdadm)],
+      procfs: new ProcFs(tree.root),
+      env: { pageSize: 4096 },
+      logger,
+    });
     for (let cycle = 0; cycle < 3; cycle++) {
       const snapshot = await scheduler.runOnce();
       expect(snapshot.run('meminfo')!.success, `cycle ${cycle}`).to.equal(true);
@@ -68,7 +73,15 @@ describe('exporter: a bad line costs its record, not the collector', function ()
     // The files are read concurrently: their warnings come in either order.
     const warnings = lines.filter((l) => l.level === 40).sort((a, b) => String(a.handler).localeCompare(String(b.handler)));
     expect(warnings.map((l) => [l.handler, l.skipped, l.err])).to.deep.equal([
-      ['mdstat', 1, `${tree.root}/mdstat:${fixture('trees/mdadm/proc/mdstat').split('\n').findIndex((l) => l.startsWith('unused devices:')) + 1}: unknown device flag in "sdx1[0](Q)": "md9 : active raid1 sdy1[1] sdx1[0](Q)"`],
+      [
+        'mdstat',
+        1,
+        `${tree.root}/mdstat:${
+          fixture('trees/mdadm/proc/mdstat')
+            .split('\n')
+            .findIndex((l) => l.startsWith('unused devices:')) + 1
+        }: unknown device flag in "sdx1[0](Q)": "md9 : active raid1 sdy1[1] sdx1[0](Q)"`,
+      ],
       ['meminfo', 1, `${tree.root}/meminfo:5: Cached is not an unsigned integer ("lots"): "Cached:            lots kB"`],
     ]);
     expect(parseErrorLog.families()).to.deep.equal([
@@ -76,7 +89,10 @@ describe('exporter: a bad line costs its record, not the collector', function ()
         name: 'proc_exporter_parse_errors_total',
         help: 'Lines of /proc files their parser rejected (each left out with its record, or failing its collector), by handler.',
         type: 'counter',
-        samples: [{ labels: { handler: 'mdstat' }, value: 3 }, { labels: { handler: 'meminfo' }, value: 3 }],
+        samples: [
+          { labels: { handler: 'mdstat' }, value: 3 },
+          { labels: { handler: 'meminfo' }, value: 3 },
+        ],
       },
     ]);
     // Repaired: logged once as clean again, counters kept.
@@ -85,14 +101,22 @@ describe('exporter: a bad line costs its record, not the collector', function ()
     await scheduler.runOnce();
     expect(lines.filter((l) => l.msg === 'file parses cleanly again').map((l) => l.handler)).to.deep.equal(['meminfo']);
     expect(lines.filter((l) => l.level === 40)).to.have.length(2);
-    expect(parseErrorLog.families()[0].samples).to.deep.equal([{ labels: { handler: 'mdstat' }, value: 5 }, { labels: { handler: 'meminfo' }, value: 3 }]);
+    expect(parseErrorLog.families()[0].samples).to.deep.equal([
+      { labels: { handler: 'mdstat' }, value: 5 },
+      { labels: { handler: 'meminfo' }, value: 3 },
+    ]);
   });
 
   it('a file cut in the middle of a line (a read interrupted, a truncated copy) loses that line only', async () => {
     const lines = fixture('proc/diskstats').split('\n');
     const vda = lines.find((l) => / vda /.test(l))!;
     fs.writeFileSync(path.join(tree.root, 'diskstats'), `${vda}\n${lines[lines.indexOf(vda) + 1].slice(0, 20)}`);
-    const scheduler = new Scheduler({ collectors: [scheduled(collectors.diskstats)], procfs: new ProcFs(tree.root), env: { pageSize: 4096 }, logger: pino({ level: 'silent' }) });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.diskstats)],
+      procfs: new ProcFs(tree.root),
+      env: { pageSize: 4096 },
+      logger: pino({ level: 'silent' }),
+    });
     const snapshot = await scheduler.runOnce();
     expect(snapshot.run('diskstats')!.success).to.equal(true);
     expect(snapshot.text('text')).to.include('node_disk_reads_completed_total{device="vda"} 6160\n');
@@ -101,7 +125,12 @@ describe('exporter: a bad line costs its record, not the collector', function ()
 
   it('a file that fails whole (a bad header, every record bad) still fails its collector, counted once', async () => {
     fs.writeFileSync(path.join(tree.root, 'meminfo'), 'MemTotal: x kB\nMemFree: y kB\n');
-    const scheduler = new Scheduler({ collectors: [scheduled(collectors.meminfo)], procfs: new ProcFs(tree.root), env: { pageSize: 4096 }, logger: pino({ level: 'silent' }) });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.meminfo)],
+      procfs: new ProcFs(tree.root),
+      env: { pageSize: 4096 },
+      logger: pino({ level: 'silent' }),
+    });
     const snapshot = await scheduler.runOnce();
     expect(snapshot.run('meminfo')).to.include({
       success: false,
@@ -131,7 +160,10 @@ describe('exporter: a bad line costs its record, not the collector', function ()
 
 describe("exporter: the lines of node_exporter's fixture tree that failed whole collectors", () => {
   it('mdadm: an inactive array naming its personality, with faulty and spare members (md4), exported with the others', async () => {
-    const mdstat = fixture('trees/mdadm/proc/mdstat').replace('unused devices:', 'md4 : inactive raid1 sda3[0](F) sdb3[1](S)\n      4883648 blocks [2/2] [UU]\n\nunused devices:');
+    const mdstat = fixture('trees/mdadm/proc/mdstat').replace(
+      'unused devices:',
+      'md4 : inactive raid1 sda3[0](F) sdb3[1](S)\n      4883648 blocks [2/2] [UU]\n\nunused devices:',
+    );
     const tree = tmpTree({ mdstat });
     try {
       const s = series(await run(collectors.mdadm, tree.root));
@@ -143,7 +175,7 @@ describe("exporter: the lines of node_exporter's fixture tree that failed whole 
     }
   });
 
-  it('mountstats: a mountinfo line with a doubled space (as node_exporter\'s `1 1 0:5 /  /root …`) does not cost the NFS mounts', async () => {
+  it("mountstats: a mountinfo line with a doubled space (as node_exporter's `1 1 0:5 /  /root …`) does not cost the NFS mounts", async () => {
     const mountinfo = fixture('trees/mountstats/proc/self/mountinfo').replace('23 21 0:21 / /proc ', '23 21 0:21 /  /proc ');
     expect(mountinfo).to.include('/  /proc');
     const tree = tmpTree({ 'self/mountinfo': mountinfo, 'self/mountstats': fixture('trees/mountstats/proc/self/mountstats') });
@@ -158,7 +190,10 @@ describe("exporter: the lines of node_exporter's fixture tree that failed whole 
   });
 
   it('softnet: rows of 9 columns (kernels before 2.6.35)', async () => {
-    const tree = tmpTree({ 'net/softnet_stat': '0000ffff 00000001 00000002 00000000 00000000 00000000 00000000 00000000 00000003\n00000010 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000\n' });
+    const tree = tmpTree({
+      'net/softnet_stat':
+        '0000ffff 00000001 00000002 00000000 00000000 00000000 00000000 00000000 00000003\n00000010 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000\n',
+    });
     try {
       const s = series(await run(collectors.softnet, tree.root));
       expect(s['node_softnet_processed_total{cpu="0"}']).to.equal(65535);

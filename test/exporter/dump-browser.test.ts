@@ -274,7 +274,10 @@ describe('/dump in a real browser (headless Chromium)', function () {
       const statuses: number[] = [];
       const refused = await anonymous.newPage();
       refused.on('response', (r) => statuses.push(r.status()));
-      const failure = await refused.goto(`https://${running.address}/dump`).then(() => 'loaded', (error: Error) => error.message);
+      const failure = await refused.goto(`https://${running.address}/dump`).then(
+        () => 'loaded',
+        (error: Error) => error.message,
+      );
       expect(failure).to.match(/ERR_INVALID_AUTH_CREDENTIALS/);
       expect(statuses).to.deep.equal([401]);
       await anonymous.close();

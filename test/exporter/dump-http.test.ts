@@ -70,7 +70,12 @@ describe('/dump over HTTP', function () {
   });
 
   describe('formats', () => {
-    for (const [name, file] of [['net.tcp', 'net/tcp'], ['mounts', 'mounts'], ['kallsyms', 'kallsyms'], ['swaps', 'swaps']] as const) {
+    for (const [name, file] of [
+      ['net.tcp', 'net/tcp'],
+      ['mounts', 'mounts'],
+      ['kallsyms', 'kallsyms'],
+      ['swaps', 'swaps'],
+    ] as const) {
       it(`${name}: JSON by default, byte for byte what proc2json prints, with its Content-Length`, async () => {
         const expected = runBin('proc2json', [path.join(TREE_6_18, file)]).stdout;
         const res = await get(`${plain.url}/dump/${name}`);
@@ -179,7 +184,9 @@ describe('/dump over HTTP', function () {
       expect(body).to.include('<a href="/dump/mounts?format=json">JSON</a>');
       expect(body).to.include('<a href="/dump/mounts?format=csv">CSV</a>');
       // The columns are proc2csv's header.
-      const header = runBin('proc2csv', [path.join(TREE_6_18, 'mounts')]).stdout.split('\n')[0].split('|');
+      const header = runBin('proc2csv', [path.join(TREE_6_18, 'mounts')])
+        .stdout.split('\n')[0]
+        .split('|');
       const columns = [.../<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(body)![1].matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1]);
       expect(columns).to.deep.equal(header);
     });
@@ -368,7 +375,10 @@ describe('/dump over HTTP', function () {
       fs.writeFileSync(config, 'dump:\n  enabled: true\n  perProcess: true\ncollectors:\n  loadavg:\n    enabled: false\n');
       fs.chmodSync(config, 0o644);
       const args = [`--config=${config}`, `--path.procfs=${locked}`, '--web.listen-address=127.0.0.1:0', '--collector.disable-defaults'];
-      const child = spawn(process.execPath, [...exporterArgs(), '--log.format', 'json', ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...unprivilegedIds() });
+      const child = spawn(process.execPath, [...exporterArgs(), '--log.format', 'json', ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        ...unprivilegedIds(),
+      });
       try {
         const address = await new Promise<string>((resolve, reject) => {
           let stderr = '';

@@ -41,9 +41,18 @@ describe('end to end with a real Prometheus', function () {
       config,
       `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: proc\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
     );
-    prom = spawn(prometheus, [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    prom = spawn(
+      prometheus,
+      [
+        `--config.file=${config}`,
+        `--storage.tsdb.path=${path.join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     prom.stderr!.setEncoding('utf8');
     prom.stderr!.on('data', (c: string) => (promLog += c));
     for (let i = 0; i < 100; i++) {
@@ -133,7 +142,10 @@ describe('promtool check metrics', function () {
     expect(metrics.status).to.equal(200);
     expect(metrics.body).to.include('# TYPE process_cpu_seconds_total counter');
     const result = spawnSync(promtool, ['check', 'metrics'], { input: metrics.body, encoding: 'utf8' });
-    const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
+    const findings = `${result.stdout}${result.stderr}`
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .sort();
     expect(metrics.body.match(/^# TYPE node_netstat_\S+ /gm)!.length).to.be.greaterThan(30);
     const expected = nodeExporterFindings(metrics.body);
     expect(findings).to.deep.equal(expected);
@@ -144,7 +156,10 @@ describe('promtool check metrics', function () {
     const once = runExporter(['--once', '--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
     expect(once.status).to.equal(0);
     const result = spawnSync(promtool, ['check', 'metrics'], { input: once.stdout, encoding: 'utf8' });
-    const findings = `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
+    const findings = `${result.stdout}${result.stderr}`
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .sort();
     expect(findings.length).to.be.greaterThan(30);
     expect(findings).to.deep.equal(nodeExporterFindings(once.stdout));
   });

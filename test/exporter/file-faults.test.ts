@@ -38,7 +38,13 @@ function mkfifo(file: string): void {
 
 async function serveDump(procfs: ProcFs, timeoutMs: number): Promise<{ url: string; close: () => Promise<void> }> {
   const scheduler = new Scheduler({ collectors: [], procfs, env: { pageSize: 4096 }, logger: silent });
-  const app = createApp({ scheduler, procfs, logger: silent, telemetryPath: '/metrics', dump: { enabled: true, perProcess: false, timeoutMs } });
+  const app = createApp({
+    scheduler,
+    procfs,
+    logger: silent,
+    telemetryPath: '/metrics',
+    dump: { enabled: true, perProcess: false, timeoutMs },
+  });
   const server = await listen(app, 0, '127.0.0.1');
   return {
     url: `http://${serverAddress(server)}`,
@@ -69,13 +75,23 @@ describe('exporter: hostile files in the procfs tree', function () {
       for (let i = 0; i < 8; i++) {
         const res = await get(`${dump.url}/dump/loadavg`);
         expect(res.status, `dump ${i + 1}`).to.equal(403);
-        expect(JSON.parse(res.body).error).to.equal('loadavg: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)');
+        expect(JSON.parse(res.body).error).to.equal(
+          'loadavg: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)',
+        );
       }
       expect(pendingReads()).to.equal(0);
       expect((await get(`${dump.url}/dump/meminfo`)).status).to.equal(200);
-      const scheduler = new Scheduler({ collectors: [scheduled(collectors.loadavg), scheduled(collectors.meminfo), scheduled(collectors.stat)], procfs, env: { pageSize: 4096 }, logger: silent });
+      const scheduler = new Scheduler({
+        collectors: [scheduled(collectors.loadavg), scheduled(collectors.meminfo), scheduled(collectors.stat)],
+        procfs,
+        env: { pageSize: 4096 },
+        logger: silent,
+      });
       const snapshot = await scheduler.runOnce();
-      expect(snapshot.run('loadavg')).to.include({ success: false, error: `${root}/loadavg: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)` });
+      expect(snapshot.run('loadavg')).to.include({
+        success: false,
+        error: `${root}/loadavg: a FIFO (named pipe), not a regular file (refused: reading it could block or never end)`,
+      });
       expect(snapshot.run('meminfo')!.success).to.equal(true);
       expect(snapshot.run('stat')!.success).to.equal(true);
     } finally {
@@ -85,11 +101,19 @@ describe('exporter: hostile files in the procfs tree', function () {
 
   it('/dev/zero or a file over the read bound in place of vmstat fails vmstat alone, with the reason', async () => {
     const scheduler = (): Scheduler =>
-      new Scheduler({ collectors: [scheduled(collectors.vmstat), scheduled(collectors.loadavg)], procfs: new ProcFs(root), env: { pageSize: 4096 }, logger: silent });
+      new Scheduler({
+        collectors: [scheduled(collectors.vmstat), scheduled(collectors.loadavg)],
+        procfs: new ProcFs(root),
+        env: { pageSize: 4096 },
+        logger: silent,
+      });
     fs.rmSync(path.join(root, 'vmstat'));
     fs.symlinkSync('/dev/zero', path.join(root, 'vmstat'));
     let snapshot = await scheduler().runOnce();
-    expect(snapshot.run('vmstat')).to.include({ success: false, error: `${root}/vmstat: a character device, not a regular file (refused: reading it could block or never end)` });
+    expect(snapshot.run('vmstat')).to.include({
+      success: false,
+      error: `${root}/vmstat: a character device, not a regular file (refused: reading it could block or never end)`,
+    });
     expect(snapshot.run('loadavg')!.success).to.equal(true);
     fs.rmSync(path.join(root, 'vmstat'));
     // A sparse file one byte over the bound: as long as the kernel's file would be if it never ended.
@@ -109,9 +133,17 @@ describe('exporter: hostile files in the procfs tree', function () {
     fs.renameSync(path.join(root, 'net', 'dev'), path.join(root, '4242', 'net', 'dev'));
     fs.symlinkSync('../4242/net/dev', path.join(root, 'net', 'dev'));
     const procfs = new ProcFs(root);
-    const scheduler = new Scheduler({ collectors: [scheduled(collectors.loadavg), scheduled(collectors.netdev)], procfs, env: { pageSize: 4096 }, logger: silent });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.loadavg), scheduled(collectors.netdev)],
+      procfs,
+      env: { pageSize: 4096 },
+      logger: silent,
+    });
     const snapshot = await scheduler.runOnce();
-    expect(snapshot.run('loadavg')).to.include({ success: false, error: `${root}/loadavg: leads out of the procfs root ${root} (a symbolic link to an outside file)` });
+    expect(snapshot.run('loadavg')).to.include({
+      success: false,
+      error: `${root}/loadavg: leads out of the procfs root ${root} (a symbolic link to an outside file)`,
+    });
     expect(snapshot.text('text')).to.not.match(/^node_load1 /m);
     expect(snapshot.run('netdev')!.success).to.equal(true);
     expect(snapshot.text('text')).to.match(/^node_network_receive_bytes_total\{device="lo"\} \d+$/m);
@@ -161,12 +193,31 @@ describe('exporter: hostile files in the procfs tree', function () {
 
   it('an empty loadavg, meminfo, stat or net/dev fails its collector (success 0); an empty diskstats is a machine without disks', async () => {
     for (const file of ['loadavg', 'meminfo', 'stat', 'net/dev', 'diskstats']) fs.writeFileSync(path.join(root, file), '');
-    const chosen = [collectors.loadavg, collectors.meminfo, collectors.stat, collectors.cpu, collectors.netdev, collectors.diskstats, collectors.vmstat];
-    const scheduler = new Scheduler({ collectors: chosen.map((c) => scheduled(c)), procfs: new ProcFs(root), env: { pageSize: 4096 }, logger: silent });
+    const chosen = [
+      collectors.loadavg,
+      collectors.meminfo,
+      collectors.stat,
+      collectors.cpu,
+      collectors.netdev,
+      collectors.diskstats,
+      collectors.vmstat,
+    ];
+    const scheduler = new Scheduler({
+      collectors: chosen.map((c) => scheduled(c)),
+      procfs: new ProcFs(root),
+      env: { pageSize: 4096 },
+      logger: silent,
+    });
     const snapshot = await scheduler.runOnce();
     const text = snapshot.text('text');
     expect(Object.fromEntries(snapshot.runs.map((r) => [r.collector, r.success]))).to.deep.equal({
-      loadavg: false, meminfo: false, stat: false, cpu: false, netdev: false, diskstats: true, vmstat: true,
+      loadavg: false,
+      meminfo: false,
+      stat: false,
+      cpu: false,
+      netdev: false,
+      diskstats: true,
+      vmstat: true,
     });
     expect(snapshot.run('loadavg')!.error).to.equal(`${root}/loadavg:1: empty file (the kernel always prints the load averages): ""`);
     expect(snapshot.run('netdev')!.error).to.equal(`${root}/net/dev:1: empty file (the kernel always prints two header lines): ""`);
@@ -203,7 +254,9 @@ describe('exporter: hostile files in the procfs tree', function () {
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => (stderr += chunk));
     // 'close': the process has exited and its stderr is read to the end.
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('close', (code, signal) => resolve({ code, signal })),
+    );
     try {
       // The blocked read has started once the blocker has left its mark (the first cycle may begin after 'listening').
       while (!stderr.includes('"msg":"listening"') || !fs.existsSync(opening)) {
@@ -215,7 +268,10 @@ describe('exporter: hostile files in the procfs tree', function () {
       expect({ code, signal }).to.deep.equal({ code: null, signal: 'SIGTERM' });
       expect(stderr).to.include('"msg":"stopped"');
       // The blocked read, and any other read of the cycle still on the thread pool at that moment.
-      const pending = stderr.split('\n').filter((l) => l.includes('"msg":"reads still pending; exiting by the signal"')).map((l) => JSON.parse(l) as { pending_reads: number });
+      const pending = stderr
+        .split('\n')
+        .filter((l) => l.includes('"msg":"reads still pending; exiting by the signal"'))
+        .map((l) => JSON.parse(l) as { pending_reads: number });
       expect(pending).to.have.length(1);
       expect(pending[0].pending_reads).to.be.at.least(1);
     } finally {

@@ -76,8 +76,9 @@ export function startExporterProcess(args: readonly string[], wrapper: readonly 
     child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
       // The "listening" line, in logfmt (the default) or JSON (--log.format json).
-      const m = /^ts=\S+ level=info msg=listening address=(\S+)/m.exec(stderr)
-        ?? (/"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null);
+      const m =
+        /^ts=\S+ level=info msg=listening address=(\S+)/m.exec(stderr) ??
+        (/"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null);
       if (m) {
         clearTimeout(timer);
         resolve({ child, address: m[1], stderr: () => stderr, stop });

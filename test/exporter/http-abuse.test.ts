@@ -63,14 +63,20 @@ describe('HTTP abuse: clients that never read', function () {
     const { base, port } = await start();
     sockets.push(await neverReading(port, PIPELINED));
     const statuses = await probe(base, 20, 150);
-    expect(statuses.filter((s) => s !== 200), statuses.join(' ')).to.deep.equal([]);
+    expect(
+      statuses.filter((s) => s !== 200),
+      statuses.join(' '),
+    ).to.deep.equal([]);
   });
 
   it('40 such connections: /metrics and /healthz answer 200 (20 probes each); the exporter stays up', async () => {
     const { base, port } = await start();
     for (let i = 0; i < 40; i++) sockets.push(await neverReading(port, PIPELINED));
     const statuses = await probe(base, 20, 150);
-    expect(statuses.filter((s) => s !== 200), statuses.join(' ')).to.deep.equal([]);
+    expect(
+      statuses.filter((s) => s !== 200),
+      statuses.join(' '),
+    ).to.deep.equal([]);
     expect(exporter!.child.exitCode).to.equal(null);
   });
 
@@ -79,7 +85,10 @@ describe('HTTP abuse: clients that never read', function () {
     const text = `GET /dump/kallsyms HTTP/1.1\r\nHost: x\r\n\r\n${'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(15)}`;
     for (let i = 0; i < 40; i++) sockets.push(await neverReading(port, text));
     const statuses = await probe(base, 20, 150);
-    expect(statuses.filter((s) => s !== 200), statuses.join(' ')).to.deep.equal([]);
+    expect(
+      statuses.filter((s) => s !== 200),
+      statuses.join(' '),
+    ).to.deep.equal([]);
     // The dump slots are bounded: another dump either waits for one or is refused with the reason.
     const dump = await get(`${base}/dump/loadavg`);
     if (dump.status !== 200) {
@@ -92,11 +101,21 @@ describe('HTTP abuse: clients that never read', function () {
 describe('HTTP abuse: the server closes what it cannot serve', function () {
   this.timeout(60_000);
 
-  async function server(limits: { writeTimeoutMs?: number; maxPipelined?: number }): Promise<{ port: number; close: () => void; open: () => Promise<number> }> {
+  async function server(limits: {
+    writeTimeoutMs?: number;
+    maxPipelined?: number;
+  }): Promise<{ port: number; close: () => void; open: () => Promise<number> }> {
     const procfs = new ProcFs(TREE_6_18);
     const scheduler = new Scheduler({ collectors: [], procfs, env: { pageSize: 4096 }, logger: silent });
     await scheduler.runOnce();
-    const app = createApp({ scheduler, procfs, logger: silent, telemetryPath: '/metrics', dump: { enabled: true, perProcess: false }, maxRequests: 40 });
+    const app = createApp({
+      scheduler,
+      procfs,
+      logger: silent,
+      telemetryPath: '/metrics',
+      dump: { enabled: true, perProcess: false },
+      maxRequests: 40,
+    });
     const srv = await listen(app, 0, '127.0.0.1', undefined, limits);
     const port = Number(serverAddress(srv).split(':').pop());
     const open = (): Promise<number> => new Promise((resolve, reject) => srv.getConnections((e, n) => (e ? reject(e) : resolve(n))));
@@ -126,7 +145,10 @@ describe('HTTP abuse: the server closes what it cannot serve', function () {
 
   it('more pipelined requests than the bound close the connection; up to the bound they are answered in order', async () => {
     const s = await server({ maxPipelined: 4 });
-    const flood = await neverReading(s.port, 'GET /dump/kallsyms HTTP/1.1\r\nHost: x\r\n\r\n' + 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(5));
+    const flood = await neverReading(
+      s.port,
+      'GET /dump/kallsyms HTTP/1.1\r\nHost: x\r\n\r\n' + 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(5),
+    );
     let fine: net.Socket | undefined;
     try {
       // The dump is stalled (never read), 4 requests may wait behind it: the 5th closes the connection
@@ -169,7 +191,10 @@ describe('HTTP abuse: 1,100 idle connections with nofile 1024', function () {
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-nofile-'));
     fs.writeFileSync(path.join(dir, 'config.yaml'), `interval: 1s\n`);
-    exporter = await startExporterProcess(['--config', path.join(dir, 'config.yaml'), '--path.procfs', TREE_6_18], [prlimit, '--nofile=1024:1024']);
+    exporter = await startExporterProcess(
+      ['--config', path.join(dir, 'config.yaml'), '--path.procfs', TREE_6_18],
+      [prlimit, '--nofile=1024:1024'],
+    );
     const port = Number(exporter.address.split(':').pop());
     const base = `http://${exporter.address}`;
     const settled = Array.from({ length: 1_100 }, () => {

@@ -29,7 +29,16 @@ describe('large expositions', function () {
   });
 
   async function metrics(): Promise<string> {
-    const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--collector.textfile.directory', dir]);
+    const config = loadConfig([
+      '--config',
+      '/dev/null',
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--path.procfs',
+      TREE_6_18,
+      '--collector.textfile.directory',
+      dir,
+    ]);
     running = await startExporter(config, silent, { pageSize: 4096 });
     await running.scheduler.firstSnapshot();
     const res = await get(`http://${running.address}/metrics`);
@@ -47,7 +56,10 @@ describe('large expositions', function () {
   });
 
   it('one family of 130,000 samples: served whole', async () => {
-    fs.writeFileSync(path.join(dir, 'wide.prom'), `# TYPE wide gauge\n${Array.from({ length: 130_000 }, (_, i) => `wide{i="${i}"} ${i}\n`).join('')}`);
+    fs.writeFileSync(
+      path.join(dir, 'wide.prom'),
+      `# TYPE wide gauge\n${Array.from({ length: 130_000 }, (_, i) => `wide{i="${i}"} ${i}\n`).join('')}`,
+    );
     const body = await metrics();
     expect(body.match(/^wide\{i="\d+"\} \d+$/gm)).to.have.length(130_000);
     expect(body).to.include('\nwide{i="0"} 0\n').and.include('\nwide{i="129999"} 129999\n');
@@ -65,13 +77,18 @@ describe('large expositions', function () {
     expect(body).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
     expect(body).to.include('node_load1 ');
     expect(body).to.not.include('textfile_runaway');
-    expect(running!.scheduler.snapshot!.run('textfile')!.error).to.equal(`${dir}/huge.prom: larger than ${16 * 1024 * 1024} bytes (the textfile collector's limit per file)`);
+    expect(running!.scheduler.snapshot!.run('textfile')!.error).to.equal(
+      `${dir}/huge.prom: larger than ${16 * 1024 * 1024} bytes (the textfile collector's limit per file)`,
+    );
   });
 
   it('files that together hold more than 250,000 samples fail the textfile collector, naming the file that went over', async () => {
-    for (const name of ['a', 'b']) fs.writeFileSync(path.join(dir, `${name}.prom`), Array.from({ length: 130_000 }, (_, i) => `${name}{i="${i}"} 1\n`).join(''));
+    for (const name of ['a', 'b'])
+      fs.writeFileSync(path.join(dir, `${name}.prom`), Array.from({ length: 130_000 }, (_, i) => `${name}{i="${i}"} 1\n`).join(''));
     const body = await metrics();
     expect(body).to.include('node_scrape_collector_success{collector="textfile"} 0\n');
-    expect(running!.scheduler.snapshot!.run('textfile')!.error).to.equal(`${dir}/b.prom: more than 250000 samples in the textfile directory (the textfile collector's limit)`);
+    expect(running!.scheduler.snapshot!.run('textfile')!.error).to.equal(
+      `${dir}/b.prom: more than 250000 samples in the textfile directory (the textfile collector's limit)`,
+    );
   });
 });

@@ -30,7 +30,15 @@ describe('mapper', () => {
   it('applies labels, values and scale; drops absent values; sorts families and samples', () => {
     const families = applyCollector(disks, { diskstats: records }, { exclude: '^loop', include: '' }, env);
     expect(families).to.deep.equal([
-      { name: 'x_bytes_total', help: 'h', type: 'counter', samples: [{ labels: { device: 'sda' }, value: 512 }, { labels: { device: 'sdb' }, value: 1024 }] },
+      {
+        name: 'x_bytes_total',
+        help: 'h',
+        type: 'counter',
+        samples: [
+          { labels: { device: 'sda' }, value: 512 },
+          { labels: { device: 'sdb' }, value: 1024 },
+        ],
+      },
       { name: 'x_flushes_total', help: 'h', type: 'counter', samples: [{ labels: { device: 'sda' }, value: 7 }] },
     ]);
   });
@@ -53,14 +61,28 @@ describe('mapper', () => {
       description: 'test',
       defaultEnabled: true,
       reads: { softirqs: 'required' },
-      metrics: [{ from: 'softirqs', each: 'cpus', only: ['CPU1'], name: ({ record }) => `y_${record.name}_total`, help: 'h', type: 'counter', labels: { cpu: '$key' } }],
+      metrics: [
+        {
+          from: 'softirqs',
+          each: 'cpus',
+          only: ['CPU1'],
+          name: ({ record }) => `y_${record.name}_total`,
+          help: 'h',
+          type: 'counter',
+          labels: { cpu: '$key' },
+        },
+      ],
     });
     const families = applyCollector(def, { softirqs: [{ name: 'HI', cpus: { CPU0: 1, CPU1: 2 } }] }, {}, env);
     expect(families).to.deep.equal([{ name: 'y_HI_total', help: 'h', type: 'counter', samples: [{ labels: { cpu: 'CPU1' }, value: 2 }] }]);
   });
 
   it('fails the run on a duplicate series, a type conflict or a non-numeric value', () => {
-    const dup = defineCollector({ ...disks, filters: [], metrics: [{ from: 'diskstats', name: 'z', help: 'h', type: 'gauge', value: 'sectors' }] });
+    const dup = defineCollector({
+      ...disks,
+      filters: [],
+      metrics: [{ from: 'diskstats', name: 'z', help: 'h', type: 'gauge', value: 'sectors' }],
+    });
     expect(() => applyCollector(dup, { diskstats: records }, {}, env)).to.throw('duplicate series z{}');
     const conflict = defineCollector({
       ...disks,
@@ -70,14 +92,21 @@ describe('mapper', () => {
       ],
     });
     expect(() => applyCollector(conflict, { diskstats: records }, {}, env)).to.throw('z mapped as both gauge and untyped');
-    const text = defineCollector({ ...disks, filters: [], metrics: [{ from: 'diskstats', name: 'z', help: 'h', type: 'gauge', labels: { device: 'device' }, value: 'device' }] });
+    const text = defineCollector({
+      ...disks,
+      filters: [],
+      metrics: [{ from: 'diskstats', name: 'z', help: 'h', type: 'gauge', labels: { device: 'device' }, value: 'device' }],
+    });
     expect(() => applyCollector(text, { diskstats: records }, {}, env)).to.throw('is not a number');
   });
 
   it('every collector in collectors/index.ts is well formed and keyed by its name', () => {
     for (const [key, def] of Object.entries(collectors)) {
       expect(def.name, key).to.equal(key);
-      expect(checkDefinition(def, (h) => getHandler(h) !== undefined), key).to.deep.equal([]);
+      expect(
+        checkDefinition(def, (h) => getHandler(h) !== undefined),
+        key,
+      ).to.deep.equal([]);
     }
   });
 });
@@ -85,7 +114,15 @@ describe('mapper', () => {
 describe('exposition formats', () => {
   const families: MetricFamily[] = [
     { name: 'a_total', help: 'A "quoted" \\ help\nline', type: 'counter', samples: [{ labels: { l: 'x"y\\z\n' }, value: 1 }] },
-    { name: 'b', help: 'B', type: 'untyped', samples: [{ labels: {}, value: NaN }, { labels: { k: 'v' }, value: Infinity }] },
+    {
+      name: 'b',
+      help: 'B',
+      type: 'untyped',
+      samples: [
+        { labels: {}, value: NaN },
+        { labels: { k: 'v' }, value: Infinity },
+      ],
+    },
   ];
 
   it('writes text format 0.0.4', () => {

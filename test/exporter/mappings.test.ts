@@ -52,7 +52,14 @@ describe('config-driven mappings and process groups', () => {
       ['process-groups', GROUPS_TREE],
     ] as const) {
       it(`${name}.yaml on ${path.relative(projectRoot, tree)} matches test/exporter/golden/${name}.prom`, () => {
-        const result = runExporter(['--once', '--config', path.join(GOLDEN, `${name}.yaml`), '--path.procfs', tree, '--collector.disable-defaults']);
+        const result = runExporter([
+          '--once',
+          '--config',
+          path.join(GOLDEN, `${name}.yaml`),
+          '--path.procfs',
+          tree,
+          '--collector.disable-defaults',
+        ]);
         expect(result.stderr, 'stderr').to.equal('');
         expect(result.status, 'exit status').to.equal(0);
         const actual = normalizeDurations(result.stdout);
@@ -77,9 +84,21 @@ describe('config-driven mappings and process groups', () => {
       throw new Error('expected a ConfigError');
     };
     const cases: [string, string, string][] = [
-      ['unknown handler', '  - { name: a, handler: net/nosuch, value: value }', 'mappings[0] (a): unknown handler net/nosuch (proc2json --list shows the names)'],
-      ['a refused handler', '  - { name: a, handler: pid/mem, value: value }', 'mappings[0] (a): handler pid/mem is not parsed (binary file, not supported)'],
-      ['a folder handler', '  - { name: a, handler: net/dev_snmp6, value: value }', 'mappings[0] (a): handler net/dev_snmp6 reads a folder of files (net/dev_snmp6/*); a mapping reads one file'],
+      [
+        'unknown handler',
+        '  - { name: a, handler: net/nosuch, value: value }',
+        'mappings[0] (a): unknown handler net/nosuch (proc2json --list shows the names)',
+      ],
+      [
+        'a refused handler',
+        '  - { name: a, handler: pid/mem, value: value }',
+        'mappings[0] (a): handler pid/mem is not parsed (binary file, not supported)',
+      ],
+      [
+        'a folder handler',
+        '  - { name: a, handler: net/dev_snmp6, value: value }',
+        'mappings[0] (a): handler net/dev_snmp6 reads a folder of files (net/dev_snmp6/*); a mapping reads one file',
+      ],
       [
         'a field the records do not have (sample parse)',
         '  - { name: snmp6_counters, handler: net/snmp6, value: valu }',
@@ -91,31 +110,93 @@ describe('config-driven mappings and process groups', () => {
         '  - { name: rss, handler: pid/status, value: kB }',
         'mappings[0] (rss): field kB is not a single value (use a dotted path such as kB.VmPeak, kB.VmSize, kB.VmLck, kB.VmPin, kB.VmHWM)',
       ],
-      ['a label field the records do not have', '  - { name: m, handler: meminfo, value: value, labels: [nom] }', "mappings[0] (m): field nom is not in meminfo's records (fields: name, value, unit)"],
-      ['an invalid metric name', '  - { name: m, handler: loadavg, metric: "load-1", value: load1 }', 'mappings[0] (m): invalid metric name "procfs_load-1"'],
-      ['a built-in metric name', '  - { name: m, handler: loadavg, prefix: "", metric: node_sockstat_sockets_used, value: load1 }', "mappings[0] (m): metric node_sockstat_sockets_used collides with a built-in collector's metric"],
-      ['the node_ namespace', '  - { name: m, handler: loadavg, prefix: node_, metric: my_load, value: load1 }', 'mappings[0] (m): metric node_my_load collides with the built-in (node_exporter) collectors (prefix node_)'],
-      ['the process groups namespace', '  - { name: m, handler: loadavg, metric: group_x, value: load1 }', 'mappings[0] (m): metric procfs_group_x collides with process_groups (prefix procfs_group_)'],
+      [
+        'a label field the records do not have',
+        '  - { name: m, handler: meminfo, value: value, labels: [nom] }',
+        "mappings[0] (m): field nom is not in meminfo's records (fields: name, value, unit)",
+      ],
+      [
+        'an invalid metric name',
+        '  - { name: m, handler: loadavg, metric: "load-1", value: load1 }',
+        'mappings[0] (m): invalid metric name "procfs_load-1"',
+      ],
+      [
+        'a built-in metric name',
+        '  - { name: m, handler: loadavg, prefix: "", metric: node_sockstat_sockets_used, value: load1 }',
+        "mappings[0] (m): metric node_sockstat_sockets_used collides with a built-in collector's metric",
+      ],
+      [
+        'the node_ namespace',
+        '  - { name: m, handler: loadavg, prefix: node_, metric: my_load, value: load1 }',
+        'mappings[0] (m): metric node_my_load collides with the built-in (node_exporter) collectors (prefix node_)',
+      ],
+      [
+        'the process groups namespace',
+        '  - { name: m, handler: loadavg, metric: group_x, value: load1 }',
+        'mappings[0] (m): metric procfs_group_x collides with process_groups (prefix procfs_group_)',
+      ],
       [
         'two mappings with one metric name',
         '  - { name: a, handler: loadavg, metric: load, value: load1 }\n  - { name: b, handler: loadavg, metric: load, value: load5 }',
         'mappings[1] (b): metric procfs_load is also produced by mappings[0] (a)',
       ],
-      ['a duplicate mapping name', '  - { name: a, handler: loadavg, value: load1 }\n  - { name: a, handler: loadavg, metric: b, value: load5 }', 'mappings[1] (a): name a is used by an earlier mapping'],
-      ['cardinality over the limit', '  - { name: snmp6_counters, handler: net/snmp6, value: value, labels: [name], maxSeries: 10 }', 'mappings[0] (snmp6_counters): 90 series in a sample of ' + TREE_6_18 + '/net/snmp6, over the limit of 10 (maxSeries)'],
+      [
+        'a duplicate mapping name',
+        '  - { name: a, handler: loadavg, value: load1 }\n  - { name: a, handler: loadavg, metric: b, value: load5 }',
+        'mappings[1] (a): name a is used by an earlier mapping',
+      ],
+      [
+        'cardinality over the limit',
+        '  - { name: snmp6_counters, handler: net/snmp6, value: value, labels: [name], maxSeries: 10 }',
+        'mappings[0] (snmp6_counters): 90 series in a sample of ' + TREE_6_18 + '/net/snmp6, over the limit of 10 (maxSeries)',
+      ],
       [
         'labels that do not tell the records apart',
         '  - { name: snmp6_counters, handler: net/snmp6, value: value }',
-        'mappings[0] (snmp6_counters): duplicate series procfs_snmp6_counters{} in a sample of ' + TREE_6_18 + '/net/snmp6 (labels must tell the records apart)',
+        'mappings[0] (snmp6_counters): duplicate series procfs_snmp6_counters{} in a sample of ' +
+          TREE_6_18 +
+          '/net/snmp6 (labels must tell the records apart)',
       ],
-      ['an unknown key', '  - { name: a, handler: loadavg, value: load1, lables: [x] }', 'mappings[0] (a): unknown key lables (known: name, handler, metric, prefix, help, type, value, values, valueLabel, labels, scale, where, interval, timeout, maxSeries, enabled)'],
-      ['no value', '  - { name: a, handler: loadavg }', 'mappings[0] (a): value: missing (the field holding the number, e.g. value or kB.VmRSS)'],
-      ['an invalid type', '  - { name: a, handler: loadavg, value: load1, type: summary }', 'mappings[0] (a): type: expected gauge, counter or untyped, got "summary"'],
-      ['an invalid regex filter', '  - { name: a, handler: meminfo, value: value, labels: [name], where: { field: name, matches: "Mem(" } }', 'mappings[0] (a): where.matches: invalid regular expression: /^(?:Mem()$/: Unterminated group'],
-      ['a filter with both tests', '  - { name: a, handler: meminfo, value: value, where: { field: name, equals: x, matches: y } }', 'mappings[0] (a): where: expected exactly one of equals, matches'],
-      ['an invalid interval', '  - { name: a, handler: loadavg, value: load1, interval: soon }', 'mappings[0] (a): interval: expected a duration like 15s'],
-      ['$pid outside pid/*', '  - { name: a, handler: meminfo, value: value, labels: { p: $pid } }', 'mappings[0] (a): labels.p: $pid exists only for per-process (pid/*) handlers'],
-      ['valueLabel without values', '  - { name: a, handler: loadavg, value: load1, valueLabel: f }', 'mappings[0] (a): valueLabel: only with values (several fields)'],
+      [
+        'an unknown key',
+        '  - { name: a, handler: loadavg, value: load1, lables: [x] }',
+        'mappings[0] (a): unknown key lables (known: name, handler, metric, prefix, help, type, value, values, valueLabel, labels, scale, where, interval, timeout, maxSeries, enabled)',
+      ],
+      [
+        'no value',
+        '  - { name: a, handler: loadavg }',
+        'mappings[0] (a): value: missing (the field holding the number, e.g. value or kB.VmRSS)',
+      ],
+      [
+        'an invalid type',
+        '  - { name: a, handler: loadavg, value: load1, type: summary }',
+        'mappings[0] (a): type: expected gauge, counter or untyped, got "summary"',
+      ],
+      [
+        'an invalid regex filter',
+        '  - { name: a, handler: meminfo, value: value, labels: [name], where: { field: name, matches: "Mem(" } }',
+        'mappings[0] (a): where.matches: invalid regular expression: /^(?:Mem()$/: Unterminated group',
+      ],
+      [
+        'a filter with both tests',
+        '  - { name: a, handler: meminfo, value: value, where: { field: name, equals: x, matches: y } }',
+        'mappings[0] (a): where: expected exactly one of equals, matches',
+      ],
+      [
+        'an invalid interval',
+        '  - { name: a, handler: loadavg, value: load1, interval: soon }',
+        'mappings[0] (a): interval: expected a duration like 15s',
+      ],
+      [
+        '$pid outside pid/*',
+        '  - { name: a, handler: meminfo, value: value, labels: { p: $pid } }',
+        'mappings[0] (a): labels.p: $pid exists only for per-process (pid/*) handlers',
+      ],
+      [
+        'valueLabel without values',
+        '  - { name: a, handler: loadavg, value: load1, valueLabel: f }',
+        'mappings[0] (a): valueLabel: only with values (several fields)',
+      ],
       ['an entry that is not a mapping', '  - net/snmp6', 'mappings[0]: expected a mapping with name, handler and value'],
     ];
     for (const [what, entries, message] of cases) {
@@ -133,8 +214,12 @@ describe('config-driven mappings and process groups', () => {
     });
 
     it('names every bad entry, in one line', () => {
-      const message = mappingError('  - { name: a, handler: nosuch, value: v }\n  - { name: ok, handler: loadavg, value: load1 }\n  - { name: c, handler: loadavg, value: load1, scale: big }');
-      expect(message).to.equal('mappings[0] (a): unknown handler nosuch (proc2json --list shows the names); mappings[2] (c): scale: expected a number (1024 for kB → bytes)');
+      const message = mappingError(
+        '  - { name: a, handler: nosuch, value: v }\n  - { name: ok, handler: loadavg, value: load1 }\n  - { name: c, handler: loadavg, value: load1, scale: big }',
+      );
+      expect(message).to.equal(
+        'mappings[0] (a): unknown handler nosuch (proc2json --list shows the names); mappings[2] (c): scale: expected a number (1024 for kB → bytes)',
+      );
     });
 
     const groupError = (yaml: string): string => {
@@ -149,9 +234,21 @@ describe('config-driven mappings and process groups', () => {
     };
     const groupCases: [string, string, string][] = [
       ['a group without a matcher', 'process_groups:\n  - name: x', 'process_groups[0]: needs comm, exe or cmdline'],
-      ['an unknown key', 'process_groups:\n  - { comm: [a], cmd: x }', 'process_groups[0]: unknown key cmd (known: name, comm, exe, cmdline)'],
-      ['an invalid cmdline regex', "process_groups:\n  - { cmdline: ['(?<x>a'] }", 'process_groups[0].cmdline: invalid regular expression: /(?<x>a/: Unterminated group'],
-      ['a capture the regexes do not have', "process_groups:\n  - { name: '{{.Matches.y}}', cmdline: ['(?<x>a)'] }", 'process_groups[0].name: {{.Matches.y}} names no capture of the cmdline regexes (x)'],
+      [
+        'an unknown key',
+        'process_groups:\n  - { comm: [a], cmd: x }',
+        'process_groups[0]: unknown key cmd (known: name, comm, exe, cmdline)',
+      ],
+      [
+        'an invalid cmdline regex',
+        "process_groups:\n  - { cmdline: ['(?<x>a'] }",
+        'process_groups[0].cmdline: invalid regular expression: /(?<x>a/: Unterminated group',
+      ],
+      [
+        'a capture the regexes do not have',
+        "process_groups:\n  - { name: '{{.Matches.y}}', cmdline: ['(?<x>a)'] }",
+        'process_groups[0].name: {{.Matches.y}} names no capture of the cmdline regexes (x)',
+      ],
       [
         'an unknown template variable',
         "process_groups:\n  - { name: '{{.Cwd}}', comm: [a] }",
@@ -159,7 +256,11 @@ describe('config-driven mappings and process groups', () => {
           '(known: .Comm, .ExeBase, .ExeFull, .Username, .PID, .StartTime, .Cgroups, .Matches)',
       ],
       ['an empty comm list', 'process_groups:\n  - { comm: [] }', 'process_groups[0].comm: expected a non-empty list of strings'],
-      ['a bad interval', 'process_groups:\n  interval: often\n  groups: [{ comm: [a] }]', 'process_groups.interval: expected a duration like 15s'],
+      [
+        'a bad interval',
+        'process_groups:\n  interval: often\n  groups: [{ comm: [a] }]',
+        'process_groups.interval: expected a duration like 15s',
+      ],
       ['a scalar', 'process_groups: nginx', 'process_groups: expected a list of groups'],
     ];
     for (const [what, yaml, message] of groupCases) {
@@ -171,13 +272,18 @@ describe('config-driven mappings and process groups', () => {
       const result = runExporter(['--once', '--config', file, '--path.procfs', TREE_6_18]);
       expect(result.status).to.equal(2);
       expect(result.stdout).to.equal('');
-      expect(result.stderr).to.equal(`proc-exporter: ${file}: mappings[0] (snmp6_counters): field valu is not in net/snmp6's records (fields: name, value)\n`);
+      expect(result.stderr).to.equal(
+        `proc-exporter: ${file}: mappings[0] (snmp6_counters): field valu is not in net/snmp6's records (fields: name, value)\n`,
+      );
     });
   });
 
   describe('at run time', () => {
     it('runs through the scheduler with the built-in meta metrics (collector="mapping:<name>")', async () => {
-      const file = write('run.yaml', 'mappings:\n  - { name: load, handler: loadavg, values: [load1, load5], valueLabel: window, interval: 1m }\n');
+      const file = write(
+        'run.yaml',
+        'mappings:\n  - { name: load, handler: loadavg, values: [load1, load5], valueLabel: window, interval: 1m }\n',
+      );
       const collectors = scheduled(['--config', file, '--path.procfs', TREE_6_18]);
       expect(collectors.map((c) => [c.definition.name, c.intervalMs])).to.deep.equal([['mapping:load', 60_000]]);
       const scheduler = new Scheduler({ collectors, procfs: new ProcFs(TREE_6_18), env, logger: pino({ level: 'silent' }) });
@@ -199,7 +305,9 @@ describe('config-driven mappings and process groups', () => {
       fs.copyFileSync(path.join(TREE_6_18, 'sysvipc', 'shm'), path.join(root, 'sysvipc', 'shm'));
       const second = await runCollector(collector, filesystems(new ProcFs(root)), env).result;
       expect(second.success).to.equal(false);
-      expect(second.error).to.match(/^mappings\[0\] \(shm\): field nosuch is not in sysvipc\/shm's records \(fields: key, shmid, perms, size, /);
+      expect(second.error).to.match(
+        /^mappings\[0\] \(shm\): field nosuch is not in sysvipc\/shm's records \(fields: key, shmid, perms, size, /,
+      );
     });
 
     it('a run over the series limit fails (cardinality grew after start)', async () => {
@@ -244,7 +352,9 @@ describe('config-driven mappings and process groups', () => {
       expect(sample(second.families, 'procfs_group_io_write_bytes_total', nginx)).to.equal(4096 + 65536 + 61440 + 61440);
       for (const family of second.families.filter((f) => f.type === 'counter')) {
         for (const s of family.samples) {
-          const before = first.families.find((f) => f.name === family.name)?.samples.find((x) => JSON.stringify(x.labels) === JSON.stringify(s.labels));
+          const before = first.families
+            .find((f) => f.name === family.name)
+            ?.samples.find((x) => JSON.stringify(x.labels) === JSON.stringify(s.labels));
           if (before) expect(s.value, `${family.name}${JSON.stringify(s.labels)}`).to.be.at.least(before.value);
         }
       }
@@ -263,7 +373,10 @@ describe('config-driven mappings and process groups', () => {
       const lines = fs.readFileSync(path.join(projectRoot, 'config.yaml'), 'utf8').split('\n');
       const start = lines.indexOf('#mappings:');
       expect(start, 'config.yaml has a commented #mappings: block').to.be.greaterThan(0);
-      const examples = lines.slice(start).filter((l) => /^#(\S|  )/.test(l)).map((l) => l.slice(1));
+      const examples = lines
+        .slice(start)
+        .filter((l) => /^#(\S|  )/.test(l))
+        .map((l) => l.slice(1));
       const file = write('live.yaml', examples.join('\n'));
       const result = runExporter(['--once', '--config', file, '--collector.disable-defaults']);
       expect(result.stderr).to.equal('');
@@ -276,7 +389,8 @@ describe('config-driven mappings and process groups', () => {
       // This test runs under node: the node group exists and has members.
       expect(result.stdout).to.match(/^procfs_group_num_procs\{groupname="node"\} [1-9]\d*$/m);
       expect(result.stdout).to.match(/^procfs_group_cpu_seconds_total\{groupname="node",mode="user"\} \S+$/m);
-      for (const line of result.stdout.split('\n')) if (line !== '' && !line.startsWith('#')) expect(line).to.match(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? -?[0-9.e+-]+$/);
+      for (const line of result.stdout.split('\n'))
+        if (line !== '' && !line.startsWith('#')) expect(line).to.match(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? -?[0-9.e+-]+$/);
     });
   });
 });

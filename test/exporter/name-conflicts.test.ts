@@ -28,7 +28,8 @@ const FILES: Record<string, string> = {
     'node_cpu_seconds_total{cpu="99",mode="idle"} 7',
     '',
   ].join('\n'),
-  'c.prom': 'process_cpu_seconds_total 3\nnode_scrape_collector_success{collector="loadavg"} 0\nnode_scrape_collector_success{collector="zzz"} 0\n',
+  'c.prom':
+    'process_cpu_seconds_total 3\nnode_scrape_collector_success{collector="loadavg"} 0\nnode_scrape_collector_success{collector="zzz"} 0\n',
   'd.prom': '# TYPE node_load5 counter\nnode_load5 1\n',
 };
 
@@ -49,7 +50,16 @@ describe('textfile families with built-in names', function () {
   async function scrape(): Promise<string> {
     if (!running) {
       const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => ((logged += chunk.toString()), done()) }));
-      const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--collector.textfile.directory', dir]);
+      const config = loadConfig([
+        '--config',
+        '/dev/null',
+        '--web.listen-address',
+        '127.0.0.1:0',
+        '--path.procfs',
+        TREE_6_18,
+        '--collector.textfile.directory',
+        dir,
+      ]);
       running = await startExporter(config, logger, { pageSize: 4096 });
       await running.scheduler.firstSnapshot();
     }
@@ -62,8 +72,16 @@ describe('textfile families with built-in names', function () {
 
   it('keeps the built-in family and drops what conflicts with it, as node_exporter 1.5.0', async () => {
     const body = await scrape();
-    expect(lines(body, /^(# (HELP|TYPE) )?node_load1\b/)).to.deep.equal(['# HELP node_load1 1m load average.', '# TYPE node_load1 gauge', 'node_load1 0']);
-    expect(lines(body, /^(# (HELP|TYPE) )?node_load5\b/)).to.deep.equal(['# HELP node_load5 5m load average.', '# TYPE node_load5 gauge', 'node_load5 0']);
+    expect(lines(body, /^(# (HELP|TYPE) )?node_load1\b/)).to.deep.equal([
+      '# HELP node_load1 1m load average.',
+      '# TYPE node_load1 gauge',
+      'node_load1 0',
+    ]);
+    expect(lines(body, /^(# (HELP|TYPE) )?node_load5\b/)).to.deep.equal([
+      '# HELP node_load5 5m load average.',
+      '# TYPE node_load5 gauge',
+      'node_load5 0',
+    ]);
     expect(lines(body, /^# (HELP|TYPE) node_cpu_seconds_total /)).to.have.length(2);
     // Same help and type: the series the cpu collector does not have is added, the duplicate dropped.
     expect(lines(body, /^node_cpu_seconds_total\{cpu="(0|99)",mode="idle"\}/)).to.deep.equal([
@@ -79,12 +97,15 @@ describe('textfile families with built-in names', function () {
     expect(body).to.include('node_textfile_scrape_error 0\n');
   });
 
-  it('logs each conflict once, at error level, in node_exporter\'s words', async () => {
+  it("logs each conflict once, at error level, in node_exporter's words", async () => {
     await scrape();
-    const records = logged.split('\n').filter((l) => l.includes('metric name conflict')).map((l) => JSON.parse(l) as { level: number; msg: string; conflicts: string[] });
+    const records = logged
+      .split('\n')
+      .filter((l) => l.includes('metric name conflict'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string; conflicts: string[] });
     expect(records).to.have.length(1);
     expect(records[0].level).to.equal(50);
-    expect(records[0].msg).to.equal('5 metric name conflict(s); the first source\'s families are kept');
+    expect(records[0].msg).to.equal("5 metric name conflict(s); the first source's families are kept");
     expect(records[0].conflicts).to.deep.equal([
       'node_cpu_seconds_total from the textfile collector: 1 series were collected before (by cpu) with the same name and label values; dropped',
       `node_load1 from the textfile collector has help "Metric read from ${dir}/a.prom" but should have "1m load average." (loadavg's); dropped`,
@@ -98,7 +119,10 @@ describe('textfile families with built-in names', function () {
     const promtool = requireTool(this, 'promtool');
     const findings = (text: string): string[] => {
       const result = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
-      return `${result.stdout}${result.stderr}`.split('\n').filter((l) => l.trim() !== '').sort();
+      return `${result.stdout}${result.stderr}`
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .sort();
     };
     const body = await scrape();
     const without = spawnSync(process.execPath, [...exporterArgs(), '--once', '--config', '/dev/null', '--path.procfs', TREE_6_18], {

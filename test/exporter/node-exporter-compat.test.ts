@@ -33,7 +33,9 @@ const NEEDS_SELF = new Set(['mountstats']);
 /** The collectors this node_exporter has (`--collector.<name>  Enable the <name> collector` in its --help). */
 function nodeExporterCollectors(binary: string): Set<string> {
   const help = spawnSync(binary, ['--help'], { encoding: 'utf8' });
-  return new Set([...`${help.stdout}${help.stderr}`.matchAll(/^\s+--collector\.([a-z0-9_]+)\s+Enable the \1 collector/gm)].map((m) => m[1]));
+  return new Set(
+    [...`${help.stdout}${help.stderr}`.matchAll(/^\s+--collector\.([a-z0-9_]+)\s+Enable the \1 collector/gm)].map((m) => m[1]),
+  );
 }
 
 /**
@@ -44,7 +46,8 @@ function nodeExporterCollectors(binary: string): Set<string> {
  */
 function sharedCollectors(binary: string): string[] {
   const theirs = nodeExporterCollectors(binary);
-  for (const name of Object.keys(NOT_COMPARED)) expect(theirs.has(name), `NOT_COMPARED lists ${name}, which node_exporter lacks`).to.equal(true);
+  for (const name of Object.keys(NOT_COMPARED))
+    expect(theirs.has(name), `NOT_COMPARED lists ${name}, which node_exporter lacks`).to.equal(true);
   return Object.keys(collectors)
     .filter((name) => theirs.has(name) && !(name in NOT_COMPARED))
     .sort();
@@ -66,8 +69,10 @@ const SYSCTL_FLAGS = [
  * upstream default (and ours) is given; the current fs-types exclude adds erofs.
  */
 const NODE_EXPORTER_FLAGS = [
-  '--no-collector.netdev.netlink', '--collector.netdev.device-exclude=^$',
-  `--collector.filesystem.mount-points-exclude=${MOUNT_POINTS_EXCLUDE}`, `--collector.filesystem.fs-types-exclude=${FS_TYPES_EXCLUDE}`,
+  '--no-collector.netdev.netlink',
+  '--collector.netdev.device-exclude=^$',
+  `--collector.filesystem.mount-points-exclude=${MOUNT_POINTS_EXCLUDE}`,
+  `--collector.filesystem.fs-types-exclude=${FS_TYPES_EXCLUDE}`,
 ];
 
 /**
@@ -115,7 +120,8 @@ const EXPECTED_DIFFERENCES: Difference[] = [
   },
   {
     side: 'node_exporter',
-    reason: 'node_exporter 1.5 sets node_processes_threads before the run fails on a missing /proc/sys/kernel file; a failed run of ours exports nothing',
+    reason:
+      'node_exporter 1.5 sets node_processes_threads before the run fails on a missing /proc/sys/kernel file; a failed run of ours exports nothing',
     matches: (name) => name === 'node_processes_threads',
   },
   {
@@ -130,19 +136,19 @@ const EXPECTED_DIFFERENCES: Difference[] = [
   },
   {
     side: 'node_exporter',
-    reason: "1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)",
+    reason: '1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)',
     matches: (name, labels) => name.startsWith('node_zfs_zpool_dataset_') && labels.dataset === 'pool3/dataset',
   },
   {
     side: 'ours',
-    reason: "1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)",
+    reason: '1.5.0 cuts a dataset name at its first space; the current zfs collector keeps the name whole (as ours)',
     matches: (name, labels) => name.startsWith('node_zfs_zpool_dataset_') && labels.dataset === 'pool3/dataset with  space',
   },
   {
     side: 'node_exporter',
     reason:
-      '1.5.0 reads /proc/1/mounts, else /proc/mounts (the 3.2 capture\'s lists the initramfs rootfs and a gvfs FUSE mount of ' +
-      'another mount namespace); the current one reads mountinfo (the capture\'s self/mountinfo), which has neither',
+      "1.5.0 reads /proc/1/mounts, else /proc/mounts (the 3.2 capture's lists the initramfs rootfs and a gvfs FUSE mount of " +
+      "another mount namespace); the current one reads mountinfo (the capture's self/mountinfo), which has neither",
     matches: (name, labels) => name.startsWith('node_filesystem_') && (labels.device === 'rootfs' || labels.device === 'gvfs-fuse-daemon'),
   },
   {
@@ -164,7 +170,11 @@ const EXPECTED_DIFFERENCES: Difference[] = [
 
 /** Labels the current node_exporter has and 1.5.0 lacks: dropped from our series before comparing, values still compared. */
 const LABELS_ADDED_SINCE_1_5: { family: RegExp; label: string; reason: string }[] = [
-  { family: /^node_mountstats_nfs_transport_/, label: 'transport', reason: 'mountstats transport metrics gained the transport index label' },
+  {
+    family: /^node_mountstats_nfs_transport_/,
+    label: 'transport',
+    reason: 'mountstats transport metrics gained the transport index label',
+  },
   { family: /^node_filesystem_/, label: 'device_error', reason: "filesystem series gained the device_error label (the statfs error, '')" },
   { family: /^node_network_info$/, label: 'adminstate', reason: 'netclass info gained the adminstate label (IFF_UP of flags)' },
 ];
@@ -188,7 +198,11 @@ function seriesOf(exposition: string, dropNewLabels = false): Map<string, Series
     if (ignored(family.name)) continue;
     const dropped = dropNewLabels ? LABELS_ADDED_SINCE_1_5.filter((l) => l.family.test(family.name)).map((l) => l.label) : [];
     for (const sample of family.samples) {
-      const labels = Object.keys(sample.labels).filter((k) => !dropped.includes(k)).sort().map((k) => `${k}=${JSON.stringify(sample.labels[k])}`).join(',');
+      const labels = Object.keys(sample.labels)
+        .filter((k) => !dropped.includes(k))
+        .sort()
+        .map((k) => `${k}=${JSON.stringify(sample.labels[k])}`)
+        .join(',');
       out.set(`${sample.name}{${labels}}`, { value: sample.value, type: family.type, help: family.help, labels: sample.labels });
     }
   }
@@ -229,9 +243,14 @@ interface Trees {
 async function scrapeNodeExporter(binary: string, trees: Trees, collectorNames: string[], flags: readonly string[]): Promise<string> {
   const port = await freePort();
   const args = [
-    `--path.procfs=${trees.procfs}`, `--path.sysfs=${trees.sysfs}`, `--path.rootfs=${trees.rootfs}`,
-    `--web.listen-address=127.0.0.1:${port}`, '--collector.disable-defaults',
-    ...collectorNames.map((c) => `--collector.${c}`), ...NODE_EXPORTER_FLAGS, ...flags,
+    `--path.procfs=${trees.procfs}`,
+    `--path.sysfs=${trees.sysfs}`,
+    `--path.rootfs=${trees.rootfs}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--collector.disable-defaults',
+    ...collectorNames.map((c) => `--collector.${c}`),
+    ...NODE_EXPORTER_FLAGS,
+    ...flags,
   ];
   const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   let log = '';
@@ -301,8 +320,16 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
         // The same trees as node_exporter's, and the same zone (its Go runtime and our localtime_r read TZ alike).
         const run = runExporter(
           [
-            '--once', '--config', '/dev/null', '--path.procfs', procfs, `--path.sysfs=${sysfs}`, `--path.rootfs=${rootfs}`,
-            '--collector.disable-defaults', ...shared.map((c) => `--collector.${c}`), ...flags,
+            '--once',
+            '--config',
+            '/dev/null',
+            '--path.procfs',
+            procfs,
+            `--path.sysfs=${sysfs}`,
+            `--path.rootfs=${rootfs}`,
+            '--collector.disable-defaults',
+            ...shared.map((c) => `--collector.${c}`),
+            ...flags,
           ],
           { TZ: 'UTC' },
         );
@@ -327,7 +354,8 @@ describe('drop-in compatibility with the real node_exporter (same procfs tree, s
           if (!other) continue;
           compared++;
           if (mine.type !== other.type) disagreements.push(`${key}: type ${mine.type}, node_exporter ${other.type}`);
-          if (mine.help !== other.help) disagreements.push(`${key}: help ${JSON.stringify(mine.help)}, node_exporter ${JSON.stringify(other.help)}`);
+          if (mine.help !== other.help)
+            disagreements.push(`${key}: help ${JSON.stringify(mine.help)}, node_exporter ${JSON.stringify(other.help)}`);
           const same = mine.value === other.value || Math.abs(mine.value - other.value) <= 1e-12 * Math.abs(other.value);
           const live = liveValue(parseKey(key).name, mine.labels);
           if (!same && !live) disagreements.push(`${key}: ${mine.value}, node_exporter ${other.value}`);
@@ -355,8 +383,13 @@ describe('uname against the real node_exporter on this machine', function () {
     try {
       const theirs = seriesOf(await scrapeNodeExporter(binary, { procfs: '/proc', sysfs: empty, rootfs: empty }, ['uname'], []));
       const run = runExporter([
-        '--once', '--config', '/dev/null', '--path.procfs', '/proc',
-        '--collector.disable-defaults', '--collector.uname',
+        '--once',
+        '--config',
+        '/dev/null',
+        '--path.procfs',
+        '/proc',
+        '--collector.disable-defaults',
+        '--collector.uname',
       ]);
       expect(run.status, run.stderr).to.equal(0);
       const ours = seriesOf(run.stdout);

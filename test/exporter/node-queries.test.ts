@@ -37,7 +37,7 @@ const NOT_READ: Record<string, string> = {
   powersupplyclass: 'power supplies and batteries (/sys/class/power_supply)',
   rapl: 'RAPL energy counters (/sys/class/powercap)',
   selinux: 'SELinux status (libselinux)',
-  systemd: 'systemd units and sockets (the systemd daemon over D-Bus; on in Debian\'s build)',
+  systemd: "systemd units and sockets (the systemd daemon over D-Bus; on in Debian's build)",
   tapestats: 'SCSI tape drives (/sys/class/scsi_tape)',
   thermal_zone: 'thermal zones and cooling devices (/sys/class/thermal)',
   xfs: 'XFS filesystem internals (/sys/fs/xfs)',
@@ -112,7 +112,11 @@ function loadEntries(file = QUERIES_FILE): Entry[] {
     expr: `label_values(${v.match}, ${v.label})`,
     labelValues: { match: v.match, label: v.label },
   }));
-  for (const [source, groups] of [['dashboard', doc.dashboard], ['alert', doc.alerts], ['rule', doc.rules]] as const) {
+  for (const [source, groups] of [
+    ['dashboard', doc.dashboard],
+    ['alert', doc.alerts],
+    ['rule', doc.rules],
+  ] as const) {
     for (const g of groups) {
       for (const expr of g.exprs) {
         entries.push({ source, name: (g.panel ?? g.alert ?? g.record)!, expr, volatile: g.volatile, needs: g.needs });
@@ -216,8 +220,12 @@ interface Trees {
 async function startNodeExporter(binary: string, trees: Trees): Promise<{ child: ChildProcess; address: string }> {
   const port = await freePort();
   const args = [
-    `--path.procfs=${trees.procfs}`, `--path.sysfs=${trees.sysfs}`, `--path.rootfs=${trees.rootfs}`,
-    `--web.listen-address=127.0.0.1:${port}`, ...DASHBOARD_COLLECTORS.map((c) => `--collector.${c}`), ...VERSION_FLAGS,
+    `--path.procfs=${trees.procfs}`,
+    `--path.sysfs=${trees.sysfs}`,
+    `--path.rootfs=${trees.rootfs}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    ...DASHBOARD_COLLECTORS.map((c) => `--collector.${c}`),
+    ...VERSION_FLAGS,
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -236,7 +244,10 @@ async function startNodeExporter(binary: string, trees: Trees): Promise<{ child:
 }
 
 const labelKey = (labels: Record<string, string>): string =>
-  `{${Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',')}}`;
+  `{${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(',')}}`;
 
 function sameValue(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
@@ -287,7 +298,14 @@ describe("Node Exporter Full and node-mixin queries: node_exporter's answers are
     trees.rootfs = ROOTFS;
     nodeExporter = await startNodeExporter(nodeExporterBinary, trees);
     ours = await startExporterProcess([
-      '--config', '/dev/null', '--path.procfs', trees.procfs, '--path.sysfs', trees.sysfs, '--path.rootfs', trees.rootfs,
+      '--config',
+      '/dev/null',
+      '--path.procfs',
+      trees.procfs,
+      '--path.sysfs',
+      trees.sysfs,
+      '--path.rootfs',
+      trees.rootfs,
       ...DASHBOARD_COLLECTORS.map((c) => `--collector.${c}`),
     ]);
     theirsProm.push(new Prometheus(prometheus, path.join(dir, 'prom-node_exporter')));
@@ -315,7 +333,7 @@ describe("Node Exporter Full and node-mixin queries: node_exporter's answers are
     for (const e of entries) if (e.needs !== undefined) expect(NOT_READ, `${e.name} needs ${e.needs}`).to.have.property(e.needs);
   });
 
-  it("answers every query node_exporter answers, with the same label sets and, unless volatile, the same values", async () => {
+  it('answers every query node_exporter answers, with the same label sets and, unless volatile, the same values', async () => {
     const time = Date.now() / 1000;
     const failures: string[] = [];
     const counts = { answeredByNodeExporter: 0, compared: 0, needsWhatWeDoNotRead: 0, notAnsweredByNodeExporter: 0 };

@@ -27,9 +27,15 @@ describe('exporter process', function () {
       [...line.matchAll(/(\S+?)=("(?:[^"\\]|\\.)*"|\S*)/g)].map((m) => [m[1], m[2].startsWith('"') ? (JSON.parse(m[2]) as string) : m[2]]),
     );
   const starting = (): Record<string, string> => ({
-    level: 'info', msg: 'Starting proc-exporter', version: buildInfo().version, revision: buildInfo().revision,
+    level: 'info',
+    msg: 'Starting proc-exporter',
+    version: buildInfo().version,
+    revision: buildInfo().revision,
   });
-  const defaultCollectors = (): string[] => Object.values(collectors).filter((c) => c.defaultEnabled).map((c) => `${c.name}@15s`);
+  const defaultCollectors = (): string[] =>
+    Object.values(collectors)
+      .filter((c) => c.defaultEnabled)
+      .map((c) => `${c.name}@15s`);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`logs in logfmt by default, version first, then a start-up summary of scalars; serves, and exits 0 on ${signal}`, async () => {
@@ -43,7 +49,8 @@ describe('exporter process', function () {
         expect(summary.collectors).to.equal(defaultCollectors().join(','));
         expect(summary.procfs).to.equal(TREE_6_18);
         expect(summary.address).to.equal(exporter.address);
-        for (let i = 0; i < 50 && (await get(`http://${exporter.address}/healthz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 50 && (await get(`http://${exporter.address}/healthz`)).status !== 200; i++)
+          await new Promise((r) => setTimeout(r, 100));
         expect((await get(`http://${exporter.address}/healthz`)).status).to.equal(200);
         const exited = new Promise<number | null>((resolve) => exporter.child.once('exit', (code) => resolve(code)));
         exporter.child.kill(signal);
@@ -58,7 +65,11 @@ describe('exporter process', function () {
   it('logs JSON lines with --log.format json (lists stay lists there)', async () => {
     const exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--log.format', 'json']);
     try {
-      const lines = exporter.stderr().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = exporter
+        .stderr()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines[0]).to.include(starting());
       expect(lines.find((l) => l.msg === 'listening')!.collectors).to.deep.equal(defaultCollectors());
     } finally {
@@ -68,16 +79,26 @@ describe('exporter process', function () {
 
   it("--web.disable-exporter-metrics leaves the exporter's own metrics (process_*, nodejs_*, build info, scrapes) out of /metrics", async () => {
     const silent = pino({ level: 'silent' });
-    for (const [flags, expected] of [[[], true], [['--web.disable-exporter-metrics'], false]] as const) {
+    for (const [flags, expected] of [
+      [[], true],
+      [['--web.disable-exporter-metrics'], false],
+    ] as const) {
       const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, ...flags]);
       const running = await startExporter(config, silent, { pageSize: 4096 });
       try {
         await running.scheduler.firstSnapshot();
         const body = (await get(`http://${running.address}/metrics`)).body;
         expect(/^process_cpu_seconds_total /m.test(body), `process_cpu_seconds_total with ${JSON.stringify(flags)}`).to.equal(expected);
-        expect(/^nodejs_heap_size_total_bytes /m.test(body), `nodejs_heap_size_total_bytes with ${JSON.stringify(flags)}`).to.equal(expected);
-        expect(/^proc_exporter_build_info\{version="/m.test(body), `proc_exporter_build_info with ${JSON.stringify(flags)}`).to.equal(expected);
-        expect(/^promhttp_metric_handler_requests_total\{code="200"\} /m.test(body), `promhttp_metric_handler_requests_total with ${JSON.stringify(flags)}`).to.equal(expected);
+        expect(/^nodejs_heap_size_total_bytes /m.test(body), `nodejs_heap_size_total_bytes with ${JSON.stringify(flags)}`).to.equal(
+          expected,
+        );
+        expect(/^proc_exporter_build_info\{version="/m.test(body), `proc_exporter_build_info with ${JSON.stringify(flags)}`).to.equal(
+          expected,
+        );
+        expect(
+          /^promhttp_metric_handler_requests_total\{code="200"\} /m.test(body),
+          `promhttp_metric_handler_requests_total with ${JSON.stringify(flags)}`,
+        ).to.equal(expected);
         expect(body).to.include('node_scrape_collector_success{collector="loadavg"} 1\n');
       } finally {
         await running.stop();
@@ -115,8 +136,14 @@ describe('exporter process', function () {
     const line = JSON.stringify({ level: 'error', time: 0, msg: 'collector failed', collector: 'diskstats', err: 'a "b"' });
     expect(toLogfmt(line)).to.equal('ts=1970-01-01T00:00:00.000Z level=error msg="collector failed" collector=diskstats err="a \\"b\\""\n');
     const nested = JSON.stringify({
-      level: 'info', time: 0, msg: 'listening', collectors: ['cpu@5s', 'diskstats@5s'], config: null, empty: [],
-      dump: { enabled: true, roots: ['/proc', '/sys'] }, pairs: [{ a: 1 }, { a: 'x y' }],
+      level: 'info',
+      time: 0,
+      msg: 'listening',
+      collectors: ['cpu@5s', 'diskstats@5s'],
+      config: null,
+      empty: [],
+      dump: { enabled: true, roots: ['/proc', '/sys'] },
+      pairs: [{ a: 1 }, { a: 'x y' }],
       err: { message: 'gone', stack: 'Error: gone\n at x' },
     });
     expect(toLogfmt(nested)).to.equal(

@@ -83,7 +83,9 @@ describe('scheduler', () => {
         seen.push(sysfs.root, rootfs.root);
         return { stat: await read('stat', 'required') };
       },
-      metrics: [{ from: 'stat', where: (r: { name?: string }) => r.name === 'btime', name: 'boot_time', help: 'h', type: 'gauge', value: 'value' }],
+      metrics: [
+        { from: 'stat', where: (r: { name?: string }) => r.name === 'btime', name: 'boot_time', help: 'h', type: 'gauge', value: 'value' },
+      ],
     });
     const scheduler = new Scheduler({
       collectors: [scheduled(collectors.stat), scheduled(gathering)],
@@ -159,7 +161,12 @@ describe('scheduler', () => {
       },
       metrics: [{ from: 'values', name: 'busy_value', help: 'h', type: 'gauge', value: 'value' }],
     });
-    const scheduler = new Scheduler({ collectors: [scheduled(busy), scheduled(collectors.loadavg)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(busy), scheduled(collectors.loadavg)],
+      procfs: new ProcFs(TREE_6_18),
+      env,
+      logger: silent,
+    });
     const snapshot = await scheduler.runOnce();
     const busyRun = snapshot.run('busy')!;
     const loadavgRun = snapshot.run('loadavg')!;
@@ -186,7 +193,12 @@ describe('scheduler', () => {
     const copy = new Counting(TREE_6_18);
     expect([live.isKernelProcfs(), copy.isKernelProcfs()]).to.deep.equal([true, false]);
     for (const procfs of [live, copy]) {
-      const snapshot = await new Scheduler({ collectors: [scheduled(collectors.loadavg), scheduled(collectors.stat)], procfs, env, logger: silent }).runOnce();
+      const snapshot = await new Scheduler({
+        collectors: [scheduled(collectors.loadavg), scheduled(collectors.stat)],
+        procfs,
+        env,
+        logger: silent,
+      }).runOnce();
       expect(snapshot.run('loadavg')!.success && snapshot.run('stat')!.success, procfs.root).to.equal(true);
     }
     expect([live.sync, live.async]).to.deep.equal([2, 0]);
@@ -194,7 +206,12 @@ describe('scheduler', () => {
   });
 
   it('swaps snapshots whole: a published snapshot never changes, and a cycle is published at once', async () => {
-    const scheduler = new Scheduler({ collectors: [scheduled(collectors.diskstats), scheduled(collectors.netstat)], procfs: new ProcFs(TREE_6_18), env, logger: silent });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(collectors.diskstats), scheduled(collectors.netstat)],
+      procfs: new ProcFs(TREE_6_18),
+      env,
+      logger: silent,
+    });
     const first = await scheduler.runOnce();
     const text = first.text('text');
     const second = await scheduler.runOnce();
@@ -212,7 +229,12 @@ describe('scheduler', () => {
     const logger = pino({ level: 'debug' }, { write: (l: string) => lines.push(JSON.parse(l) as Record<string, unknown>) });
     const hang = new Set<string>();
     const procfs = new TrickyProcFs(TREE_6_18, hang);
-    const scheduler = new Scheduler({ collectors: [scheduled(throwing), scheduled(broken), scheduled(collectors.sockstat, 60_000, 1000)], procfs, env, logger });
+    const scheduler = new Scheduler({
+      collectors: [scheduled(throwing), scheduled(broken), scheduled(collectors.sockstat, 60_000, 1000)],
+      procfs,
+      env,
+      logger,
+    });
     await scheduler.runOnce();
     await scheduler.runOnce();
     await scheduler.runOnce();
@@ -258,12 +280,18 @@ describe('scheduler: collector failures on a fixture root stay contained and rec
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   afterEach(() => fs.writeFileSync(path.join(root, 'diskstats'), original));
 
-  const all = (): ScheduledCollector[] => [scheduled(collectors.diskstats), scheduled(collectors.netstat), scheduled(collectors.sockstat), scheduled(collectors.softirqs)];
+  const all = (): ScheduledCollector[] => [
+    scheduled(collectors.diskstats),
+    scheduled(collectors.netstat),
+    scheduled(collectors.sockstat),
+    scheduled(collectors.softirqs),
+  ];
 
   /** Only diskstats failed: its series are gone, every other collector's are served. */
   function expectOnlyDiskstatsFailed(text: string): void {
     expect(text).to.include('node_scrape_collector_success{collector="diskstats"} 0\n');
-    for (const other of ['netstat', 'sockstat', 'softirqs']) expect(text).to.include(`node_scrape_collector_success{collector="${other}"} 1\n`);
+    for (const other of ['netstat', 'sockstat', 'softirqs'])
+      expect(text).to.include(`node_scrape_collector_success{collector="${other}"} 1\n`);
     expect(text).to.not.include('node_disk_reads_completed_total');
     expect(text).to.include('node_sockstat_sockets_used 8\n');
     expect(text).to.include('node_netstat_Tcp_InSegs ');
@@ -276,10 +304,13 @@ describe('scheduler: collector failures on a fixture root stay contained and rec
     // Cut in its first line: no good record left (a cut after good lines costs only the cut line: degrade.test.ts).
     ['truncated mid-line', () => fs.writeFileSync(path.join(root, 'diskstats'), original.slice(0, 20))],
     ['garbage', () => fs.writeFileSync(path.join(root, 'diskstats'), Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x41, 0x20, 0x42, 10]))],
-    ['a directory', () => {
-      fs.rmSync(path.join(root, 'diskstats'));
-      fs.mkdirSync(path.join(root, 'diskstats'));
-    }],
+    [
+      'a directory',
+      () => {
+        fs.rmSync(path.join(root, 'diskstats'));
+        fs.mkdirSync(path.join(root, 'diskstats'));
+      },
+    ],
   ];
 
   for (const [name, inject] of faults) {
@@ -300,7 +331,12 @@ describe('scheduler: collector failures on a fixture root stay contained and rec
 
   it('a file that vanishes between cycles of the running scheduler fails that collector only, and it recovers by itself', async () => {
     const procfs = new FaultyProcFs(root);
-    const scheduler = new Scheduler({ collectors: all().map((c) => ({ ...c, intervalMs: 50, timeoutMs: 40 })), procfs, env, logger: silent });
+    const scheduler = new Scheduler({
+      collectors: all().map((c) => ({ ...c, intervalMs: 50, timeoutMs: 40 })),
+      procfs,
+      env,
+      logger: silent,
+    });
     const until = async (predicate: () => boolean): Promise<void> => {
       for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 10));
       expect(predicate()).to.equal(true);
@@ -323,7 +359,7 @@ describe('scheduler: collector failures on a fixture root stay contained and rec
 describe('exporter: a hanging or throwing collector does not slow /metrics', function () {
   this.timeout(20_000);
 
-  it('serves /metrics with the others\' series while sockstat\'s read is still pending, then recovers when it completes', async () => {
+  it("serves /metrics with the others' series while sockstat's read is still pending, then recovers when it completes", async () => {
     const procfs = new FaultyProcFs(TREE_6_18);
     procfs.hanging.set('net/sockstat', []);
     const file = path.join(os.tmpdir(), `proc-exporter-hang-${process.pid}.yaml`);

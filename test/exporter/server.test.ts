@@ -20,7 +20,15 @@ describe('server', () => {
   let tmp: string;
 
   before(async () => {
-    const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--collector.softirqs']);
+    const config = loadConfig([
+      '--config',
+      '/dev/null',
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--path.procfs',
+      TREE_6_18,
+      '--collector.softirqs',
+    ]);
     running = await startExporter(config, silent, { pageSize: 4096 });
     base = `http://${running.address}`;
     await running.scheduler.firstSnapshot();
@@ -53,7 +61,8 @@ describe('server', () => {
     });
 
     it('serves OpenMetrics when the Accept header asks (as Prometheus does)', async () => {
-      const accept = 'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
+      const accept =
+        'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
       const res = await get(`${base}/metrics`, { Accept: accept });
       expect(res.headers['content-type']).to.equal('application/openmetrics-text; version=1.0.0; charset=utf-8');
       expect(res.body).to.include('# TYPE node_disk_reads_completed counter\n');
@@ -77,7 +86,11 @@ describe('server', () => {
         const res = await get(`${base}/metrics?collect[]=loadavg&collect[]=sockstat&collect[]=loadavg`);
         expect(res.status).to.equal(200);
         expect(families(res.body).filter((n) => !n.startsWith('node_sockstat_'))).to.deep.equal([
-          'node_load1', 'node_load15', 'node_load5', 'node_scrape_collector_duration_seconds', 'node_scrape_collector_success',
+          'node_load1',
+          'node_load15',
+          'node_load5',
+          'node_scrape_collector_duration_seconds',
+          'node_scrape_collector_success',
         ]);
         expect(families(res.body).filter((n) => n.startsWith('node_sockstat_')).length).to.be.greaterThan(5);
         expect(res.body).to.include('node_load1 0\n');
@@ -136,7 +149,16 @@ describe('server', () => {
   describe('--web.telemetry-path', () => {
     for (const telemetryPath of ['/*', '/:x', '/metrics(.*)']) {
       it(`${telemetryPath} is a literal path, not a route pattern: /healthz, /dump and others keep their answers`, async () => {
-        const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--web.telemetry-path', telemetryPath]);
+        const config = loadConfig([
+          '--config',
+          '/dev/null',
+          '--web.listen-address',
+          '127.0.0.1:0',
+          '--path.procfs',
+          TREE_6_18,
+          '--web.telemetry-path',
+          telemetryPath,
+        ]);
         const other = await startExporter(config, silent, { pageSize: 4096 });
         try {
           await other.scheduler.firstSnapshot();
@@ -166,7 +188,14 @@ describe('server', () => {
 
     it('/healthz is 503 and /metrics waits, then 503, before the first cycle', async () => {
       const scheduler = new Scheduler({ collectors: [], procfs: new ProcFs(TREE_6_18), env: { pageSize: 4096 }, logger: silent });
-      const app = createApp({ scheduler, procfs: new ProcFs(TREE_6_18), logger: silent, telemetryPath: '/metrics', dump: { enabled: false, perProcess: false }, firstSnapshotWaitMs: 50 });
+      const app = createApp({
+        scheduler,
+        procfs: new ProcFs(TREE_6_18),
+        logger: silent,
+        telemetryPath: '/metrics',
+        dump: { enabled: false, perProcess: false },
+        firstSnapshotWaitMs: 50,
+      });
       const server = await listen(app, 0, '127.0.0.1');
       try {
         const url = `http://${serverAddress(server)}`;
@@ -216,9 +245,23 @@ describe('server', () => {
       for (const name of ['pid.mounts', 'pid%2Fmounts']) {
         const res = await get(`${base}/dump/${name}`);
         expect(res.status, name).to.equal(403);
-        expect(JSON.parse(res.body).error, name).to.equal('pid/mounts: per-process files are not served (dump.perProcess is false in config.yaml)');
+        expect(JSON.parse(res.body).error, name).to.equal(
+          'pid/mounts: per-process files are not served (dump.perProcess is false in config.yaml)',
+        );
       }
-      for (const name of ['nope', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '%2E%2E', '..', '../../etc/passwd', 'timer_stats', 'net.dev_snmp6?item=..', 'net.dev_snmp6?item=%2Fetc%2Fpasswd', 'diskstats?format=xml', '%E0%A4%A']) {
+      for (const name of [
+        'nope',
+        '..%2F..%2Fetc%2Fpasswd',
+        '%2Fetc%2Fpasswd',
+        '%2E%2E',
+        '..',
+        '../../etc/passwd',
+        'timer_stats',
+        'net.dev_snmp6?item=..',
+        'net.dev_snmp6?item=%2Fetc%2Fpasswd',
+        'diskstats?format=xml',
+        '%E0%A4%A',
+      ]) {
         const res = await get(`${base}/dump/${name}`);
         expect(res.status, name).to.equal(404);
         expect(JSON.parse(res.body), name).to.have.property('error');
@@ -232,7 +275,13 @@ describe('server', () => {
       fs.mkdirSync(path.join(root, 'net'));
       fs.symlinkSync(path.join(TREE_6_18, 'net', 'sockstat'), path.join(root, 'net', 'sockstat'));
       const scheduler = new Scheduler({ collectors: [], procfs: new ProcFs(root), env: { pageSize: 4096 }, logger: silent });
-      const app = createApp({ scheduler, procfs: new ProcFs(root), logger: silent, telemetryPath: '/metrics', dump: { enabled: true, perProcess: false } });
+      const app = createApp({
+        scheduler,
+        procfs: new ProcFs(root),
+        logger: silent,
+        telemetryPath: '/metrics',
+        dump: { enabled: true, perProcess: false },
+      });
       const server = await listen(app, 0, '127.0.0.1');
       try {
         const url = `http://${serverAddress(server)}`;
@@ -250,7 +299,13 @@ describe('server', () => {
       fs.mkdirSync(path.join(root, '4242'), { recursive: true });
       fs.writeFileSync(path.join(root, '4242', 'mounts'), 'proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n');
       const scheduler = new Scheduler({ collectors: [], procfs: new ProcFs(root), env: { pageSize: 4096 }, logger: silent });
-      const app = createApp({ scheduler, procfs: new ProcFs(root), logger: silent, telemetryPath: '/metrics', dump: { enabled: true, perProcess: true } });
+      const app = createApp({
+        scheduler,
+        procfs: new ProcFs(root),
+        logger: silent,
+        telemetryPath: '/metrics',
+        dump: { enabled: true, perProcess: true },
+      });
       const server = await listen(app, 0, '127.0.0.1');
       try {
         const url = `http://${serverAddress(server)}`;

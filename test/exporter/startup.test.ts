@@ -25,11 +25,15 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 function unprivilegedRunner(): { options: object; wrapper: string[] } | { reason: string } {
   if (!isRoot) return { options: {}, wrapper: [] };
   const probe = (wrapper: string[], options: object): boolean =>
-    spawnSync(wrapper[0] ?? process.execPath, [...wrapper.slice(1), ...(wrapper.length > 0 ? [process.execPath] : []), ...exporterArgs(), '--version'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      ...options,
-    }).status === 0;
+    spawnSync(
+      wrapper[0] ?? process.execPath,
+      [...wrapper.slice(1), ...(wrapper.length > 0 ? [process.execPath] : []), ...exporterArgs(), '--version'],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        ...options,
+      },
+    ).status === 0;
   const setpriv = ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--'];
   if (spawnSync('setpriv', ['--version']).status === 0 && probe(setpriv, {})) return { options: {}, wrapper: setpriv };
   const nobody = { uid: 65534, gid: 65534 };
@@ -91,9 +95,13 @@ describe('exporter start-up failures', function () {
     try {
       const result = await new Promise<ReturnType<typeof runExporter>>((resolve) => {
         // Asynchronous: the blocking server must keep answering while the exporter tries.
-        const child = require('child_process').spawn(process.execPath, [...exporterArgs(), '--config', '/dev/null', '--path.procfs', TREE_6_18, '--web.listen-address', `127.0.0.1:${port}`], {
-          env: { ...process.env, PROC_EXPORTER_PAGE_SIZE: '4096' },
-        });
+        const child = require('child_process').spawn(
+          process.execPath,
+          [...exporterArgs(), '--config', '/dev/null', '--path.procfs', TREE_6_18, '--web.listen-address', `127.0.0.1:${port}`],
+          {
+            env: { ...process.env, PROC_EXPORTER_PAGE_SIZE: '4096' },
+          },
+        );
         let stderr = '';
         let stdout = '';
         child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -118,8 +126,13 @@ describe('exporter start-up failures', function () {
       fs.writeFileSync(file, text);
       const result = runExporter(['--config', file, '--path.procfs', TREE_6_18]);
       expect(result.status, text).to.equal(2);
-      expect(result.stderr.split('\n').filter((l) => l !== ''), text).to.have.length(1);
-      expect(result.stderr, text).to.match(pattern).and.not.match(/\n\s+at /);
+      expect(
+        result.stderr.split('\n').filter((l) => l !== ''),
+        text,
+      ).to.have.length(1);
+      expect(result.stderr, text)
+        .to.match(pattern)
+        .and.not.match(/\n\s+at /);
     }
   });
 });
@@ -158,7 +171,10 @@ describe('exporter: root warning and SIGHUP reload', function () {
     // A connection opened before the reload keeps working after it (the listener is not dropped).
     const socket = net.connect(Number(exporter.address.split(':').pop()), '127.0.0.1');
     await new Promise((r) => socket.once('connect', r));
-    fs.writeFileSync(file, `procfs: ${TREE_6_18}\ninterval: 1s\ncollectors:\n  softirqs:\n    enabled: true\n  sockstat:\n    enabled: false\n`);
+    fs.writeFileSync(
+      file,
+      `procfs: ${TREE_6_18}\ninterval: 1s\ncollectors:\n  softirqs:\n    enabled: true\n  sockstat:\n    enabled: false\n`,
+    );
     exporter.child.kill('SIGHUP');
     await eventually(() => /configuration reloaded/.test(exporter!.stderr()), 'the reload');
     const after = await get(url);

@@ -18,7 +18,14 @@ import { startExporter, type Running } from '../../src/exporter/cli';
 import { ConfigError } from '../../src/config';
 import express from 'express';
 import type { AddressInfo } from 'net';
-import { loadWebConfig, parseWebConfig, webConfigMiddleware, workerCompare, type BasicAuthOptions, type WebConfig } from '../../src/exporter/web-config';
+import {
+  loadWebConfig,
+  parseWebConfig,
+  webConfigMiddleware,
+  workerCompare,
+  type BasicAuthOptions,
+  type WebConfig,
+} from '../../src/exporter/web-config';
 import { HeldProcFs } from '../support/held-procfs';
 import { get, loadConfig, runExporter, TREE_6_18 } from './helpers';
 
@@ -37,11 +44,28 @@ function makePki(): Pki {
   const file = (name: string): string => path.join(dir, name);
   const openssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  for (const ca of ['ca', 'rogue-ca']) openssl('req', '-x509', ...key, '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-subj', `/CN=${ca}`, '-days', '2');
+  for (const ca of ['ca', 'rogue-ca'])
+    openssl('req', '-x509', ...key, '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-subj', `/CN=${ca}`, '-days', '2');
   const issue = (name: string, ca: string, ext: string): void => {
     openssl('req', ...key, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
     fs.writeFileSync(file(`${name}.ext`), ext);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', '-extfile', `${name}.ext`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.crt`,
+      '-CAkey',
+      `${ca}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+    );
   };
   issue('server', 'ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   issue('client', 'ca', 'extendedKeyUsage=clientAuth\n');
@@ -94,7 +118,17 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
   async function start(webConfig: string, extra: string[] = []): Promise<Running> {
     const file = path.join(pki.dir, `web-${Math.random().toString(36).slice(2)}.yml`);
     fs.writeFileSync(file, webConfig);
-    const config = loadConfig(['--config', '/dev/null', '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--web.config.file', file, ...extra]);
+    const config = loadConfig([
+      '--config',
+      '/dev/null',
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--path.procfs',
+      TREE_6_18,
+      '--web.config.file',
+      file,
+      ...extra,
+    ]);
     const running = await startExporter(config, silent, { pageSize: 4096 });
     await running.scheduler.firstSnapshot();
     return running;
@@ -119,7 +153,9 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
     try {
       const url = `https://${running.address}`;
       const ca = pki.read('ca.crt');
-      const auth = (user: string, password: string): Record<string, string> => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+      const auth = (user: string, password: string): Record<string, string> => ({
+        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+      });
       const ok = await httpsGet(`${url}/metrics`, { ca, headers: auth('prometheus', 's3cret') });
       expect(ok.status).to.equal(200);
       expect(ok.body).to.include('node_scrape_collector_success{collector="diskstats"} 1');
@@ -127,7 +163,14 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
       expect(ok.headers['x-frame-options']).to.equal('deny');
       // Cached after the first bcrypt check, still right.
       expect((await httpsGet(`${url}/metrics`, { ca, headers: auth('prometheus', 's3cret') })).status).to.equal(200);
-      for (const headers of [{}, auth('prometheus', 'wrong'), auth('nobody', 's3cret'), auth('prometheus', ''), { Authorization: 'Bearer x' }, { Authorization: 'Basic !!!' }]) {
+      for (const headers of [
+        {},
+        auth('prometheus', 'wrong'),
+        auth('nobody', 's3cret'),
+        auth('prometheus', ''),
+        { Authorization: 'Bearer x' },
+        { Authorization: 'Basic !!!' },
+      ]) {
         const res = await httpsGet(`${url}/metrics`, { ca, headers });
         expect(res.status, JSON.stringify(headers)).to.equal(401);
         expect(res.headers['www-authenticate']).to.match(/^Basic /);
@@ -148,13 +191,24 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
   });
 
   it('RequireAndVerifyClientCert: a client certificate of the CA is let in, an unknown client or none is rejected', async () => {
-    const running = await start(['tls_server_config:', '  cert_file: server.crt', '  key_file: server.key', '  client_auth_type: RequireAndVerifyClientCert', '  client_ca_file: ca.crt', ''].join('\n'));
+    const running = await start(
+      [
+        'tls_server_config:',
+        '  cert_file: server.crt',
+        '  key_file: server.key',
+        '  client_auth_type: RequireAndVerifyClientCert',
+        '  client_ca_file: ca.crt',
+        '',
+      ].join('\n'),
+    );
     try {
       const url = `https://${running.address}/metrics`;
       const ca = pki.read('ca.crt');
       const ok = await httpsGet(url, { ca, cert: pki.read('client.crt'), key: pki.read('client.key') });
       expect(ok.status).to.equal(200);
-      expect(await failure(httpsGet(url, { ca, cert: pki.read('rogue-client.crt'), key: pki.read('rogue-client.key') }))).to.not.match(/^answered/);
+      expect(await failure(httpsGet(url, { ca, cert: pki.read('rogue-client.crt'), key: pki.read('rogue-client.key') }))).to.not.match(
+        /^answered/,
+      );
       expect(await failure(httpsGet(url, { ca }))).to.not.match(/^answered/);
     } finally {
       await running.stop();
@@ -162,17 +216,32 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
   });
 
   it('VerifyClientCertIfGiven and RequireAnyClientCert are enforced per request (403)', async () => {
-    const verify = await start(['tls_server_config:', '  cert_file: server.crt', '  key_file: server.key', '  client_auth_type: VerifyClientCertIfGiven', '  client_ca_file: ca.crt', ''].join('\n'));
+    const verify = await start(
+      [
+        'tls_server_config:',
+        '  cert_file: server.crt',
+        '  key_file: server.key',
+        '  client_auth_type: VerifyClientCertIfGiven',
+        '  client_ca_file: ca.crt',
+        '',
+      ].join('\n'),
+    );
     try {
       const url = `https://${verify.address}/metrics`;
       const ca = pki.read('ca.crt');
       expect((await httpsGet(url, { ca })).status).to.equal(200);
       expect((await httpsGet(url, { ca, cert: pki.read('client.crt'), key: pki.read('client.key') })).status).to.equal(200);
-      expect(await failure(httpsGet(url, { ca, cert: pki.read('rogue-client.crt'), key: pki.read('rogue-client.key') }))).to.equal('answered 403');
+      expect(await failure(httpsGet(url, { ca, cert: pki.read('rogue-client.crt'), key: pki.read('rogue-client.key') }))).to.equal(
+        'answered 403',
+      );
     } finally {
       await verify.stop();
     }
-    const any = await start(['tls_server_config:', '  cert_file: server.crt', '  key_file: server.key', '  client_auth_type: RequireAnyClientCert', ''].join('\n'));
+    const any = await start(
+      ['tls_server_config:', '  cert_file: server.crt', '  key_file: server.key', '  client_auth_type: RequireAnyClientCert', ''].join(
+        '\n',
+      ),
+    );
     try {
       const url = `https://${any.address}/metrics`;
       const ca = pki.read('ca.crt');
@@ -206,11 +275,21 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
     };
     expect(problem('tls_server_config:\n  cert_file: server.crt\n')).to.match(/tls_server_config\.key_file: missing/);
     expect(problem('tls_server_config:\n  cert_file: nope.crt\n  key_file: server.key\n')).to.match(/cert_file: .*nope\.crt: no such file/);
-    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: client.key\n')).to.match(/tls_server_config: .*(key|values mismatch)/i);
-    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  client_auth_type: Sometimes\n')).to.match(/client_auth_type: expected one of/);
-    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  client_auth_type: RequireAndVerifyClientCert\n')).to.match(/client_ca_file: required/);
-    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  min_version: TLS9\n')).to.match(/min_version: expected one of TLS10/);
-    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  cipher_suites: [TLS_AES_128_GCM_SHA256]\n')).to.match(/cipher_suites: unknown or unsupported key/);
+    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: client.key\n')).to.match(
+      /tls_server_config: .*(key|values mismatch)/i,
+    );
+    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  client_auth_type: Sometimes\n')).to.match(
+      /client_auth_type: expected one of/,
+    );
+    expect(
+      problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  client_auth_type: RequireAndVerifyClientCert\n'),
+    ).to.match(/client_ca_file: required/);
+    expect(problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  min_version: TLS9\n')).to.match(
+      /min_version: expected one of TLS10/,
+    );
+    expect(
+      problem('tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  cipher_suites: [TLS_AES_128_GCM_SHA256]\n'),
+    ).to.match(/cipher_suites: unknown or unsupported key/);
     expect(problem('basic_auth_users:\n  alice: plaintext\n')).to.match(/basic_auth_users\.alice: expected a bcrypt hash/);
     expect(problem('http_server_config:\n  headers:\n    Set-Cookie: a=b\n')).to.match(/headers\.Set-Cookie: not allowed/);
     expect(problem('http_server_config:\n  headers:\n    X-Content-Type-Options: sniff\n')).to.match(/invalid value/);
@@ -218,7 +297,16 @@ describe('web config: TLS, basic auth, client certificates, headers', function (
     expect(() => loadWebConfig(path.join(pki.dir, 'absent.yml'))).to.throw(ConfigError, /absent\.yml: no such file/);
     const file = path.join(pki.dir, 'bad-web.yml');
     fs.writeFileSync(file, 'basic_auth_users:\n  alice: plaintext\n');
-    const result = runExporter(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--web.listen-address', '127.0.0.1:0', '--web.config.file', file]);
+    const result = runExporter([
+      '--config',
+      '/dev/null',
+      '--path.procfs',
+      TREE_6_18,
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--web.config.file',
+      file,
+    ]);
     expect(result.status).to.equal(2);
     expect(result.stderr.trim().split('\n')).to.have.length(1);
     expect(result.stderr).to.match(/^proc-exporter: .*basic_auth_users\.alice: expected a bcrypt hash/);
@@ -235,16 +323,33 @@ describe('--web.max-requests', function () {
 
   it('defaults to 40, rejects a non-number', () => {
     expect(loadConfig(['--config', '/dev/null']).maxRequests).to.equal(40);
-    expect(() => loadConfig(['--config', '/dev/null', '--web.max-requests', 'many'])).to.throw(ConfigError, /--web.max-requests: expected a whole number/);
+    expect(() => loadConfig(['--config', '/dev/null', '--web.max-requests', 'many'])).to.throw(
+      ConfigError,
+      /--web.max-requests: expected a whole number/,
+    );
   });
 
   it('answers 503 beyond the cap while requests are in flight, and serves again once they end', async () => {
     const configFile = path.join(tmp, 'config.yaml');
     fs.writeFileSync(configFile, 'dump:\n  timeout: 1s\n');
-    const config = loadConfig(['--config', configFile, '--web.listen-address', '127.0.0.1:0', '--path.procfs', TREE_6_18, '--web.max-requests', '1']);
+    const config = loadConfig([
+      '--config',
+      configFile,
+      '--web.listen-address',
+      '127.0.0.1:0',
+      '--path.procfs',
+      TREE_6_18,
+      '--web.max-requests',
+      '1',
+    ]);
     // uptime, which no collector reads: its dumps wait until released.
     let procfs: HeldProcFs | undefined;
-    const running = await startExporter(config, silent, { pageSize: 4096 }, { procfs: (root) => (procfs = new HeldProcFs(root, new Set(['uptime']))) });
+    const running = await startExporter(
+      config,
+      silent,
+      { pageSize: 4096 },
+      { procfs: (root) => (procfs = new HeldProcFs(root, new Set(['uptime']))) },
+    );
     try {
       await running.scheduler.firstSnapshot();
       const base = `http://${running.address}`;
@@ -272,7 +377,9 @@ describe('basic auth: same cost for unknown users, bcrypt bounded and off the ev
   // A syntactically valid cost-12 hash (its password is unknown: it is never matched here).
   const bob = `$2y$12$${'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0'}`;
   const config: WebConfig = parseWebConfig(`basic_auth_users:\n  alice: ${alice}\n  bob: ${bob}\n`, '/nonexistent/web.yml');
-  const auth = (user: string, password: string): Record<string, string> => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+  const auth = (user: string, password: string): Record<string, string> => ({
+    Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+  });
 
   async function serve(options: BasicAuthOptions): Promise<{ url: string; close: () => void }> {
     const app = express();
@@ -284,7 +391,9 @@ describe('basic auth: same cost for unknown users, bcrypt bounded and off the ev
   }
 
   /** A compare function that records its calls and answers from `answer` (true for alice's right password). */
-  function recording(answer = (password: string, hash: string): Promise<boolean> => Promise.resolve(hash === alice && password === 'right')): {
+  function recording(
+    answer = (password: string, hash: string): Promise<boolean> => Promise.resolve(hash === alice && password === 'right'),
+  ): {
     calls: [string, string][];
     compare: (password: string, hash: string) => Promise<boolean>;
   } {

@@ -49,7 +49,23 @@ export function fixtureTexts(): Map<string, string[]> {
 
 /** 400 digits: past float64's range (1.8e308), where Number() gives Infinity. */
 export const HUGE_NUMBER = '9'.repeat(400);
-const hostileNumbers = ['99999999999999999999999999', HUGE_NUMBER, `${'1'.repeat(200)}.${'5'.repeat(200)}`, '-1', '-42', 'NaN', 'abc', '0x', '1e309', '', '+', '١٢', 'Infinity', '007', '+5'];
+const hostileNumbers = [
+  '99999999999999999999999999',
+  HUGE_NUMBER,
+  `${'1'.repeat(200)}.${'5'.repeat(200)}`,
+  '-1',
+  '-42',
+  'NaN',
+  'abc',
+  '0x',
+  '1e309',
+  '',
+  '+',
+  '١٢',
+  'Infinity',
+  '007',
+  '+5',
+];
 
 function mutate(text: string, op: number, a: number, b: number, pick: number): string {
   const lines = text.split('\n');
@@ -57,7 +73,8 @@ function mutate(text: string, op: number, a: number, b: number, pick: number): s
   switch (op) {
     case 0: // truncate after a line
       return lines.slice(0, i).join('\n');
-    case 1: { // truncate mid-line
+    case 1: {
+      // truncate mid-line
       const cut = lines.slice(0, i).join('\n').length + (lines[i] ? b % (lines[i].length + 1) : 0);
       return text.slice(0, cut);
     }
@@ -65,7 +82,8 @@ function mutate(text: string, op: number, a: number, b: number, pick: number): s
       return [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n');
     case 3: // duplicate a line
       return [...lines.slice(0, i + 1), lines[i] ?? '', ...lines.slice(i + 1)].join('\n');
-    case 4: { // replace the b-th number of a line
+    case 4: {
+      // replace the b-th number of a line
       let n = 0;
       const target = b % 8;
       lines[i] = (lines[i] ?? '').replace(/\d+/g, (m) => (n++ === target ? hostileNumbers[pick % hostileNumbers.length] : m));
@@ -73,7 +91,8 @@ function mutate(text: string, op: number, a: number, b: number, pick: number): s
     }
     case 5: // a 1 MB line
       return [...lines.slice(0, i), 'x'.repeat(1024 * 1024), ...lines.slice(i)].join('\n');
-    case 6: { // NUL bytes
+    case 6: {
+      // NUL bytes
       const at = b % (text.length + 1);
       return `${text.slice(0, at)}\0\0${text.slice(at)}`;
     }
@@ -82,7 +101,8 @@ function mutate(text: string, op: number, a: number, b: number, pick: number): s
     case 8: // every number of a line swapped
       lines[i] = (lines[i] ?? '').replace(/\d+/g, hostileNumbers[pick % hostileNumbers.length]);
       return lines.join('\n');
-    default: { // the b-th number of a line grown to 400 digits, keeping its own digits first (hexadecimal runs too)
+    default: {
+      // the b-th number of a line grown to 400 digits, keeping its own digits first (hexadecimal runs too)
       let n = 0;
       const target = b % 8;
       lines[i] = (lines[i] ?? '').replace(/[0-9a-fA-F]+/g, (m) => (n++ === target ? (m + HUGE_NUMBER).slice(0, 400) : m));
@@ -112,7 +132,8 @@ function contract(parse: () => object[], what: string): string | undefined {
     const found = nonFinite(records);
     if (found !== undefined) return `a non-finite number left the ${what}: ${found}`;
   } catch (error) {
-    if (!(error instanceof ParseError)) return `${what} threw ${(error as Error)?.name ?? typeof error}: ${(error as Error)?.message ?? String(error)}`;
+    if (!(error instanceof ParseError))
+      return `${what} threw ${(error as Error)?.name ?? typeof error}: ${(error as Error)?.message ?? String(error)}`;
   }
   return undefined;
 }
@@ -148,8 +169,14 @@ export function handlerProperty(handler: Handler<object>, texts: string[]) {
     pick: fc.nat(),
   });
   const random = fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes).toString('latin1'));
-  return fc.property(fc.oneof(mutated.map((m) => mutate(texts[m.fixture], m.op, m.a, m.b, m.pick)), random), (text) => {
-    const problem = checkParse(handler, text);
-    if (problem !== undefined) throw new Error(`${handler.name}: ${problem} on input ${JSON.stringify(text.slice(0, 300))}`);
-  });
+  return fc.property(
+    fc.oneof(
+      mutated.map((m) => mutate(texts[m.fixture], m.op, m.a, m.b, m.pick)),
+      random,
+    ),
+    (text) => {
+      const problem = checkParse(handler, text);
+      if (problem !== undefined) throw new Error(`${handler.name}: ${problem} on input ${JSON.stringify(text.slice(0, 300))}`);
+    },
+  );
 }

@@ -39,7 +39,10 @@ describe('parsers on every truncation of every fixture (deterministic)', () => {
         for (const line of lines) {
           for (const cut of [offset, offset + Math.floor(line.length / 2), offset + line.length]) {
             const problem = checkParse(handler, text.slice(0, cut));
-            if (problem !== undefined) throw new Error(`${name}: ${problem} on the fixture cut at ${cut}: ${JSON.stringify(text.slice(Math.max(0, cut - 80), cut))}`);
+            if (problem !== undefined)
+              throw new Error(
+                `${name}: ${problem} on the fixture cut at ${cut}: ${JSON.stringify(text.slice(Math.max(0, cut - 80), cut))}`,
+              );
           }
           offset += line.length + 1;
         }
@@ -69,7 +72,10 @@ describe('parsers with each number of a fixture grown to 400 digits (determinist
             const line = lines[i].slice(0, run.index) + HUGE_NUMBER + lines[i].slice(run.index! + run[0].length);
             const mutated = [...lines.slice(0, i), line, ...lines.slice(i + 1)].join('\n');
             const problem = checkParse(handler, mutated);
-            if (problem !== undefined) throw new Error(`${name}: ${problem} with number ${JSON.stringify(run[0])} of line ${i + 1} grown: ${JSON.stringify(line.slice(0, 120))}`);
+            if (problem !== undefined)
+              throw new Error(
+                `${name}: ${problem} with number ${JSON.stringify(run[0])} of line ${i + 1} grown: ${JSON.stringify(line.slice(0, 120))}`,
+              );
             cases++;
           }
         }

@@ -61,11 +61,7 @@ function targetsOf(panels: readonly Obj[]): Target[] {
 
 /** What Grafana puts in place of the variables: "All" for instance and group, a 10 s rate window (1 s scrapes). */
 function substitute(expr: string): string {
-  return expr
-    .replaceAll('$__rate_interval', '10s')
-    .replaceAll('$job', JOB)
-    .replaceAll('$instance', '.*')
-    .replaceAll('$groupname', '.+');
+  return expr.replaceAll('$__rate_interval', '10s').replaceAll('$job', JOB).replaceAll('$instance', '.*').replaceAll('$groupname', '.+');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -223,8 +219,12 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
   /** Results checked beyond "not empty": the fixture's numbers, read from fixtures/trees/process-groups and the config. */
   const successes = (): string[] =>
     [...exposition.matchAll(/^node_scrape_collector_success\{collector="([^"]+)"\} (\d)$/gm)].map((m) => `${m[1]}=${m[2]}`);
-  const byGroup = (nginx: string, postgres: string, web: string, worker: string) =>
-    ({ nginx, postgres, 'python:web': web, 'python:worker': worker });
+  const byGroup = (nginx: string, postgres: string, web: string, worker: string) => ({
+    nginx,
+    postgres,
+    'python:web': web,
+    'python:worker': worker,
+  });
   const values = (r: Obj[], label: string): Record<string, string> => Object.fromEntries(r.map((s) => [s.metric[label], s.value[1]]));
   const labelSet = (r: Obj[], label: string): string[] => [...new Set(r.map((s) => s.metric[label] as string))].sort();
   const MAPPINGS = ['mapping:loadavg', 'mapping:memory_available'];
@@ -295,13 +295,20 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
       } else {
         // Not exported yet (issue 13 adds it): the panel shows nothing, or the 0 it falls back to.
         expect(exposition).to.not.include(PARSE_ERRORS);
-        expect(result.map((s) => s.value[1]), t.expr).to.deep.equal(tolerant ? ['0'] : []);
+        expect(
+          result.map((s) => s.value[1]),
+          t.expr,
+        ).to.deep.equal(tolerant ? ['0'] : []);
       }
     }
   });
 
   it('has 34 queries, and the checks above name queries it has', () => {
     expect(targets.length).to.equal(34);
-    for (const key of Object.keys(checks)) expect(targets.map((t) => `${t.panel}/${t.refId}`), key).to.include(key);
+    for (const key of Object.keys(checks))
+      expect(
+        targets.map((t) => `${t.panel}/${t.refId}`),
+        key,
+      ).to.include(key);
   });
 });

@@ -25,6 +25,9 @@ describe('cgroups', () => {
   });
 
   it('rejects a truncated row', () => {
-    expect(() => parseCgroups('#subsys_name\thierarchy\tnum_cgroups\tenabled\ncpu\t1\n')).to.throw(ParseError, /cgroups:2: expected 4 columns/);
+    expect(() => parseCgroups('#subsys_name\thierarchy\tnum_cgroups\tenabled\ncpu\t1\n')).to.throw(
+      ParseError,
+      /cgroups:2: expected 4 columns/,
+    );
   });
 });

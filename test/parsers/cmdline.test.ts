@@ -15,10 +15,19 @@ describe('cmdline', () => {
   });
 
   it('parses Linux 3.2', () => {
-    expect(parseCmdline(fixture('linux-3.2/proc/cmdline'))).to.deep.equal([{
-      cmdline: 'BOOT_IMAGE=/vmlinuz-3.2.0-24-generic root=UUID=a959862a-84b7-4373-b7d6-954ac9005249 ro quiet splash vt.handoff=7',
-      parameters: ['BOOT_IMAGE=/vmlinuz-3.2.0-24-generic', 'root=UUID=a959862a-84b7-4373-b7d6-954ac9005249', 'ro', 'quiet', 'splash', 'vt.handoff=7'],
-    }]);
+    expect(parseCmdline(fixture('linux-3.2/proc/cmdline'))).to.deep.equal([
+      {
+        cmdline: 'BOOT_IMAGE=/vmlinuz-3.2.0-24-generic root=UUID=a959862a-84b7-4373-b7d6-954ac9005249 ro quiet splash vt.handoff=7',
+        parameters: [
+          'BOOT_IMAGE=/vmlinuz-3.2.0-24-generic',
+          'root=UUID=a959862a-84b7-4373-b7d6-954ac9005249',
+          'ro',
+          'quiet',
+          'splash',
+          'vt.handoff=7',
+        ],
+      },
+    ]);
   });
 
   it('keeps a quoted value with spaces together', () => {

@@ -21,7 +21,10 @@ describe('consoles', () => {
   });
 
   it('rejects a device number that is not a number', () => {
-    expect(() => parseConsoles('ttyS0                -W- (EC  p a)    4:x\n', '/tmp/consoles')).to.throw(ParseError, /\/tmp\/consoles:1: minor is not an integer/);
+    expect(() => parseConsoles('ttyS0                -W- (EC  p a)    4:x\n', '/tmp/consoles')).to.throw(
+      ParseError,
+      /\/tmp\/consoles:1: minor is not an integer/,
+    );
   });
 
   it('rejects a line without flags', () => {

@@ -23,7 +23,10 @@ describe('devices', () => {
   });
 
   it('rejects a major that is not a number', () => {
-    expect(() => parseDevices('Character devices:\n  x mem\n', '/tmp/devices')).to.throw(ParseError, /\/tmp\/devices:2: major is not an integer \("x"\)/);
+    expect(() => parseDevices('Character devices:\n  x mem\n', '/tmp/devices')).to.throw(
+      ParseError,
+      /\/tmp\/devices:2: major is not an integer \("x"\)/,
+    );
   });
 
   it('rejects a device line without a section header', () => {

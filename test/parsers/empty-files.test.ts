@@ -37,7 +37,10 @@ describe('empty files, per handler', () => {
   for (const [name, what] of Object.entries(NEVER_EMPTY)) {
     it(`${name}: an empty file is a ParseError (the kernel always prints ${what})`, () => {
       for (const text of ['', '\n', '\n\n']) {
-        expect(() => handlers[name].parse(text, `/tmp/${name}`), JSON.stringify(text)).to.throw(ParseError, `/tmp/${name}:1: empty file (the kernel always prints ${what})`);
+        expect(() => handlers[name].parse(text, `/tmp/${name}`), JSON.stringify(text)).to.throw(
+          ParseError,
+          `/tmp/${name}:1: empty file (the kernel always prints ${what})`,
+        );
       }
     });
   }

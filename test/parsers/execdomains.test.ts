@@ -17,7 +17,10 @@ describe('execdomains', () => {
   });
 
   it('rejects a range that is not numbers', () => {
-    expect(() => parseExecdomains('0-x\tLinux           \t[kernel]\n', '/tmp/execdomains')).to.throw(ParseError, /\/tmp\/execdomains:1: pers_high is not an integer \("x"\)/);
+    expect(() => parseExecdomains('0-x\tLinux           \t[kernel]\n', '/tmp/execdomains')).to.throw(
+      ParseError,
+      /\/tmp\/execdomains:1: pers_high is not an integer \("x"\)/,
+    );
   });
 
   it('rejects a module without brackets', () => {

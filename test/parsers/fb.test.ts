@@ -9,7 +9,10 @@ describe('fb', () => {
   });
 
   it('parses several frame buffers', () => {
-    expect(parseFb('0 inteldrmfb\n1 simple\n')).to.deep.equal([{ index: 0, id: 'inteldrmfb' }, { index: 1, id: 'simple' }]);
+    expect(parseFb('0 inteldrmfb\n1 simple\n')).to.deep.equal([
+      { index: 0, id: 'inteldrmfb' },
+      { index: 1, id: 'simple' },
+    ]);
   });
 
   it('gives [] for an empty file (no frame buffer)', () => {

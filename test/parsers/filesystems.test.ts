@@ -21,7 +21,10 @@ describe('filesystems', () => {
   });
 
   it('rejects an unknown flag before the tab', () => {
-    expect(() => parseFilesystems('nodev\tsysfs\nweird\text4\n', '/tmp/filesystems')).to.throw(ParseError, /\/tmp\/filesystems:2: expected "nodev" or nothing before the tab/);
+    expect(() => parseFilesystems('nodev\tsysfs\nweird\text4\n', '/tmp/filesystems')).to.throw(
+      ParseError,
+      /\/tmp\/filesystems:2: expected "nodev" or nothing before the tab/,
+    );
   });
 
   it('rejects a line without the tab', () => {

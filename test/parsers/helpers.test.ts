@@ -26,8 +26,11 @@ describe('number rules (helpers)', () => {
   });
 
   it('int: the same with an optional minus (%d, %ld)', () => {
-    expect(['0', '-7', '9223372036854775807', '-9223372036854775808'].map((t) => convert('int', t))).to.deep.equal([0, -7, 9223372036854775807, -9223372036854775808]);
-    for (const t of ['+5', '007', '-0', '-007', '1e5', '1.5', '--1', '-', 'x']) expect(error('int', t), t).to.equal(`x is not an integer (${JSON.stringify(t)})`);
+    expect(['0', '-7', '9223372036854775807', '-9223372036854775808'].map((t) => convert('int', t))).to.deep.equal([
+      0, -7, 9223372036854775807, -9223372036854775808,
+    ]);
+    for (const t of ['+5', '007', '-0', '-007', '1e5', '1.5', '--1', '-', 'x'])
+      expect(error('int', t), t).to.equal(`x is not an integer (${JSON.stringify(t)})`);
   });
 
   it('digits: zero padding allowed (%02d), still no sign', () => {
@@ -37,7 +40,8 @@ describe('number rules (helpers)', () => {
 
   it('float: a decimal fraction as the kernel writes it ("%lu.%02lu"), no exponent, plus or leading zero', () => {
     expect(['0.55', '12', '12.0', '-3.5', '0.05'].map((t) => convert('float', t))).to.deep.equal([0.55, 12, 12, -3.5, 0.05]);
-    for (const t of ['1e5', '1.5e3', '+1.5', '.5', '5.', '007.5', 'NaN', 'Infinity', '1,5']) expect(error('float', t), t).to.equal(`x is not a number (${JSON.stringify(t)})`);
+    for (const t of ['1e5', '1.5e3', '+1.5', '.5', '5.', '007.5', 'NaN', 'Infinity', '1,5'])
+      expect(error('float', t), t).to.equal(`x is not a number (${JSON.stringify(t)})`);
   });
 
   it('hex: with or without 0x, zero padding normal (%08x)', () => {
@@ -46,7 +50,8 @@ describe('number rules (helpers)', () => {
   });
 
   it('nothing non-finite: a decimal of 310+ digits or hexadecimal of 256+ digits is out of range, for every kind', () => {
-    for (const kind of ['int', 'uint', 'digits', 'float'] as const) expect(error(kind, huge), kind).to.equal('x is out of range (400 digits)');
+    for (const kind of ['int', 'uint', 'digits', 'float'] as const)
+      expect(error(kind, huge), kind).to.equal('x is out of range (400 digits)');
     expect(error('int', `-${huge}`)).to.equal('x is out of range (401 digits)');
     expect(error('float', `${huge}.5`)).to.equal('x is out of range (402 digits)');
     expect(error('hex', 'f'.repeat(256))).to.equal('x is out of range (256 digits)');
@@ -61,7 +66,15 @@ describe('number rules (helpers)', () => {
 
   it('the plain conversions: undefined for a token that breaks the rule or a value that is not finite', () => {
     expect([integerOf('-7'), integerOf('+5'), integerOf('007'), integerOf(huge)]).to.deep.equal([-7, undefined, undefined, undefined]);
-    expect([unsignedOf('7'), unsignedOf('-7'), digitsOf('007'), floatOf('1e5'), floatOf('0.5'), hexOf('ff'), hexOf('f'.repeat(256))]).to.deep.equal([7, undefined, 7, undefined, 0.5, 255, undefined]);
+    expect([
+      unsignedOf('7'),
+      unsignedOf('-7'),
+      digitsOf('007'),
+      floatOf('1e5'),
+      floatOf('0.5'),
+      hexOf('ff'),
+      hexOf('f'.repeat(256)),
+    ]).to.deep.equal([7, undefined, 7, undefined, 0.5, 255, undefined]);
     expect([isDecimal('-7'), isDecimal('+5'), isDecimal('007'), isDecimal('0')]).to.deep.equal([true, false, false, true]);
   });
 });

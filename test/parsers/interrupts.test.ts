@@ -8,7 +8,12 @@ describe('interrupts', () => {
     const records = parseInterrupts(fixture('proc/interrupts'));
     expect(records).to.have.length(35);
     expect(records[0]).to.deep.equal({ name: '24', cpus: { CPU0: 1, CPU1: 0 }, info: 'IO-APIC', devices: '5-edge ACPI:Ged' });
-    expect(records[11]).to.deep.equal({ name: '36', cpus: { CPU0: 0, CPU1: 5772 }, info: 'PCI-MSIX-0000:00:02.0', devices: '1-edge virtio1-req.0' });
+    expect(records[11]).to.deep.equal({
+      name: '36',
+      cpus: { CPU0: 0, CPU1: 5772 },
+      info: 'PCI-MSIX-0000:00:02.0',
+      devices: '1-edge virtio1-req.0',
+    });
     expect(records[20]).to.deep.equal({ name: 'LOC', cpus: { CPU0: 8091, CPU1: 7801 }, info: 'Local timer interrupts' });
     expect(records[30]).to.deep.equal({ name: 'ERR', cpus: { CPU0: 0 } });
     expect(records[34]).to.deep.equal({ name: 'PIW', cpus: { CPU0: 0, CPU1: 0 }, info: 'Posted-interrupt wakeup event' });
@@ -18,23 +23,37 @@ describe('interrupts', () => {
     const records = parseInterrupts(fixture('linux-3.2/proc/interrupts'));
     expect(records).to.have.length(52);
     expect(records[0]).to.deep.equal({
-      name: '0', cpus: { CPU0: 59, CPU1: 9178, CPU2: 0, CPU3: 0, CPU4: 0, CPU5: 0, CPU6: 0, CPU7: 0 },
-      info: 'IO-APIC-edge', devices: 'timer',
+      name: '0',
+      cpus: { CPU0: 59, CPU1: 9178, CPU2: 0, CPU3: 0, CPU4: 0, CPU5: 0, CPU6: 0, CPU7: 0 },
+      info: 'IO-APIC-edge',
+      devices: 'timer',
     });
     expect(records[2]).to.deep.equal({
-      name: '4', cpus: { CPU0: 1, CPU1: 3, CPU2: 0, CPU3: 0, CPU4: 0, CPU5: 0, CPU6: 0, CPU7: 0 }, info: 'IO-APIC-edge',
+      name: '4',
+      cpus: { CPU0: 1, CPU1: 3, CPU2: 0, CPU3: 0, CPU4: 0, CPU5: 0, CPU6: 0, CPU7: 0 },
+      info: 'IO-APIC-edge',
     });
     expect(records[7]).to.include({ name: '23', info: 'IO-APIC-fasteoi', devices: 'ehci_hcd:usb1, ehci_hcd:usb2' });
     expect(records[7].cpus.CPU4).to.equal(19539606);
     expect(records[43].cpus).to.deep.equal({
-      CPU0: 168642893, CPU1: 151284677, CPU2: 146721312, CPU3: 134225605, CPU4: 22645974, CPU5: 22238015, CPU6: 23079211, CPU7: 22350064,
+      CPU0: 168642893,
+      CPU1: 151284677,
+      CPU2: 146721312,
+      CPU3: 134225605,
+      CPU4: 22645974,
+      CPU5: 22238015,
+      CPU6: 23079211,
+      CPU7: 22350064,
     });
     expect(records[50]).to.deep.equal({ name: 'ERR', cpus: { CPU0: 123 } });
     expect(records[51]).to.deep.equal({ name: 'MIS', cpus: { CPU0: 8778 } });
   });
 
   it('fails on an empty file (the kernel always prints the CPU header)', () => {
-    expect(() => parseInterrupts('')).to.throw(ParseError, 'interrupts:1: empty file (the kernel always prints the header line of CPU names): ""');
+    expect(() => parseInterrupts('')).to.throw(
+      ParseError,
+      'interrupts:1: empty file (the kernel always prints the header line of CPU names): ""',
+    );
   });
 
   it('rejects a row without the NAME: prefix', () => {
@@ -68,7 +87,10 @@ describe('interrupts', () => {
       ParseError,
       'interrupts:2: expected 4 per-CPU counts, found 3 before "IO-APIC"',
     );
-    expect(() => parseInterrupts(`${header}LOC:       8091       7801\n`)).to.throw(ParseError, 'interrupts:2: expected 4 per-CPU counts, found 2 and the row ends');
+    expect(() => parseInterrupts(`${header}LOC:       8091       7801\n`)).to.throw(
+      ParseError,
+      'interrupts:2: expected 4 per-CPU counts, found 2 and the row ends',
+    );
   });
 
   it('keeps the single total of ERR and MIS (one count, nothing after it) under the first CPU', () => {

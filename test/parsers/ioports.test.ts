@@ -24,13 +24,18 @@ describe('ioports', () => {
     expect(last).to.include({ start: '0d00', end: 'ffff', name: 'PCI Bus 0000:00' });
     const lastChild = last.children[last.children.length - 1];
     expect(lastChild).to.deep.equal({
-      start: 'f090', end: 'f097', name: '0000:00:1f.2', children: [{ start: 'f090', end: 'f097', name: 'ahci', children: [] }],
+      start: 'f090',
+      end: 'f097',
+      name: '0000:00:1f.2',
+      children: [{ start: 'f090', end: 'f097', name: 'ahci', children: [] }],
     });
   });
 
   it('rejects an odd indentation with file and line', () => {
-    expect(() => ioports.parse('0000-0cf7 : PCI Bus 0000:00\n   0000-001f : dma1\n', '/tmp/ioports'))
-      .to.throw(ParseError, /\/tmp\/ioports:2: indentation is not a multiple of two spaces/);
+    expect(() => ioports.parse('0000-0cf7 : PCI Bus 0000:00\n   0000-001f : dma1\n', '/tmp/ioports')).to.throw(
+      ParseError,
+      /\/tmp\/ioports:2: indentation is not a multiple of two spaces/,
+    );
   });
 
   it('rejects a range without a dash', () => {

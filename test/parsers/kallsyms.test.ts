@@ -29,13 +29,18 @@ describe('kallsyms', () => {
   });
 
   it('rejects a non-hex address with file and line', () => {
-    expect(() => parseKallsyms('ffffffff81000000 T a\nfffffffz81000000 T b\n', '/tmp/kallsyms'))
-      .to.throw(ParseError, /\/tmp\/kallsyms:2: expected "ADDRESS TYPE NAME" with a hexadecimal address: "fffffffz81000000 T b"/);
+    expect(() => parseKallsyms('ffffffff81000000 T a\nfffffffz81000000 T b\n', '/tmp/kallsyms')).to.throw(
+      ParseError,
+      /\/tmp\/kallsyms:2: expected "ADDRESS TYPE NAME" with a hexadecimal address: "fffffffz81000000 T b"/,
+    );
   });
 
   it('rejects a missing type, a missing name and a broken module', () => {
     expect(() => parseKallsyms('ffffffff81000000 _stext\n')).to.throw(ParseError, /kallsyms:1: expected a one-letter symbol type/);
     expect(() => parseKallsyms('ffffffff81000000 T \n')).to.throw(ParseError, /kallsyms:1: expected one symbol name/);
-    expect(() => parseKallsyms('ffffffff81000000 T a\nffffffff81000000 T x\tlinear\n')).to.throw(ParseError, /kallsyms:2: expected "\[module\]"/);
+    expect(() => parseKallsyms('ffffffff81000000 T a\nffffffff81000000 T x\tlinear\n')).to.throw(
+      ParseError,
+      /kallsyms:2: expected "\[module\]"/,
+    );
   });
 });

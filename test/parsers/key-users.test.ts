@@ -18,7 +18,10 @@ describe('key-users', () => {
   });
 
   it('rejects a quota without its slash', () => {
-    expect(() => parseKeyUsers('    0:     9 8/8 3 40/25000000\n', '/tmp/key-users')).to.throw(ParseError, /\/tmp\/key-users:1: expected "qnkeys\/maxkeys"/);
+    expect(() => parseKeyUsers('    0:     9 8/8 3 40/25000000\n', '/tmp/key-users')).to.throw(
+      ParseError,
+      /\/tmp\/key-users:1: expected "qnkeys\/maxkeys"/,
+    );
   });
 
   it('rejects a truncated row', () => {

@@ -8,7 +8,9 @@ describe('latency_stats', () => {
     const records = latencyStats.parse(fixture('linux-3.2/proc/latency_stats'), 'latency_stats');
     expect(records).to.have.length(8);
     expect(records[0]).to.deep.equal({
-      count: 35, time_us: 15406, max_us: 4787,
+      count: 35,
+      time_us: 15406,
+      max_us: 4787,
       backtrace: ['poll_schedule_timeout', 'do_select', 'core_sys_select', 'sys_select', 'system_call_fastpath'],
     });
     expect(records[7]).to.deep.include({ count: 1, time_us: 30576, max_us: 30576 });
@@ -23,12 +25,17 @@ describe('latency_stats', () => {
   });
 
   it('rejects text where a count must be, with file and line', () => {
-    expect(() => latencyStats.parse('Latency Top version : v0.1\n1 2 3 f\nx 2 3 f\n', '/tmp/latency_stats'))
-      .to.throw(ParseError, /\/tmp\/latency_stats:3: count is not an integer \("x"\)/);
+    expect(() => latencyStats.parse('Latency Top version : v0.1\n1 2 3 f\nx 2 3 f\n', '/tmp/latency_stats')).to.throw(
+      ParseError,
+      /\/tmp\/latency_stats:3: count is not an integer \("x"\)/,
+    );
   });
 
   it('rejects a truncated row and a missing header', () => {
-    expect(() => latencyStats.parse('Latency Top version : v0.1\n1 2\n', 'latency_stats')).to.throw(ParseError, /latency_stats:2: expected "COUNT TIME MAX/);
+    expect(() => latencyStats.parse('Latency Top version : v0.1\n1 2\n', 'latency_stats')).to.throw(
+      ParseError,
+      /latency_stats:2: expected "COUNT TIME MAX/,
+    );
     expect(() => latencyStats.parse('1 2 3 f\n', 'latency_stats')).to.throw(ParseError, /latency_stats:1: expected "Latency Top version/);
   });
 });

@@ -84,7 +84,11 @@ describe('parser layout', () => {
   it('exports no handler outside the entries', () => {
     const stray = modules
       .filter((m) => !entries.has(m) && !m.endsWith('index'))
-      .flatMap((m) => Object.values(exportsOf.get(m) ?? {}).filter(isHandler).map((h) => `${m}: ${h.name}`));
+      .flatMap((m) =>
+        Object.values(exportsOf.get(m) ?? {})
+          .filter(isHandler)
+          .map((h) => `${m}: ${h.name}`),
+      );
     expect(stray).to.deep.equal([]);
   });
 
@@ -103,7 +107,8 @@ describe('parser layout', () => {
       // their header names that path.
       const leaf = path.posix.basename(name);
       const rootfs = handlers[name]?.root === 'rootfs' && first.startsWith(' * /');
-      if (!first.startsWith(' * /proc/') && !first.startsWith(' * /sys/') && !rootfs) problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
+      if (!first.startsWith(' * /proc/') && !first.startsWith(' * /sys/') && !rootfs)
+        problems.push(`${name}: the header does not open with " * /proc/${shown}"`);
       else if (!first.includes(leaf)) problems.push(`${name}: the header's first line does not name ${leaf}`);
       // Module: for an out-of-tree module's files (OpenZFS's spl/kstat/zfs).
       if (!/^ \* (Kernel|Module): /m.test(text)) problems.push(`${name}: no " * Kernel:" line`);
@@ -135,7 +140,9 @@ describe('parser layout', () => {
     const fromCollectors = fs
       .readdirSync(collectorDir)
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => [...fs.readFileSync(path.join(collectorDir, f), 'utf8').matchAll(/from '\.\.\/src\/parsers\/([^']+)';/g)].map((m) => m[1]));
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(collectorDir, f), 'utf8').matchAll(/from '\.\.\/src\/parsers\/([^']+)';/g)].map((m) => m[1]),
+      );
     const imported = new Set([...modules.flatMap(importsOf), ...fromCollectors]);
     const unused = modules.filter((m) => m.startsWith('formats/') && !imported.has(m));
     expect(unused).to.deep.equal([]);

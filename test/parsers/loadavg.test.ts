@@ -17,7 +17,10 @@ describe('loadavg', () => {
   });
 
   it('rejects a running/threads field without a slash', () => {
-    expect(() => parseLoadavg('0.55 0.38 0.34 1578 21870\n', '/tmp/loadavg')).to.throw(ParseError, /\/tmp\/loadavg:1: expected "running\/threads" \("1578"\)/);
+    expect(() => parseLoadavg('0.55 0.38 0.34 1578 21870\n', '/tmp/loadavg')).to.throw(
+      ParseError,
+      /\/tmp\/loadavg:1: expected "running\/threads" \("1578"\)/,
+    );
   });
 
   it('rejects a load that is not a number', () => {
@@ -26,9 +29,15 @@ describe('loadavg', () => {
 
   it('takes counts and the pid as unsigned integers, loads as decimal fractions (no exponent, no Infinity)', () => {
     for (const token of ['-7', '+5', '007', '1.5', '1e5']) {
-      expect(() => parseLoadavg(`0.55 0.38 0.34 ${token}/578 21870\n`), token).to.throw(ParseError, `loadavg:1: nr_running is not an unsigned integer (${JSON.stringify(token)})`);
+      expect(() => parseLoadavg(`0.55 0.38 0.34 ${token}/578 21870\n`), token).to.throw(
+        ParseError,
+        `loadavg:1: nr_running is not an unsigned integer (${JSON.stringify(token)})`,
+      );
     }
     expect(() => parseLoadavg('1e5 0.38 0.34 1/578 21870\n')).to.throw(ParseError, 'loadavg:1: load1 is not a number ("1e5")');
-    expect(() => parseLoadavg(`${'9'.repeat(400)}.00 0.38 0.34 1/578 21870\n`)).to.throw(ParseError, 'loadavg:1: load1 is out of range (403 digits)');
+    expect(() => parseLoadavg(`${'9'.repeat(400)}.00 0.38 0.34 1/578 21870\n`)).to.throw(
+      ParseError,
+      'loadavg:1: load1 is out of range (403 digits)',
+    );
   });
 });

@@ -25,9 +25,15 @@ describe('meminfo', () => {
 
   it('takes only unsigned integers as the kernel prints them, and nothing past float64 (no Infinity)', () => {
     for (const token of ['1e5', '1.5', '-7', '+5', '007']) {
-      expect(() => parseMeminfo(`MemTotal: ${token} kB\n`), token).to.throw(ParseError, `meminfo:1: MemTotal is not an unsigned integer (${JSON.stringify(token)})`);
+      expect(() => parseMeminfo(`MemTotal: ${token} kB\n`), token).to.throw(
+        ParseError,
+        `meminfo:1: MemTotal is not an unsigned integer (${JSON.stringify(token)})`,
+      );
     }
-    expect(() => parseMeminfo(`MemTotal: ${'9'.repeat(400)} kB\n`)).to.throw(ParseError, 'meminfo:1: MemTotal is out of range (400 digits)');
+    expect(() => parseMeminfo(`MemTotal: ${'9'.repeat(400)} kB\n`)).to.throw(
+      ParseError,
+      'meminfo:1: MemTotal is out of range (400 digits)',
+    );
     expect(parseMeminfo('MemTotal: 18446744073709551615 kB\n')[0].value).to.equal(18446744073709552000);
   });
 });

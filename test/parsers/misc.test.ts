@@ -19,7 +19,10 @@ describe('misc', () => {
   });
 
   it('rejects a minor that is not a number', () => {
-    expect(() => parseMisc('234 btrfs-control\nabc tun\n', '/tmp/misc')).to.throw(ParseError, /\/tmp\/misc:2: minor is not an integer \("abc"\)/);
+    expect(() => parseMisc('234 btrfs-control\nabc tun\n', '/tmp/misc')).to.throw(
+      ParseError,
+      /\/tmp\/misc:2: minor is not an integer \("abc"\)/,
+    );
   });
 
   it('rejects a line without a name', () => {

@@ -8,14 +8,28 @@ describe('mounts', () => {
     const records = parseMounts(fixture('proc/mounts'));
     expect(records).to.have.length(20);
     expect(records[0]).to.deep.equal({
-      device: 'proc', mount_point: '/proc', fstype: 'proc', options: { rw: true, relatime: true }, dump: 0, pass: 0,
+      device: 'proc',
+      mount_point: '/proc',
+      fstype: 'proc',
+      options: { rw: true, relatime: true },
+      dump: 0,
+      pass: 0,
     });
     expect(records[2]).to.deep.equal({
-      device: 'devtmpfs', mount_point: '/dev', fstype: 'devtmpfs',
-      options: { rw: true, relatime: true, size: '12334432k', nr_inodes: '3083608', mode: '755' }, dump: 0, pass: 0,
+      device: 'devtmpfs',
+      mount_point: '/dev',
+      fstype: 'devtmpfs',
+      options: { rw: true, relatime: true, size: '12334432k', nr_inodes: '3083608', mode: '755' },
+      dump: 0,
+      pass: 0,
     });
     expect(records[19]).to.deep.equal({
-      device: 'cgroup2', mount_point: '/sys/fs/cgroup/unified', fstype: 'cgroup2', options: { rw: true, relatime: true }, dump: 0, pass: 0,
+      device: 'cgroup2',
+      mount_point: '/sys/fs/cgroup/unified',
+      fstype: 'cgroup2',
+      options: { rw: true, relatime: true },
+      dump: 0,
+      pass: 0,
     });
   });
 
@@ -24,8 +38,12 @@ describe('mounts', () => {
     expect(records).to.have.length(18);
     expect(records[0]).to.deep.equal({ device: 'rootfs', mount_point: '/', fstype: 'rootfs', options: { rw: true }, dump: 0, pass: 0 });
     expect(records[17]).to.deep.equal({
-      device: 'gvfs-fuse-daemon', mount_point: '/var/lib/lightdm/.gvfs', fstype: 'fuse.gvfs-fuse-daemon',
-      options: { rw: true, nosuid: true, nodev: true, relatime: true, user_id: '104', group_id: '111' }, dump: 0, pass: 0,
+      device: 'gvfs-fuse-daemon',
+      mount_point: '/var/lib/lightdm/.gvfs',
+      fstype: 'fuse.gvfs-fuse-daemon',
+      options: { rw: true, nosuid: true, nodev: true, relatime: true, user_id: '104', group_id: '111' },
+      dump: 0,
+      pass: 0,
     });
   });
 
@@ -38,8 +56,10 @@ describe('mounts', () => {
   });
 
   it('rejects a truncated line and a non-numeric dump field', () => {
-    expect(() => parseMounts('proc /proc proc rw,relatime 0 0\nsysfs /sys sysfs rw\n', '/tmp/mounts'))
-      .to.throw(ParseError, /\/tmp\/mounts:2: expected 6 space-separated fields, found 4/);
+    expect(() => parseMounts('proc /proc proc rw,relatime 0 0\nsysfs /sys sysfs rw\n', '/tmp/mounts')).to.throw(
+      ParseError,
+      /\/tmp\/mounts:2: expected 6 space-separated fields, found 4/,
+    );
     expect(() => parseMounts('proc /proc proc rw x 0\n')).to.throw(ParseError, /mounts:1: dump is not an integer \("x"\)/);
   });
 });

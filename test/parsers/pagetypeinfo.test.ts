@@ -33,25 +33,38 @@ describe('pagetypeinfo', () => {
   });
 
   it('keeps the mixed block counts of CONFIG_PAGE_OWNER', () => {
-    const text = 'Page block order: 9\nPages per block:  512\n\n' +
+    const text =
+      'Page block order: 9\nPages per block:  512\n\n' +
       'Free pages count per migrate type at order       0      1 \n' +
       'Node    0, zone   Normal, type    Unmovable      5      6 \n\n' +
       'Number of blocks type     Unmovable \nNode 0, zone   Normal           40 \n\n' +
       'Number of mixed blocks    Unmovable \nNode 0, zone   Normal            3 \n';
-    expect(parsePagetypeinfo(text)).to.deep.equal([{
-      node: 0, zone: 'Normal', page_block_order: 9, pages_per_block: 512,
-      free_pages: { Unmovable: { 0: 5, 1: 6 } }, blocks: { Unmovable: 40 }, mixed_blocks: { Unmovable: 3 },
-    }]);
+    expect(parsePagetypeinfo(text)).to.deep.equal([
+      {
+        node: 0,
+        zone: 'Normal',
+        page_block_order: 9,
+        pages_per_block: 512,
+        free_pages: { Unmovable: { 0: 5, 1: 6 } },
+        blocks: { Unmovable: 40 },
+        mixed_blocks: { Unmovable: 3 },
+      },
+    ]);
   });
 
   it('rejects text where a count must be, with file and line', () => {
-    const text = 'Page block order: 9\nPages per block:  512\n\nFree pages count per migrate type at order       0      1 \n' +
+    const text =
+      'Page block order: 9\nPages per block:  512\n\nFree pages count per migrate type at order       0      1 \n' +
       'Node    0, zone      DMA, type    Unmovable      0      z \n';
-    expect(() => parsePagetypeinfo(text, '/tmp/pagetypeinfo')).to.throw(ParseError, /\/tmp\/pagetypeinfo:5: order 1 is not an integer \("z"\)/);
+    expect(() => parsePagetypeinfo(text, '/tmp/pagetypeinfo')).to.throw(
+      ParseError,
+      /\/tmp\/pagetypeinfo:5: order 1 is not an integer \("z"\)/,
+    );
   });
 
   it('rejects a truncated row', () => {
-    const text = 'Page block order: 9\nPages per block:  512\nFree pages count per migrate type at order       0      1 \n' +
+    const text =
+      'Page block order: 9\nPages per block:  512\nFree pages count per migrate type at order       0      1 \n' +
       'Node    0, zone      DMA, type    Unmovable      0\n';
     expect(() => parsePagetypeinfo(text)).to.throw(ParseError, /pagetypeinfo:4: expected a type and 2 counts, found 2 fields/);
   });

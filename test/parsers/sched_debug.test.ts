@@ -13,8 +13,20 @@ describe('sched_debug', () => {
 
   it('parses Linux 5.4: two CPUs, a task group, the older task table', () => {
     expect(sections.map((s) => `${s.section}${s.cpu ?? ''}${s.group ?? ''}`)).to.deep.equal([
-      'version', 'global', 'sysctl_sched', 'cpu0', 'cfs_rq0/autogroup-12', 'cfs_rq0/', 'rt_rq0/', 'dl_rq0', 'tasks0',
-      'cpu1', 'cfs_rq1/', 'rt_rq1/', 'dl_rq1', 'tasks1',
+      'version',
+      'global',
+      'sysctl_sched',
+      'cpu0',
+      'cfs_rq0/autogroup-12',
+      'cfs_rq0/',
+      'rt_rq0/',
+      'dl_rq0',
+      'tasks0',
+      'cpu1',
+      'cfs_rq1/',
+      'rt_rq1/',
+      'dl_rq1',
+      'tasks1',
     ]);
     expect(sections[0]).to.deep.equal({ section: 'version', version: 'v0.11', kernel: '5.4.0-150-generic #167-Ubuntu' });
     expect(sections[2].values).to.deep.include({ sysctl_sched_latency: 12, sysctl_sched_tunable_scaling: '1 (logarithmic)' });
@@ -26,7 +38,10 @@ describe('sched_debug', () => {
     const tasks = sections[8].tasks!;
     expect(tasks).to.have.length(4);
     expect(tasks[0]).to.deep.equal({
-      state: 'S', current: false, comm: 'systemd', pid: 1,
+      state: 'S',
+      current: false,
+      comm: 'systemd',
+      pid: 1,
       values: { 'tree-key': 2103456.788, switches: 54321, prio: 120, 'wait-time': 0, 'sum-exec': 9123.456789, 'sum-sleep': 0 },
       extra: ['/autogroup-2'],
     });
@@ -49,7 +64,10 @@ describe('sched_debug', () => {
       ` ${'kworker/0:1'.padStart(15)}    18     12300.000001      5000   120     12300.000001        42.000000         0.000000 /`,
     ].join('\n');
     const tasks = parseSchedDebug(text)[3].tasks!;
-    expect(tasks.map((t) => [t.comm, t.current, t.state])).to.deep.equal([['bash', true, undefined], ['kworker/0:1', false, undefined]]);
+    expect(tasks.map((t) => [t.comm, t.current, t.state])).to.deep.equal([
+      ['bash', true, undefined],
+      ['kworker/0:1', false, undefined],
+    ]);
     expect(tasks[1].values).to.deep.include({ switches: 5000, 'sum-exec': 42 });
     expect(tasks[1].extra).to.deep.equal(['/']);
   });

@@ -8,24 +8,42 @@ describe('timer_stats', () => {
     const records = parseTimerStats(fixture('linux-3.2/proc/timer_stats'));
     expect(records).to.have.length(105);
     expect(records[0]).to.deep.equal({
-      count: 18, deferrable: false, pid: 1947, comm: 'varnishd',
-      start_func: 'hrtimer_start_range_ns', expire_func: 'hrtimer_wakeup', sample_period_s: 17.263,
+      count: 18,
+      deferrable: false,
+      pid: 1947,
+      comm: 'varnishd',
+      start_func: 'hrtimer_start_range_ns',
+      expire_func: 'hrtimer_wakeup',
+      sample_period_s: 17.263,
     });
     expect(records[104]).to.deep.equal({
-      count: 5, deferrable: false, pid: 21443, comm: 'sshd',
-      start_func: 'sk_reset_timer', expire_func: 'tcp_write_timer', sample_period_s: 17.263,
+      count: 5,
+      deferrable: false,
+      pid: 21443,
+      comm: 'sshd',
+      start_func: 'sk_reset_timer',
+      expire_func: 'tcp_write_timer',
+      sample_period_s: 17.263,
     });
     const deferrable = records.find((r) => r.pid === 11069);
     expect(deferrable).to.deep.include({ count: 149, deferrable: true, comm: 'kworker/0:1', start_func: 'schedule_delayed_work_on' });
   });
 
   it('keeps a command name with a space (a 16-column field)', () => {
-    const text = 'Timer Stats Version: v0.2\nSample period: 1.000 s\n' +
+    const text =
+      'Timer Stats Version: v0.2\nSample period: 1.000 s\n' +
       '   3,  1234 JS Watchdog      hrtimer_start_range_ns (hrtimer_wakeup)\n3 total events, 3.000 events/sec\n';
-    expect(parseTimerStats(text)).to.deep.equal([{
-      count: 3, deferrable: false, pid: 1234, comm: 'JS Watchdog',
-      start_func: 'hrtimer_start_range_ns', expire_func: 'hrtimer_wakeup', sample_period_s: 1,
-    }]);
+    expect(parseTimerStats(text)).to.deep.equal([
+      {
+        count: 3,
+        deferrable: false,
+        pid: 1234,
+        comm: 'JS Watchdog',
+        start_func: 'hrtimer_start_range_ns',
+        expire_func: 'hrtimer_wakeup',
+        sample_period_s: 1,
+      },
+    ]);
   });
 
   it('gives no records when nothing was collected', () => {

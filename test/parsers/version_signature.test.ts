@@ -6,7 +6,12 @@ import { fixture } from '../support/fixtures';
 describe('version_signature', () => {
   it('parses the Ubuntu 3.2 signature', () => {
     expect(parseVersionSignature(fixture('linux-3.2/proc/version_signature'))).to.deep.equal([
-      { signature: 'Ubuntu 3.2.0-24.39-generic 3.2.16', distribution: 'Ubuntu', version: '3.2.0-24.39-generic', upstream_version: '3.2.16' },
+      {
+        signature: 'Ubuntu 3.2.0-24.39-generic 3.2.16',
+        distribution: 'Ubuntu',
+        version: '3.2.0-24.39-generic',
+        upstream_version: '3.2.16',
+      },
     ]);
   });
 
@@ -15,6 +20,9 @@ describe('version_signature', () => {
   });
 
   it('rejects a second line', () => {
-    expect(() => parseVersionSignature('Ubuntu 3.2.0-24.39-generic 3.2.16\nmore\n', '/tmp/vs')).to.throw(ParseError, /\/tmp\/vs:2: expected one line/);
+    expect(() => parseVersionSignature('Ubuntu 3.2.0-24.39-generic 3.2.16\nmore\n', '/tmp/vs')).to.throw(
+      ParseError,
+      /\/tmp\/vs:2: expected one line/,
+    );
   });
 });

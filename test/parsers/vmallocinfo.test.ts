@@ -8,36 +8,71 @@ describe('vmallocinfo', () => {
     const records = parseVmallocinfo(fixture('proc/vmallocinfo'));
     expect(records).to.have.length(1016);
     expect(records[0]).to.deep.equal({
-      start: '0x00000000001901dc', end: '0x00000000e60112dd', size: 20480, caller: 'irq_init_percpu_irqstack+0xed/0x120', flags: ['vmap'],
+      start: '0x00000000001901dc',
+      end: '0x00000000e60112dd',
+      size: 20480,
+      caller: 'irq_init_percpu_irqstack+0xed/0x120',
+      flags: ['vmap'],
     });
     expect(records[1]).to.deep.equal({
-      start: '0x00000000e60112dd', end: '0x000000006a95658d', size: 8192, caller: 'acpi_os_map_iomem+0x1bc/0x1e0',
-      phys: '0x00000000000a0000', flags: ['ioremap'],
+      start: '0x00000000e60112dd',
+      end: '0x000000006a95658d',
+      size: 8192,
+      caller: 'acpi_os_map_iomem+0x1bc/0x1e0',
+      phys: '0x00000000000a0000',
+      flags: ['ioremap'],
     });
     expect(records[3]).to.deep.equal({
-      start: '0x00000000dcf84151', end: '0x00000000e3775121', size: 20480, caller: 'kernel_clone+0xb8/0x400',
-      pages: 4, nodes: { N0: 4 }, flags: ['vmalloc'],
+      start: '0x00000000dcf84151',
+      end: '0x00000000e3775121',
+      size: 20480,
+      caller: 'kernel_clone+0xb8/0x400',
+      pages: 4,
+      nodes: { N0: 4 },
+      flags: ['vmalloc'],
     });
-    expect(records[1015]).to.deep.equal({ start: '0x000000008b293575', end: '0x00000000962ae43b', size: 20480, flags: ['unpurged', 'vm_area'] });
+    expect(records[1015]).to.deep.equal({
+      start: '0x000000008b293575',
+      end: '0x00000000962ae43b',
+      size: 20480,
+      flags: ['unpurged', 'vm_area'],
+    });
   });
 
   it('parses Linux 3.2 with a module caller', () => {
     const records = parseVmallocinfo(fixture('linux-3.2/proc/vmallocinfo'));
     expect(records).to.have.length(174);
     expect(records[0]).to.deep.equal({
-      start: '0xffffc90000000000', end: '0xffffc90000002000', size: 8192, caller: 'hpet_enable+0x2f/0x1a3', phys: 'fed00000', flags: ['ioremap'],
+      start: '0xffffc90000000000',
+      end: '0xffffc90000002000',
+      size: 8192,
+      caller: 'hpet_enable+0x2f/0x1a3',
+      phys: 'fed00000',
+      flags: ['ioremap'],
     });
     expect(records[173]).to.deep.equal({
-      start: '0xffffffffa050d000', end: '0xffffffffa068e000', size: 1576960, caller: 'VBoxHost_RTR0MemExecInit+0x64/0x1a0', module: 'vboxdrv',
-      pages: 384, nodes: { N0: 384 }, flags: ['vmalloc'],
+      start: '0xffffffffa050d000',
+      end: '0xffffffffa068e000',
+      size: 1576960,
+      caller: 'VBoxHost_RTR0MemExecInit+0x64/0x1a0',
+      module: 'vboxdrv',
+      pages: 384,
+      nodes: { N0: 384 },
+      flags: ['vmalloc'],
     });
   });
 
   it('keeps key=value pairs a newer kernel adds', () => {
     const [r] = parseVmallocinfo('0xffffc90000000000-0xffffc90000005000   20480 f+0x1f/0x50 pages=4 vmalloc vpages N0=2 N1=2 align=64\n');
     expect(r).to.deep.equal({
-      start: '0xffffc90000000000', end: '0xffffc90000005000', size: 20480, caller: 'f+0x1f/0x50',
-      pages: 4, nodes: { N0: 2, N1: 2 }, other: { align: 64 }, flags: ['vmalloc', 'vpages'],
+      start: '0xffffc90000000000',
+      end: '0xffffc90000005000',
+      size: 20480,
+      caller: 'f+0x1f/0x50',
+      pages: 4,
+      nodes: { N0: 2, N1: 2 },
+      other: { align: 64 },
+      flags: ['vmalloc', 'vpages'],
     });
   });
 

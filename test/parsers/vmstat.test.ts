@@ -21,7 +21,10 @@ describe('vmstat', () => {
   });
 
   it('rejects a counter that is not a number', () => {
-    expect(() => parseVmstat('nr_free_pages 1\nnr_dirty many\n', '/tmp/vmstat')).to.throw(ParseError, /\/tmp\/vmstat:2: nr_dirty is not an integer \("many"\)/);
+    expect(() => parseVmstat('nr_free_pages 1\nnr_dirty many\n', '/tmp/vmstat')).to.throw(
+      ParseError,
+      /\/tmp\/vmstat:2: nr_dirty is not an integer \("many"\)/,
+    );
   });
 
   it('rejects a counter without a value', () => {

@@ -9,9 +9,25 @@ describe('zoneinfo', () => {
     expect(records).to.have.length(5);
     const dma = records[0];
     expect(dma).to.include({ node: 0, zone: 'DMA', node_unreclaimable: 0, start_pfn: 1 });
-    expect(dma.per_node_stats).to.include({ nr_inactive_anon: 576, nr_active_anon: 376, nr_kernel_file_pages: 0, workingset_refault_file: 24753 });
+    expect(dma.per_node_stats).to.include({
+      nr_inactive_anon: 576,
+      nr_active_anon: 376,
+      nr_kernel_file_pages: 0,
+      workingset_refault_file: 24753,
+    });
     expect(Object.keys(dma.per_node_stats!)).to.have.length(51);
-    expect(dma.pages).to.deep.equal({ free: 3840, boost: 0, min: 68, low: 85, high: 102, promo: 119, spanned: 4095, present: 3998, managed: 3840, cma: 0 });
+    expect(dma.pages).to.deep.equal({
+      free: 3840,
+      boost: 0,
+      min: 68,
+      low: 85,
+      high: 102,
+      promo: 119,
+      spanned: 4095,
+      present: 3998,
+      managed: 3840,
+      cma: 0,
+    });
     expect(dma.protection).to.deep.equal([0, 3018, 3658, 3658, 3658]);
     expect(dma.stats).to.include({ nr_free_pages: 3840, nr_free_pages_blocks: 3584, numa_other: 0 });
     expect(dma.pagesets).to.deep.equal([
@@ -19,9 +35,18 @@ describe('zoneinfo', () => {
       { cpu: 1, count: 0, high: 0, batch: 1, high_min: 42, high_max: 240, vm_stats_threshold: 4 },
     ]);
     expect(records[1]).to.not.have.property('per_node_stats');
-    expect(records[2].pagesets![1]).to.deep.equal({ cpu: 1, count: 1200, high: 3234, batch: 31, high_min: 1839, high_max: 10240, vm_stats_threshold: 16 });
+    expect(records[2].pagesets![1]).to.deep.equal({
+      cpu: 1,
+      count: 1200,
+      high: 3234,
+      batch: 31,
+      high_min: 1839,
+      high_max: 10240,
+      vm_stats_threshold: 16,
+    });
     expect(records[4]).to.deep.equal({
-      node: 0, zone: 'Device',
+      node: 0,
+      zone: 'Device',
       pages: { free: 0, boost: 0, min: 0, low: 0, high: 0, promo: 0, spanned: 0, present: 0, managed: 0, cma: 0 },
       protection: [0, 0, 0, 0, 0],
       stats: {},
@@ -49,15 +74,28 @@ describe('zoneinfo', () => {
   });
 
   it('keeps an unknown zone field under its own name', () => {
-    const [zone] = parseZoneinfo('Node 0, zone   Normal\n  pages free     5\n        min      1\n  start_pfn:           4096\n  new_thing:  7\n');
-    expect(zone).to.deep.equal({ node: 0, zone: 'Normal', pages: { free: 5, min: 1 }, stats: {}, start_pfn: 4096, other: { new_thing: 7 } });
+    const [zone] = parseZoneinfo(
+      'Node 0, zone   Normal\n  pages free     5\n        min      1\n  start_pfn:           4096\n  new_thing:  7\n',
+    );
+    expect(zone).to.deep.equal({
+      node: 0,
+      zone: 'Normal',
+      pages: { free: 5, min: 1 },
+      stats: {},
+      start_pfn: 4096,
+      other: { new_thing: 7 },
+    });
   });
 
   it('rejects text where a count must be, with file and line', () => {
-    expect(() => parseZoneinfo('Node 0, zone      DMA\n  pages free     3840\n        min      6x\n', '/tmp/zoneinfo'))
-      .to.throw(ParseError, /\/tmp\/zoneinfo:3: expected "name value"/);
-    expect(() => parseZoneinfo('Node 0, zone      DMA\n  pages free     3840\n        protection: (0, x)\n'))
-      .to.throw(ParseError, /zoneinfo:3: protection is not an integer \("x"\)/);
+    expect(() => parseZoneinfo('Node 0, zone      DMA\n  pages free     3840\n        min      6x\n', '/tmp/zoneinfo')).to.throw(
+      ParseError,
+      /\/tmp\/zoneinfo:3: expected "name value"/,
+    );
+    expect(() => parseZoneinfo('Node 0, zone      DMA\n  pages free     3840\n        protection: (0, x)\n')).to.throw(
+      ParseError,
+      /zoneinfo:3: protection is not an integer \("x"\)/,
+    );
   });
 
   it('rejects lines before the first zone and a broken zone line', () => {

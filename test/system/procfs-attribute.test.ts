@@ -23,7 +23,10 @@ describe('ProcFs.readAttributeAsync', () => {
 
   it('rejects with the error code of a file that is not there, and refuses a path leaving the root', async () => {
     const procfs = new ProcFs(fixturePath('sys'));
-    const code = await procfs.readAttributeAsync('class/net/nope/mtu').then(() => 'read', (e: NodeJS.ErrnoException) => e.code);
+    const code = await procfs.readAttributeAsync('class/net/nope/mtu').then(
+      () => 'read',
+      (e: NodeJS.ErrnoException) => e.code,
+    );
     expect(code).to.equal('ENOENT');
     await procfs.readAttributeAsync('../proc/loadavg').then(
       () => expect.fail('must refuse'),

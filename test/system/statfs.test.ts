@@ -76,7 +76,7 @@ describe('statfs pool', function () {
     expect(calls()).to.equal(3);
   });
 
-  it('leaves libuv\'s thread pool alone: file reads complete while more calls are stuck than it has threads', async () => {
+  it("leaves libuv's thread pool alone: file reads complete while more calls are stuck than it has threads", async () => {
     const size = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
     const stuck = Array.from({ length: size + 1 }, (_, i) => pool.statfs(`/stuck/${i}`, { timeoutMs: 60_000, workers: size + 1 }));
     await settle(() => calls() === size + 1);

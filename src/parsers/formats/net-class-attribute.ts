@@ -17,13 +17,35 @@ import { defineHandler, type Handler } from '../../handler';
 import { fields, Lines } from '../helpers';
 
 const INTEGER_ATTRIBUTES = [
-  'addr_assign_type', 'addr_len', 'carrier', 'carrier_changes', 'carrier_down_count', 'carrier_up_count', 'dev_id',
-  'dormant', 'flags', 'ifindex', 'iflink', 'link_mode', 'mtu', 'name_assign_type', 'netdev_group', 'speed',
-  'tx_queue_len', 'type',
+  'addr_assign_type',
+  'addr_len',
+  'carrier',
+  'carrier_changes',
+  'carrier_down_count',
+  'carrier_up_count',
+  'dev_id',
+  'dormant',
+  'flags',
+  'ifindex',
+  'iflink',
+  'link_mode',
+  'mtu',
+  'name_assign_type',
+  'netdev_group',
+  'speed',
+  'tx_queue_len',
+  'type',
 ] as const;
 
 const TEXT_ATTRIBUTES = [
-  'address', 'broadcast', 'duplex', 'ifalias', 'operstate', 'phys_port_id', 'phys_port_name', 'phys_switch_id',
+  'address',
+  'broadcast',
+  'duplex',
+  'ifalias',
+  'operstate',
+  'phys_port_id',
+  'phys_port_name',
+  'phys_switch_id',
 ] as const;
 
 export type NetClassIntegerAttribute = (typeof INTEGER_ATTRIBUTES)[number];

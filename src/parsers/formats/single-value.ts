@@ -17,7 +17,12 @@ import { fields, Lines, oneLine } from '../helpers';
 export type SingleValueKind = 'int' | 'hex' | 'word' | 'text';
 type ValueOf<K extends SingleValueKind> = K extends 'int' ? number : string;
 
-export function parseSingleValue<K extends SingleValueKind>(text: string, file: string, key: string, kind: K): Record<string, ValueOf<K>>[] {
+export function parseSingleValue<K extends SingleValueKind>(
+  text: string,
+  file: string,
+  key: string,
+  kind: K,
+): Record<string, ValueOf<K>>[] {
   const src = new Lines(file, text);
   const line = oneLine(src);
   if (line === undefined) return [];

@@ -97,7 +97,7 @@ export function formatIPv6(b: readonly number[]): string {
   for (let g = 0; g < 8; g++) groups[g] = (b[2 * g] << 8) | b[2 * g + 1];
   let bestStart = -1;
   let bestLength = 1;
-  for (let g = 0; g < 8; ) {
+  for (let g = 0; g < 8;) {
     if (groups[g] !== 0) {
       g++;
       continue;
@@ -111,8 +111,14 @@ export function formatIPv6(b: readonly number[]): string {
     g = end;
   }
   if (bestStart < 0) return groups.map((x) => x.toString(16)).join(':');
-  const head = groups.slice(0, bestStart).map((x) => x.toString(16)).join(':');
-  const tail = groups.slice(bestStart + bestLength).map((x) => x.toString(16)).join(':');
+  const head = groups
+    .slice(0, bestStart)
+    .map((x) => x.toString(16))
+    .join(':');
+  const tail = groups
+    .slice(bestStart + bestLength)
+    .map((x) => x.toString(16))
+    .join(':');
   return `${head}::${tail}`;
 }
 

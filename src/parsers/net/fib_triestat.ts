@@ -47,7 +47,12 @@ export function parseFibTriestat(text: string, file = 'net/fib_triestat'): FibTr
     const line = src.lines[i];
     if (line.trim() === '') continue;
     if (!line.startsWith('\t') && line.endsWith(':') && line !== 'Counters:') {
-      current = { table: line.slice(0, -1), leaf_size_bytes: src.int(basic[1], 0, 'leaf size'), tnode_size_bytes: src.int(basic[2], 0, 'tnode size'), node_sizes: {} };
+      current = {
+        table: line.slice(0, -1),
+        leaf_size_bytes: src.int(basic[1], 0, 'leaf size'),
+        tnode_size_bytes: src.int(basic[2], 0, 'tnode size'),
+        node_sizes: {},
+      };
       records.push(current as unknown as FibTriestatRecord);
       inCounters = false;
       continue;

@@ -73,13 +73,14 @@ export function parseRoute(text: string, file = 'net/route'): RouteRecord[] {
     const length = ipv4MaskLength(record.mask);
     if (length !== undefined) record.prefix_length = length;
     const bits = src.hex(record.Flags, i, 'Flags');
-    record.flags = FLAGS.filter(([bit]) => (bits & bit) !== 0).map(([, letter]) => letter).join('');
+    record.flags = FLAGS.filter(([bit]) => (bits & bit) !== 0)
+      .map(([, letter]) => letter)
+      .join('');
     record.flag_names = decodeFlags(bits, FLAGS);
     records.push(record);
   }
   return records;
 }
-
 
 export const route = defineHandler<RouteRecord>({
   name: 'net/route',

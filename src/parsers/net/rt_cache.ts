@@ -38,7 +38,23 @@ export interface RtCacheRecord {
   SpecDst_hex: string;
 }
 
-const HEADER = ['Iface', 'Destination', 'Gateway', 'Flags', 'RefCnt', 'Use', 'Metric', 'Source', 'MTU', 'Window', 'IRTT', 'TOS', 'HHRef', 'HHUptod', 'SpecDst'];
+const HEADER = [
+  'Iface',
+  'Destination',
+  'Gateway',
+  'Flags',
+  'RefCnt',
+  'Use',
+  'Metric',
+  'Source',
+  'MTU',
+  'Window',
+  'IRTT',
+  'TOS',
+  'HHRef',
+  'HHUptod',
+  'SpecDst',
+];
 
 export function parseRtCache(text: string, file = 'net/rt_cache'): RtCacheRecord[] {
   const src = new Lines(file, text);

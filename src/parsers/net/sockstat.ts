@@ -9,4 +9,8 @@ import { parseSockstat, type SockstatRecord } from '../formats/sockstat';
 /** collectors/sockstat.ts imports the record type from here. */
 export type { SockstatRecord };
 
-export const sockstat = defineHandler<SockstatRecord>({ name: 'net/sockstat', summary: 'IPv4 socket usage per protocol', parse: parseSockstat });
+export const sockstat = defineHandler<SockstatRecord>({
+  name: 'net/sockstat',
+  summary: 'IPv4 socket usage per protocol',
+  parse: parseSockstat,
+});

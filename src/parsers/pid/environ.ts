@@ -25,7 +25,12 @@ export function parseEnviron(text: string, file = 'pid/environ'): EnvironRecord[
     const eq = text.indexOf('=', start);
     if (eq < 0 || eq >= end) {
       // environ has no lines: the error names the entry's position instead.
-      throw new ParseError(file, entry, text.slice(start, end), 'expected "NAME=value" (entries are NUL-separated; the number is the entry)');
+      throw new ParseError(
+        file,
+        entry,
+        text.slice(start, end),
+        'expected "NAME=value" (entries are NUL-separated; the number is the entry)',
+      );
     }
     records.push({ name: text.slice(start, eq), value: text.slice(eq + 1, end) });
     start = end + 1;

@@ -134,4 +134,3 @@ export const fdinfo = defineHandler<FdinfoRecord>({
   pattern: '<pid>/fdinfo/*',
   parse: parseFdinfo,
 });
-

@@ -63,7 +63,8 @@ export function parseMountinfo(text: string, file = 'pid/mountinfo'): MountinfoR
     if (f.length < 10) src.fail(i, `expected at least 10 fields, found ${f.length}`);
     const separator = f.indexOf('-', 6);
     if (separator < 0) src.fail(i, 'missing the " - " separator');
-    if (f.length - separator !== 4) src.fail(i, `expected fstype, source and super options after " - ", found ${f.length - separator - 1} fields`);
+    if (f.length - separator !== 4)
+      src.fail(i, `expected fstype, source and super options after " - ", found ${f.length - separator - 1} fields`);
     const device = src.str(f[2], i, 'major:minor');
     const colon = device.indexOf(':');
     if (colon < 0) src.fail(i, `expected major:minor (${JSON.stringify(device)})`);

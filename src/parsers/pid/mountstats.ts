@@ -134,24 +134,64 @@ export interface MountstatsRecord {
 }
 
 const EVENT_NAMES = [
-  'inode_revalidate', 'dnode_revalidate', 'data_invalidate', 'attribute_invalidate',
-  'vfs_open', 'vfs_lookup', 'vfs_access', 'vfs_update_page', 'vfs_read_page', 'vfs_read_pages',
-  'vfs_write_page', 'vfs_write_pages', 'vfs_getdents', 'vfs_setattr', 'vfs_flush', 'vfs_fsync',
-  'vfs_lock', 'vfs_file_release', 'congestion_wait', 'truncation', 'write_extension',
-  'silly_rename', 'short_read', 'short_write', 'jukebox_delay', 'pnfs_read', 'pnfs_write',
+  'inode_revalidate',
+  'dnode_revalidate',
+  'data_invalidate',
+  'attribute_invalidate',
+  'vfs_open',
+  'vfs_lookup',
+  'vfs_access',
+  'vfs_update_page',
+  'vfs_read_page',
+  'vfs_read_pages',
+  'vfs_write_page',
+  'vfs_write_pages',
+  'vfs_getdents',
+  'vfs_setattr',
+  'vfs_flush',
+  'vfs_fsync',
+  'vfs_lock',
+  'vfs_file_release',
+  'congestion_wait',
+  'truncation',
+  'write_extension',
+  'silly_rename',
+  'short_read',
+  'short_write',
+  'jukebox_delay',
+  'pnfs_read',
+  'pnfs_write',
 ] as const;
 const REQUIRED_EVENTS = 25;
 
 const BYTES_NAMES = ['read', 'write', 'direct_read', 'direct_write', 'read_total', 'write_total', 'read_pages', 'write_pages'] as const;
 
 const TCP_COLUMNS = [
-  'port', 'bind', 'connect', 'connect_idle_time', 'idle_time_seconds', 'sends', 'receives',
-  'bad_transaction_ids', 'cumulative_active_requests', 'cumulative_backlog',
-  'maximum_rpc_slots_used', 'cumulative_sending_queue', 'cumulative_pending_queue',
+  'port',
+  'bind',
+  'connect',
+  'connect_idle_time',
+  'idle_time_seconds',
+  'sends',
+  'receives',
+  'bad_transaction_ids',
+  'cumulative_active_requests',
+  'cumulative_backlog',
+  'maximum_rpc_slots_used',
+  'cumulative_sending_queue',
+  'cumulative_pending_queue',
 ] as const;
 const UDP_COLUMNS = [
-  'port', 'bind', 'sends', 'receives', 'bad_transaction_ids', 'cumulative_active_requests', 'cumulative_backlog',
-  'maximum_rpc_slots_used', 'cumulative_sending_queue', 'cumulative_pending_queue',
+  'port',
+  'bind',
+  'sends',
+  'receives',
+  'bad_transaction_ids',
+  'cumulative_active_requests',
+  'cumulative_backlog',
+  'maximum_rpc_slots_used',
+  'cumulative_sending_queue',
+  'cumulative_pending_queue',
 ] as const;
 /** xs_local_print_stats(): the tcp layout without a port. */
 const LOCAL_COLUMNS = TCP_COLUMNS.slice(1);
@@ -163,16 +203,29 @@ const TRANSPORT_LAYOUTS: Record<string, { columns: readonly string[]; required: 
 };
 
 const OPERATION_NAMES = [
-  'requests', 'transmissions', 'major_timeouts', 'bytes_sent', 'bytes_received',
-  'cumulative_queue_milliseconds', 'cumulative_total_response_milliseconds',
-  'cumulative_total_request_milliseconds', 'errors',
+  'requests',
+  'transmissions',
+  'major_timeouts',
+  'bytes_sent',
+  'bytes_received',
+  'cumulative_queue_milliseconds',
+  'cumulative_total_response_milliseconds',
+  'cumulative_total_request_milliseconds',
+  'errors',
 ] as const;
 const REQUIRED_OPERATION_VALUES = 8;
 
 const RPC_HEADER = 'RPC iostats version:';
 
 /** Numbers of a section, named in order; fewer than `required` is an error, more go to `extra`. */
-function named(src: Lines, i: number, tokens: string[], names: readonly string[], required: number, what: string): Record<string, number | number[]> {
+function named(
+  src: Lines,
+  i: number,
+  tokens: string[],
+  names: readonly string[],
+  required: number,
+  what: string,
+): Record<string, number | number[]> {
   if (tokens.length < required) src.fail(i, `expected at least ${required} ${what} values, found ${tokens.length}`);
   const out: Record<string, number | number[]> = {};
   const n = Math.min(tokens.length, names.length);
@@ -263,7 +316,10 @@ function parseOperation(src: Lines, i: number, text: string): RpcOperation {
   const colon = text.indexOf(':');
   if (colon <= 0) src.fail(i, 'expected "OPERATION: counts"');
   const values = fields(text.slice(colon + 1));
-  return { operation: text.slice(0, colon).trim(), ...named(src, i, values, OPERATION_NAMES, REQUIRED_OPERATION_VALUES, 'per-op') } as RpcOperation;
+  return {
+    operation: text.slice(0, colon).trim(),
+    ...named(src, i, values, OPERATION_NAMES, REQUIRED_OPERATION_VALUES, 'per-op'),
+  } as RpcOperation;
 }
 
 export function parseMountstats(text: string, file = 'pid/mountstats'): MountstatsRecord[] {

@@ -6,4 +6,8 @@
 import { defineHandler } from '../../handler';
 import { parseSmaps, type SmapsRecord } from '../formats/smaps';
 
-export const smaps = defineHandler<SmapsRecord>({ name: 'pid/smaps', summary: 'memory use per mapping (kB fields, VmFlags)', parse: parseSmaps });
+export const smaps = defineHandler<SmapsRecord>({
+  name: 'pid/smaps',
+  summary: 'memory use per mapping (kB fields, VmFlags)',
+  parse: parseSmaps,
+});

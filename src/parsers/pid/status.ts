@@ -48,8 +48,21 @@ const TEXT_KEYS = new Set(['Name', 'State', 'SigQ', 'Umask', 'untag_mask', 'Cpus
 const LIST_KEYS = new Set(['Groups', 'NStgid', 'NSpid', 'NSpgid', 'NSsid']);
 /** Values the kernel prints as one decimal number (fs/proc/array.c: task_state, task_context_switch_counts, …). */
 const NUMBER_KEYS = new Set([
-  'Tgid', 'Ngid', 'Pid', 'PPid', 'TracerPid', 'FDSize', 'Kthread', 'Threads', 'CoreDumping', 'THP_enabled',
-  'NoNewPrivs', 'Seccomp', 'Seccomp_filters', 'voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches',
+  'Tgid',
+  'Ngid',
+  'Pid',
+  'PPid',
+  'TracerPid',
+  'FDSize',
+  'Kthread',
+  'Threads',
+  'CoreDumping',
+  'THP_enabled',
+  'NoNewPrivs',
+  'Seccomp',
+  'Seccomp_filters',
+  'voluntary_ctxt_switches',
+  'nonvoluntary_ctxt_switches',
 ]);
 
 function isMask(key: string): boolean {
@@ -93,7 +106,7 @@ export function parseStatus(text: string, file = 'pid/status'): StatusRecord[] {
       record[key] = value;
     } else {
       // Zero-padded values (Umask "0022") are octal masks: kept as written.
-      record[key] = value.length > 1 && value[0] === '0' ? value : integerOf(value) ?? value;
+      record[key] = value.length > 1 && value[0] === '0' ? value : (integerOf(value) ?? value);
     }
   }
   record.kB = kB;

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { ipv4FromHostHex, ipv4FromNetworkHex, ipv4MaskLength, ipv6FromHostWordsHex, ipv6FromNetworkHex } from '../../../src/parsers/net/address';
+import {
+  ipv4FromHostHex,
+  ipv4FromNetworkHex,
+  ipv4MaskLength,
+  ipv6FromHostWordsHex,
+  ipv6FromNetworkHex,
+} from '../../../src/parsers/net/address';
 
 describe('net address decoding', () => {
   it('reads IPv4 host-order words', () => {

@@ -15,6 +15,9 @@ describe('net/anycast6', () => {
   });
 
   it('rejects a non-numeric users count', () => {
-    expect(() => parseAnycast6('4    eth0            fd00000000000000000000000000abcd     x\n')).to.throw(ParseError, /net\/anycast6:1: users is not an integer/);
+    expect(() => parseAnycast6('4    eth0            fd00000000000000000000000000abcd     x\n')).to.throw(
+      ParseError,
+      /net\/anycast6:1: users is not an integer/,
+    );
   });
 });

@@ -7,7 +7,15 @@ describe('net/arp', () => {
   it('parses Linux 6.x', () => {
     const records = parseArp(fixture('proc/net/arp'));
     expect(records).to.deep.equal([
-      { ip_address: '192.0.2.1', hw_type: '0x1', flags: '0x2', flag_names: ['COM'], hw_address: '02:fc:00:00:00:05', mask: '*', device: 'eth0' },
+      {
+        ip_address: '192.0.2.1',
+        hw_type: '0x1',
+        flags: '0x2',
+        flag_names: ['COM'],
+        hw_address: '02:fc:00:00:00:05',
+        mask: '*',
+        device: 'eth0',
+      },
     ]);
   });
 
@@ -19,7 +27,8 @@ describe('net/arp', () => {
   });
 
   it('rejects non-hex flags', () => {
-    const text = 'IP address       HW type     Flags       HW address            Mask     Device\n192.0.2.1        0x1         zz          02:fc:00:00:00:05     *        eth0\n';
+    const text =
+      'IP address       HW type     Flags       HW address            Mask     Device\n192.0.2.1        0x1         zz          02:fc:00:00:00:05     *        eth0\n';
     expect(() => parseArp(text)).to.throw(ParseError, /net\/arp:2: Flags is not hexadecimal/);
   });
 });

@@ -13,6 +13,9 @@ describe('net/arp_tables_names', () => {
   });
 
   it('rejects a line with two words', () => {
-    expect(() => parseXtNames('filter\nnat table\n', 'net/arp_tables_names')).to.throw(ParseError, /net\/arp_tables_names:2: expected one name per line/);
+    expect(() => parseXtNames('filter\nnat table\n', 'net/arp_tables_names')).to.throw(
+      ParseError,
+      /net\/arp_tables_names:2: expected one name per line/,
+    );
   });
 });

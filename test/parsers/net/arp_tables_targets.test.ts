@@ -12,6 +12,9 @@ describe('net/arp_tables_targets', () => {
   });
 
   it('rejects a line with two words', () => {
-    expect(() => parseXtNames('filter\nnat table\n', 'net/arp_tables_targets')).to.throw(ParseError, /net\/arp_tables_targets:2: expected one name per line/);
+    expect(() => parseXtNames('filter\nnat table\n', 'net/arp_tables_targets')).to.throw(
+      ParseError,
+      /net\/arp_tables_targets:2: expected one name per line/,
+    );
   });
 });

@@ -15,10 +15,16 @@ describe('net/connector', () => {
   });
 
   it('rejects an ID that is not idx:val', () => {
-    expect(() => parseConnector('Name            ID\ncn_proc         1-1\n')).to.throw(ParseError, /net\/connector:2: expected the ID as "idx:val"/);
+    expect(() => parseConnector('Name            ID\ncn_proc         1-1\n')).to.throw(
+      ParseError,
+      /net\/connector:2: expected the ID as "idx:val"/,
+    );
   });
 
   it('rejects a non-numeric idx', () => {
-    expect(() => parseConnector('Name            ID\ncn_proc         a:1\n')).to.throw(ParseError, /net\/connector:2: idx is not an integer/);
+    expect(() => parseConnector('Name            ID\ncn_proc         a:1\n')).to.throw(
+      ParseError,
+      /net\/connector:2: idx is not an integer/,
+    );
   });
 });

@@ -28,13 +28,18 @@ describe('net/dev', () => {
   });
 
   it('reads a name joined to its first counter (old kernels printed "%6s:%8lu")', () => {
-    const header = 'Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+    const header =
+      'Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
     expect(parseDev(`${header}  eth0:123456789 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15\n`)[0].receive.bytes).to.equal(123456789);
   });
 
   it('rejects a missing counter', () => {
-    const header = 'Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
-    expect(() => parseDev(`${header}    lo:    3193      29    0    0    0     0          0         0     3193      29    0    0    0     0       0\n`))
-      .to.throw(ParseError, /net\/dev:3: expected 16 counters, found 15/);
+    const header =
+      'Inter-|   Receive                                                |  Transmit\n face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+    expect(() =>
+      parseDev(
+        `${header}    lo:    3193      29    0    0    0     0          0         0     3193      29    0    0    0     0       0\n`,
+      ),
+    ).to.throw(ParseError, /net\/dev:3: expected 16 counters, found 15/);
   });
 });

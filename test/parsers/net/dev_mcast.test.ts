@@ -19,6 +19,9 @@ describe('net/dev_mcast', () => {
   });
 
   it('rejects a non-numeric refcount', () => {
-    expect(() => parseDevMcast('2    eth0            one   0     01005e000001\n')).to.throw(ParseError, /net\/dev_mcast:1: refcount is not an integer/);
+    expect(() => parseDevMcast('2    eth0            one   0     01005e000001\n')).to.throw(
+      ParseError,
+      /net\/dev_mcast:1: refcount is not an integer/,
+    );
   });
 });

@@ -6,13 +6,25 @@ import { fixture } from '../../support/fixtures';
 describe('net/hci', () => {
   it('parses Linux 3.2 (with Src and Dst columns)', () => {
     expect(parseBluetoothSockets(fixture('linux-3.2/proc/net/hci'), 'net/hci')).to.deep.equal([
-      { sk: 'ffff880800b3dc00', RefCnt: 2, Rmem: 0, Wmem: 0, User: 0, Inode: 12662, Src: '00:00:00:00:00:00', Dst: '00:00:00:00:00:00', Parent: 0 },
+      {
+        sk: 'ffff880800b3dc00',
+        RefCnt: 2,
+        Rmem: 0,
+        Wmem: 0,
+        User: 0,
+        Inode: 12662,
+        Src: '00:00:00:00:00:00',
+        Dst: '00:00:00:00:00:00',
+        Parent: 0,
+      },
     ]);
   });
 
   it('parses the newer header without Src and Dst', () => {
     const text = 'sk               RefCnt Rmem   Wmem   User   Inode  Parent\n0000000000000000 2      0      0      1000   40213  0     \n';
-    expect(parseBluetoothSockets(text, 'net/hci')).to.deep.equal([{ sk: '0000000000000000', RefCnt: 2, Rmem: 0, Wmem: 0, User: 1000, Inode: 40213, Parent: 0 }]);
+    expect(parseBluetoothSockets(text, 'net/hci')).to.deep.equal([
+      { sk: '0000000000000000', RefCnt: 2, Rmem: 0, Wmem: 0, User: 1000, Inode: 40213, Parent: 0 },
+    ]);
   });
 
   it('rejects a non-numeric Inode', () => {

@@ -8,14 +8,26 @@ describe('net/igmp6', () => {
     const records = parseIgmp6(fixture('proc/net/igmp6'));
     expect(records).to.have.length(12);
     expect(records[0]).to.deep.equal({
-      ifindex: 1, device: 'lo', address: 'ff02::1', address_hex: 'ff020000000000000000000000000001', users: 1,
-      flags: '0000000C', flag_names: ['LOADED', 'NOREPORT'], timer: 0,
+      ifindex: 1,
+      device: 'lo',
+      address: 'ff02::1',
+      address_hex: 'ff020000000000000000000000000001',
+      users: 1,
+      flags: '0000000C',
+      flag_names: ['LOADED', 'NOREPORT'],
+      timer: 0,
     });
     expect(records[6]).to.include({ device: 'eth0', address: 'ff3e::1234', flags: '00000004' });
     expect(records[7]).to.include({ address: 'ff02::1:ff00:abcd' });
     expect(records[11]).to.deep.equal({
-      ifindex: 4, device: 'eth0', address: 'ff01::1', address_hex: 'ff010000000000000000000000000001', users: 1,
-      flags: '00000008', flag_names: ['NOREPORT'], timer: 0,
+      ifindex: 4,
+      device: 'eth0',
+      address: 'ff01::1',
+      address_hex: 'ff010000000000000000000000000001',
+      users: 1,
+      flags: '00000008',
+      flag_names: ['NOREPORT'],
+      timer: 0,
     });
   });
 
@@ -28,7 +40,9 @@ describe('net/igmp6', () => {
   });
 
   it('rejects a non-numeric timer', () => {
-    expect(() => parseIgmp6('1    lo              ff020000000000000000000000000001     1 0000000C soon\n'))
-      .to.throw(ParseError, /net\/igmp6:1: timer is not an integer/);
+    expect(() => parseIgmp6('1    lo              ff020000000000000000000000000001     1 0000000C soon\n')).to.throw(
+      ParseError,
+      /net\/igmp6:1: timer is not an integer/,
+    );
   });
 });

@@ -12,15 +12,25 @@ describe('net/ip6_flowlabel', () => {
     const records = parseIp6Flowlabel(fixture('synthetic/proc/net/ip6_flowlabel'));
     expect(records).to.have.length(3);
     expect(records[0]).to.deep.equal({
-      Label: '1A2B3', S: 2, Owner: 4242, Users: 1, Linger: 6, Expires: 59, Dst: 'fd000000000000000000000000000001', Opt: 0,
-      label: 0x1a2b3, share: 'process', dst: 'fd00::1',
+      Label: '1A2B3',
+      S: 2,
+      Owner: 4242,
+      Users: 1,
+      Linger: 6,
+      Expires: 59,
+      Dst: 'fd000000000000000000000000000001',
+      Opt: 0,
+      label: 0x1a2b3,
+      share: 'process',
+      dst: 'fd00::1',
     });
     expect(records[1]).to.include({ label: 7, share: 'user', Owner: 1000, Users: 2, Opt: 24, dst: '2001:db8::42' });
     expect(records[2]).to.include({ Label: 'FFFFF', label: 0xfffff, S: 1, share: 'exclusive', dst: '::' });
   });
 
   it('rejects a non-hex label', () => {
-    const text = 'Label S Owner  Users  Linger Expires  Dst                              Opt\nXYZ12 2 4242   1      6      59       fd000000000000000000000000000001 0\n';
+    const text =
+      'Label S Owner  Users  Linger Expires  Dst                              Opt\nXYZ12 2 4242   1      6      59       fd000000000000000000000000000001 0\n';
     expect(() => parseIp6Flowlabel(text)).to.throw(ParseError, /net\/ip6_flowlabel:2: Label is not hexadecimal/);
   });
 });

@@ -19,6 +19,9 @@ describe('net/ip6_tables_matches', () => {
   });
 
   it('rejects a line with two words', () => {
-    expect(() => parseXtNames('filter\nnat table\n', 'net/ip6_tables_matches')).to.throw(ParseError, /net\/ip6_tables_matches:2: expected one name per line/);
+    expect(() => parseXtNames('filter\nnat table\n', 'net/ip6_tables_matches')).to.throw(
+      ParseError,
+      /net\/ip6_tables_matches:2: expected one name per line/,
+    );
   });
 });

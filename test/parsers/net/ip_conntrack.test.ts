@@ -8,22 +8,36 @@ describe('net/ip_conntrack', () => {
     const records = parseIpConntrack(fixture('linux-3.2/proc/net/ip_conntrack'));
     expect(records).to.have.length(16);
     expect(records[0]).to.deep.equal({
-      l4proto: 'tcp', l4protonum: 6, timeout: 431939, state: 'ESTABLISHED',
+      l4proto: 'tcp',
+      l4protonum: 6,
+      timeout: 431939,
+      state: 'ESTABLISHED',
       original: { src: '192.168.1.14', dst: '64.26.60.229', sport: 46219, dport: 993 },
       reply: { src: '64.26.60.229', dst: '192.168.1.14', sport: 993, dport: 46219 },
-      flags: ['ASSURED'], mark: 0, use: 2,
+      flags: ['ASSURED'],
+      mark: 0,
+      use: 2,
     });
     expect(records[2]).to.deep.equal({
-      l4proto: 'udp', l4protonum: 17, timeout: 24,
+      l4proto: 'udp',
+      l4protonum: 17,
+      timeout: 24,
       original: { src: '192.168.1.1', dst: '192.168.1.14', sport: 56746, dport: 514 },
       reply: { src: '192.168.1.14', dst: '192.168.1.1', sport: 514, dport: 56746 },
-      flags: ['UNREPLIED'], mark: 0, use: 2,
+      flags: ['UNREPLIED'],
+      mark: 0,
+      use: 2,
     });
     expect(records[15]).to.deep.equal({
-      l4proto: 'tcp', l4protonum: 6, timeout: 431981, state: 'ESTABLISHED',
+      l4proto: 'tcp',
+      l4protonum: 6,
+      timeout: 431981,
+      state: 'ESTABLISHED',
       original: { src: '192.168.1.252', dst: '192.168.1.14', sport: 61163, dport: 22 },
       reply: { src: '192.168.1.14', dst: '192.168.1.252', sport: 22, dport: 61163 },
-      flags: ['ASSURED'], mark: 0, use: 2,
+      flags: ['ASSURED'],
+      mark: 0,
+      use: 2,
     });
   });
 

@@ -12,13 +12,31 @@ describe('net/ip_mr_cache', () => {
     const records = parseIpMrCache(fixture('synthetic/proc/net/ip_mr_cache'));
     expect(records).to.have.length(3);
     expect(records[0]).to.deep.equal({
-      Group: '239.1.1.1', Group_hex: '010101EF', Origin: '10.0.0.1', Origin_hex: '0100000A', Iif: 0, Pkts: 12, Bytes: 840, Wrong: 0,
-      Oifs: [{ vif: 1, ttl: 1 }, { vif: 2, ttl: 1 }],
+      Group: '239.1.1.1',
+      Group_hex: '010101EF',
+      Origin: '10.0.0.1',
+      Origin_hex: '0100000A',
+      Iif: 0,
+      Pkts: 12,
+      Bytes: 840,
+      Wrong: 0,
+      Oifs: [
+        { vif: 1, ttl: 1 },
+        { vif: 2, ttl: 1 },
+      ],
     });
     expect(records[1]).to.include({ Group: '239.255.255.250', Origin: '192.168.1.15', Iif: 2, Pkts: 4, Bytes: 280, Wrong: 1 });
     expect(records[1].Oifs).to.deep.equal([{ vif: 0, ttl: 64 }]);
     expect(records[2]).to.deep.equal({
-      Group: '239.1.1.5', Group_hex: '050101EF', Origin: '10.0.0.3', Origin_hex: '0300000A', Iif: 1, Pkts: 0, Bytes: 0, Wrong: 0, Oifs: [],
+      Group: '239.1.1.5',
+      Group_hex: '050101EF',
+      Origin: '10.0.0.3',
+      Origin_hex: '0300000A',
+      Iif: 1,
+      Pkts: 0,
+      Bytes: 0,
+      Wrong: 0,
+      Oifs: [],
     });
   });
 

@@ -19,6 +19,9 @@ describe('net/ip_tables_targets', () => {
   });
 
   it('rejects a line with two words', () => {
-    expect(() => parseXtNames('filter\nnat table\n', 'net/ip_tables_targets')).to.throw(ParseError, /net\/ip_tables_targets:2: expected one name per line/);
+    expect(() => parseXtNames('filter\nnat table\n', 'net/ip_tables_targets')).to.throw(
+      ParseError,
+      /net\/ip_tables_targets:2: expected one name per line/,
+    );
   });
 });

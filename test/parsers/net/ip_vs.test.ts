@@ -17,19 +17,34 @@ describe('net/ip_vs', () => {
     expect(services.map((s) => s.destinations.length)).to.deep.equal([3, 3, 2, 2]);
     expect(services[0]).to.deep.include({ protocol: 'TCP', address: '192.168.0.22', port: 3306, scheduler: 'wlc', one_packet: false });
     expect(services[0].destinations[0]).to.deep.equal({
-      address: '192.168.82.22', port: 3306, forward: 'Tunnel', weight: 100, active_connections: 248, inactive_connections: 2,
+      address: '192.168.82.22',
+      port: 3306,
+      forward: 'Tunnel',
+      weight: 100,
+      active_connections: 248,
+      inactive_connections: 2,
     });
     expect(services[3]).to.deep.include({ protocol: 'FWM', fwmark: '10001000', scheduler: 'wlc' });
     expect(services[3].address).to.equal(undefined);
     expect(services[3].destinations[1]).to.deep.equal({
-      address: '192.168.49.32', port: 3306, forward: 'Tunnel', weight: 100, active_connections: 321, inactive_connections: 5,
+      address: '192.168.49.32',
+      port: 3306,
+      forward: 'Tunnel',
+      weight: 100,
+      active_connections: 321,
+      inactive_connections: 5,
     });
   });
 
   it('parses persistence, one-packet scheduling, SCTP, IPv6 and a service without real servers', () => {
     const services = parseIpVs(fixture('synthetic/proc/net/ip_vs'));
     expect(services.map((s) => `${s.protocol} ${s.address ?? s.fwmark}:${s.port ?? ''}`)).to.deep.equal([
-      'TCP 10.0.0.1:443', 'UDP 10.0.0.1:53', 'SCTP 10.0.0.2:3868', 'TCP 2001:db8::80:80', 'TCP 10.0.0.3:22', 'FWM 0000002A:',
+      'TCP 10.0.0.1:443',
+      'UDP 10.0.0.1:53',
+      'SCTP 10.0.0.2:3868',
+      'TCP 2001:db8::80:80',
+      'TCP 10.0.0.3:22',
+      'FWM 0000002A:',
     ]);
     expect(services[0]).to.deep.include({ persistent_timeout: 360, persistent_netmask: 'FFFFFFFF', one_packet: false });
     expect(services[1].one_packet).to.equal(true);

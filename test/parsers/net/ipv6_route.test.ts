@@ -8,9 +8,19 @@ describe('net/ipv6_route', () => {
     const records = parseIpv6Route(fixture('proc/net/ipv6_route'));
     expect(records).to.have.length(8);
     expect(records[0]).to.deep.equal({
-      destination: 'fd00::', destination_prefix_length: 64, source: '::', source_prefix_length: 0, next_hop: '::',
-      metric: 256, refcnt: 1, use: 0, flags: '00000001', flag_names: ['UP'], device: 'eth0',
-      destination_hex: 'fd000000000000000000000000000000', source_hex: '00000000000000000000000000000000',
+      destination: 'fd00::',
+      destination_prefix_length: 64,
+      source: '::',
+      source_prefix_length: 0,
+      next_hop: '::',
+      metric: 256,
+      refcnt: 1,
+      use: 0,
+      flags: '00000001',
+      flag_names: ['UP'],
+      device: 'eth0',
+      destination_hex: 'fd000000000000000000000000000000',
+      source_hex: '00000000000000000000000000000000',
       next_hop_hex: '00000000000000000000000000000000',
     });
     // default route via fd00::1: "… 00 fd000000000000000000000000000001 00000400 00000002 00000000 00000003     eth0"
@@ -31,12 +41,16 @@ describe('net/ipv6_route', () => {
   });
 
   it('leaves the device absent when the kernel prints none', () => {
-    const line = '00000000000000000000000000000000 00 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000001 00000000 00200200         \n';
+    const line =
+      '00000000000000000000000000000000 00 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000001 00000000 00200200         \n';
     expect(parseIpv6Route(line)[0]).to.not.have.property('device');
   });
 
   it('rejects a short address', () => {
-    expect(() => parseIpv6Route('fe80 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth0\n'))
-      .to.throw(ParseError, /net\/ipv6_route:1: destination is not a 32-digit hex address \("fe80"\)/);
+    expect(() =>
+      parseIpv6Route(
+        'fe80 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth0\n',
+      ),
+    ).to.throw(ParseError, /net\/ipv6_route:1: destination is not a 32-digit hex address \("fe80"\)/);
   });
 });

@@ -15,7 +15,13 @@ describe('net/netstat', () => {
   it('parses Linux 3.2 with its large IpExt octet counters', () => {
     const records = parseNetstat(fixture('linux-3.2/proc/net/netstat'));
     expect(records).to.have.length(2);
-    expect(records[0].counters).to.include({ SyncookiesSent: 0, SyncookiesRecv: 0, SyncookiesFailed: 2, EmbryonicRsts: 0, PruneCalled: 1027 });
+    expect(records[0].counters).to.include({
+      SyncookiesSent: 0,
+      SyncookiesRecv: 0,
+      SyncookiesFailed: 2,
+      EmbryonicRsts: 0,
+      PruneCalled: 1027,
+    });
     expect(Object.keys(records[0].counters)).to.have.length(81);
     expect(records[1].counters).to.include({ InOctets: 13019707225, OutOctets: 141648776982, OutBcastOctets: 328 });
   });

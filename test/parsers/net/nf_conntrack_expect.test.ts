@@ -12,22 +12,41 @@ describe('net/nf_conntrack_expect', () => {
     const records = parseNfConntrackExpect(fixture('synthetic/proc/net/nf_conntrack_expect'));
     expect(records).to.have.length(3);
     expect(records[0]).to.deep.equal({
-      timeout: 297, l3proto: 2, proto: 6, tuple: { src: '192.168.1.14', dst: '192.168.1.1', sport: 0, dport: 40013 }, flags: [], helper: 'ftp',
+      timeout: 297,
+      l3proto: 2,
+      proto: 6,
+      tuple: { src: '192.168.1.14', dst: '192.168.1.1', sport: 0, dport: 40013 },
+      flags: [],
+      helper: 'ftp',
     });
     expect(records[1]).to.deep.equal({
-      l3proto: 2, proto: 17, tuple: { src: '0.0.0.0', dst: '192.168.1.14', sport: 0, dport: 5060 },
-      flags: ['PERMANENT'], helper: 'sip', policy: 'signalling',
+      l3proto: 2,
+      proto: 17,
+      tuple: { src: '0.0.0.0', dst: '192.168.1.14', sport: 0, dport: 5060 },
+      flags: ['PERMANENT'],
+      helper: 'sip',
+      policy: 'signalling',
     });
     expect(records[2]).to.deep.equal({
-      timeout: 58, l3proto: 10, proto: 6, tuple: { src: '2001:db8::14', dst: '2001:db8::1', sport: 0, dport: 50021 }, flags: ['INACTIVE', 'USERSPACE'],
+      timeout: 58,
+      l3proto: 10,
+      proto: 6,
+      tuple: { src: '2001:db8::14', dst: '2001:db8::1', sport: 0, dport: 50021 },
+      flags: ['INACTIVE', 'USERSPACE'],
     });
   });
 
   it('rejects a malformed l3proto', () => {
-    expect(() => parseNfConntrackExpect('297 l3proto 2 proto=6 src=1.2.3.4\n')).to.throw(ParseError, /net\/nf_conntrack_expect:1: expected "l3proto = N"/);
+    expect(() => parseNfConntrackExpect('297 l3proto 2 proto=6 src=1.2.3.4\n')).to.throw(
+      ParseError,
+      /net\/nf_conntrack_expect:1: expected "l3proto = N"/,
+    );
   });
 
   it('rejects a non-numeric timeout', () => {
-    expect(() => parseNfConntrackExpect('soon l3proto = 2 proto=6 src=1.2.3.4\n')).to.throw(ParseError, /net\/nf_conntrack_expect:1: timeout is not an integer/);
+    expect(() => parseNfConntrackExpect('soon l3proto = 2 proto=6 src=1.2.3.4\n')).to.throw(
+      ParseError,
+      /net\/nf_conntrack_expect:1: timeout is not an integer/,
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('net/psched', () => {
   });
 
   it('rejects a non-hex value and a missing one', () => {
-    expect(() => parsePsched('000003e8 0000004x 000f4240 3b9aca00\n')).to.throw(ParseError, /net\/psched:1: psched_tick_ns is not hexadecimal/);
+    expect(() => parsePsched('000003e8 0000004x 000f4240 3b9aca00\n')).to.throw(
+      ParseError,
+      /net\/psched:1: psched_tick_ns is not hexadecimal/,
+    );
     expect(() => parsePsched('000003e8 00000040 000f4240\n')).to.throw(ParseError, /net\/psched:1: expected at least 4 columns, found 3/);
   });
 });

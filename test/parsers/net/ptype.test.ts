@@ -22,6 +22,9 @@ describe('net/ptype', () => {
   });
 
   it('rejects a bad type', () => {
-    expect(() => parsePtype('Type Device      Function\nIPv4          ip_rcv\n')).to.throw(ParseError, /net\/ptype:2: Type is neither ALL nor hexadecimal/);
+    expect(() => parsePtype('Type Device      Function\nIPv4          ip_rcv\n')).to.throw(
+      ParseError,
+      /net\/ptype:2: Type is neither ALL nor hexadecimal/,
+    );
   });
 });

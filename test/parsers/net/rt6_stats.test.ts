@@ -17,7 +17,10 @@ describe('net/rt6_stats', () => {
   });
 
   it('rejects a value that is not hex', () => {
-    expect(() => parseRt6Stats('0009 0006 zz0a 0007 0000 0000 0000\n')).to.throw(ParseError, /net\/rt6_stats:1: fib_rt_alloc is not hexadecimal/);
+    expect(() => parseRt6Stats('0009 0006 zz0a 0007 0000 0000 0000\n')).to.throw(
+      ParseError,
+      /net\/rt6_stats:1: fib_rt_alloc is not hexadecimal/,
+    );
   });
 
   it('rejects a truncated line', () => {

@@ -33,18 +33,27 @@ describe('net/rt_cache', () => {
       SpecDst_hex: '0E01A8C0',
     });
     expect(records[76]).to.include({
-      Iface: 'eth0', Destination: '200.3.13.11', Destination_hex: '0B0D03C8', Gateway: '192.168.1.1', Flags: '0', Use: 0, MTU: 1500, HHRef: -1,
+      Iface: 'eth0',
+      Destination: '200.3.13.11',
+      Destination_hex: '0B0D03C8',
+      Gateway: '192.168.1.1',
+      Flags: '0',
+      Use: 0,
+      MTU: 1500,
+      HHRef: -1,
     });
   });
 
   it('rejects an address that is not 8 hex digits', () => {
-    const header = 'Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS\tHHRef\tHHUptod\tSpecDst\n';
+    const header =
+      'Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS\tHHRef\tHHUptod\tSpecDst\n';
     const row = 'eth0\t0B0D03\t0101A8C0\t       0\t0\t0\t0\t0E01A8C0\t1500\t0\t0\t00\t-1\t0\t0E01A8C0\n';
     expect(() => parseRtCache(header + row)).to.throw(ParseError, /net\/rt_cache:2: Destination is not an 8-digit hex address/);
   });
 
   it('rejects a truncated row', () => {
-    const header = 'Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS\tHHRef\tHHUptod\tSpecDst\n';
+    const header =
+      'Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS\tHHRef\tHHUptod\tSpecDst\n';
     expect(() => parseRtCache(header + 'eth0\t0B0D03C8\t0101A8C0\n')).to.throw(ParseError, /net\/rt_cache:2: expected 15 columns, found 3/);
   });
 });

@@ -10,7 +10,15 @@ describe('net/snmp', () => {
     expect(records[0].counters).to.include({ Forwarding: 2, DefaultTTL: 64, InReceives: 2861 });
     expect(records[3].counters).to.include({ RtoAlgorithm: 1, RtoMin: 200, RtoMax: 120000, MaxConn: -1 });
     expect(records[5].counters).to.deep.equal({
-      InDatagrams: 0, NoPorts: 0, InErrors: 0, OutDatagrams: 0, RcvbufErrors: 0, SndbufErrors: 0, InCsumErrors: 0, IgnoredMulti: 0, MemErrors: 0,
+      InDatagrams: 0,
+      NoPorts: 0,
+      InErrors: 0,
+      OutDatagrams: 0,
+      RcvbufErrors: 0,
+      SndbufErrors: 0,
+      InCsumErrors: 0,
+      IgnoredMulti: 0,
+      MemErrors: 0,
     });
   });
 

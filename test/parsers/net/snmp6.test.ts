@@ -18,6 +18,9 @@ describe('net/snmp6', () => {
   });
 
   it('rejects a line with a missing value', () => {
-    expect(() => parseSnmp6('Ip6InReceives 1\nIp6InHdrErrors\n')).to.throw(ParseError, /net\/snmp6:2: expected "name value", found 1 fields/);
+    expect(() => parseSnmp6('Ip6InReceives 1\nIp6InHdrErrors\n')).to.throw(
+      ParseError,
+      /net\/snmp6:2: expected "name value", found 1 fields/,
+    );
   });
 });

@@ -20,6 +20,9 @@ describe('net/sockstat', () => {
   });
 
   it('rejects an odd name/value list', () => {
-    expect(() => parseSockstat('sockets: used 8\nTCP: inuse 1 orphan\n')).to.throw(ParseError, /net\/sockstat:2: expected name\/value pairs/);
+    expect(() => parseSockstat('sockets: used 8\nTCP: inuse 1 orphan\n')).to.throw(
+      ParseError,
+      /net\/sockstat:2: expected name\/value pairs/,
+    );
   });
 });

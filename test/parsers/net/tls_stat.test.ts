@@ -13,6 +13,9 @@ describe('net/tls_stat', () => {
   });
 
   it('rejects a line without a value', () => {
-    expect(() => parseTlsStat('TlsCurrTxSw                     \t2\nTlsCurrRxSw\n')).to.throw(ParseError, /net\/tls_stat:2: expected "name value"/);
+    expect(() => parseTlsStat('TlsCurrTxSw                     \t2\nTlsCurrRxSw\n')).to.throw(
+      ParseError,
+      /net\/tls_stat:2: expected "name value"/,
+    );
   });
 });

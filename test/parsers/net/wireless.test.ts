@@ -8,17 +8,44 @@ describe('net/wireless', () => {
     const records = parseWireless(fixture('synthetic/proc/net/wireless'));
     expect(records).to.have.length(2);
     expect(records[0]).to.deep.equal({
-      interface: 'wlan0', status: '0000', link: 70, link_updated: true, level: -40, level_updated: true, noise: -256, noise_updated: false,
-      nwid: 0, crypt: 0, frag: 0, retry: 3, misc: 12, beacon: 0, we: 22,
+      interface: 'wlan0',
+      status: '0000',
+      link: 70,
+      link_updated: true,
+      level: -40,
+      level_updated: true,
+      noise: -256,
+      noise_updated: false,
+      nwid: 0,
+      crypt: 0,
+      frag: 0,
+      retry: 3,
+      misc: 12,
+      beacon: 0,
+      we: 22,
     });
     expect(records[1]).to.deep.equal({
-      interface: 'wlp3s0', status: '0000', link: 45, link_updated: true, level: -65, level_updated: true, noise: -256, noise_updated: true,
-      nwid: 0, crypt: 2, frag: 0, retry: 117, misc: 48, beacon: 5, we: 22,
+      interface: 'wlp3s0',
+      status: '0000',
+      link: 45,
+      link_updated: true,
+      level: -65,
+      level_updated: true,
+      noise: -256,
+      noise_updated: true,
+      nwid: 0,
+      crypt: 2,
+      frag: 0,
+      retry: 117,
+      misc: 48,
+      beacon: 5,
+      we: 22,
     });
   });
 
   it('parses the header alone as no records', () => {
-    const header = 'Inter-| sta-|   Quality        |   Discarded packets               | Missed | WE\n face | tus | link level noise |  nwid  crypt   frag  retry   misc | beacon | 22\n';
+    const header =
+      'Inter-| sta-|   Quality        |   Discarded packets               | Missed | WE\n face | tus | link level noise |  nwid  crypt   frag  retry   misc | beacon | 22\n';
     expect(parseWireless(header)).to.deep.equal([]);
   });
 

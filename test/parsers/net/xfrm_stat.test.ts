@@ -19,7 +19,10 @@ describe('net/xfrm_stat', () => {
   });
 
   it('keeps a non-zero count', () => {
-    expect(parseXfrmStat('XfrmInError             \t0\nXfrmInNoStates          \t17\n')[1]).to.deep.equal({ name: 'XfrmInNoStates', value: 17 });
+    expect(parseXfrmStat('XfrmInError             \t0\nXfrmInNoStates          \t17\n')[1]).to.deep.equal({
+      name: 'XfrmInNoStates',
+      value: 17,
+    });
   });
 
   it('rejects a non-numeric value', () => {

@@ -11,6 +11,9 @@ describe('pid/arch_status', () => {
     expect(parseArchStatus('AVX512_elapsed_ms:\t-1\n')).to.deep.equal([{ AVX512_elapsed_ms: -1 }]);
   });
   it('rejects text where the number must be', () => {
-    expect(() => parseArchStatus('AVX512_elapsed_ms:\tnever\n', '/proc/1/arch_status')).to.throw(ParseError, /\/proc\/1\/arch_status:1: AVX512_elapsed_ms is not an integer/);
+    expect(() => parseArchStatus('AVX512_elapsed_ms:\tnever\n', '/proc/1/arch_status')).to.throw(
+      ParseError,
+      /\/proc\/1\/arch_status:1: AVX512_elapsed_ms is not an integer/,
+    );
   });
 });

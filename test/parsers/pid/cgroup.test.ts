@@ -16,11 +16,18 @@ describe('pid/cgroup', () => {
     expect(records).to.have.length(10);
     expect(records[0]).to.deep.equal({ hierarchy_id: 10, controllers: ['hugetlb'], path: '/' });
     expect(records[3]).to.deep.equal({ hierarchy_id: 7, controllers: ['net_cls', 'net_prio'], path: '/' });
-    expect(records[9]).to.deep.equal({ hierarchy_id: 1, controllers: ['name=systemd'], path: '/user.slice/user-42.slice/session-c1.scope' });
+    expect(records[9]).to.deep.equal({
+      hierarchy_id: 1,
+      controllers: ['name=systemd'],
+      path: '/user.slice/user-42.slice/session-c1.scope',
+    });
   });
   it('keeps a ":" inside the path and rejects a line without the separators', () => {
     expect(parseCgroup('0::/a:b\n')).to.deep.equal([{ hierarchy_id: 0, controllers: [], path: '/a:b' }]);
-    expect(() => parseCgroup('0::/\n1-memory\n', '/proc/1/cgroup')).to.throw(ParseError, /\/proc\/1\/cgroup:2: expected "hierarchy-ID:controller-list:cgroup-path"/);
+    expect(() => parseCgroup('0::/\n1-memory\n', '/proc/1/cgroup')).to.throw(
+      ParseError,
+      /\/proc\/1\/cgroup:2: expected "hierarchy-ID:controller-list:cgroup-path"/,
+    );
     expect(() => parseCgroup('x:cpu:/\n')).to.throw(ParseError, /pid\/cgroup:1: hierarchy ID is not an integer/);
   });
 });

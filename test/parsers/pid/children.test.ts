@@ -14,6 +14,9 @@ describe('pid/children', () => {
     expect(parseChildren('')).to.deep.equal([]);
   });
   it('rejects a token that is not a pid', () => {
-    expect(() => parseChildren('12 x ', '/proc/1/task/1/children')).to.throw(ParseError, /\/proc\/1\/task\/1\/children:1: child pid is not an integer \("x"\)/);
+    expect(() => parseChildren('12 x ', '/proc/1/task/1/children')).to.throw(
+      ParseError,
+      /\/proc\/1\/task\/1\/children:1: child pid is not an integer \("x"\)/,
+    );
   });
 });

@@ -19,6 +19,9 @@ describe('pid/environ', () => {
   });
   it('keeps an empty value and rejects an entry without "="', () => {
     expect(parseEnviron('A=\0')).to.deep.equal([{ name: 'A', value: '' }]);
-    expect(() => parseEnviron('A=1\0garbage\0', '/proc/1/environ')).to.throw(ParseError, /\/proc\/1\/environ:2: expected "NAME=value".*"garbage"/);
+    expect(() => parseEnviron('A=1\0garbage\0', '/proc/1/environ')).to.throw(
+      ParseError,
+      /\/proc\/1\/environ:2: expected "NAME=value".*"garbage"/,
+    );
   });
 });

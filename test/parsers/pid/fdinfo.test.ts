@@ -5,8 +5,12 @@ import { fixture } from '../../support/fixtures';
 
 describe('pid/fdinfo', () => {
   it('parses a plain file: pos, octal flags as written, mnt_id, ino', () => {
-    expect(parseFdinfo(fixture('proc/4242/fdinfo/1'), '/proc/4242/fdinfo/1')).to.deep.equal([{ fd: 1, pos: 22, flags: '0100001', mnt_id: 27, ino: 2146732 }]);
-    expect(parseFdinfo(fixture('proc/4242/fdinfo/11'), 'fdinfo/11')).to.deep.equal([{ fd: 11, pos: 0, flags: '02100000', mnt_id: 27, ino: 612 }]);
+    expect(parseFdinfo(fixture('proc/4242/fdinfo/1'), '/proc/4242/fdinfo/1')).to.deep.equal([
+      { fd: 1, pos: 22, flags: '0100001', mnt_id: 27, ino: 2146732 },
+    ]);
+    expect(parseFdinfo(fixture('proc/4242/fdinfo/11'), 'fdinfo/11')).to.deep.equal([
+      { fd: 11, pos: 0, flags: '02100000', mnt_id: 27, ino: 612 },
+    ]);
   });
   it('parses eventfd lines (count printed in hex)', () => {
     expect(parseFdinfo(fixture('proc/4242/fdinfo/6'), 'fdinfo/6')).to.deep.equal([
@@ -24,10 +28,21 @@ describe('pid/fdinfo', () => {
   it('parses inotify watches and keeps timerfd lines as written', () => {
     const [ino] = parseFdinfo(fixture('proc/4242/fdinfo/8'));
     expect(ino).to.include({ pos: 0, flags: '00', mnt_id: 17, ino: 1039 });
-    expect(ino.watches).to.deep.equal([{
-      kind: 'inotify',
-      fields: { wd: '1', ino: '3f7e8', sdev: 'fe00000', mask: '300', ignored_mask: '0', 'fhandle-bytes': '8', 'fhandle-type': '1', f_handle: 'e8f7030000000000' },
-    }]);
+    expect(ino.watches).to.deep.equal([
+      {
+        kind: 'inotify',
+        fields: {
+          wd: '1',
+          ino: '3f7e8',
+          sdev: 'fe00000',
+          mask: '300',
+          ignored_mask: '0',
+          'fhandle-bytes': '8',
+          'fhandle-type': '1',
+          f_handle: 'e8f7030000000000',
+        },
+      },
+    ]);
     const [timer] = parseFdinfo(fixture('proc/4242/fdinfo/9'));
     expect(timer.extra).to.deep.equal([
       { name: 'clockid', value: '1' },
@@ -38,7 +53,10 @@ describe('pid/fdinfo', () => {
     ]);
   });
   it('rejects flags that are not octal and a missing pos', () => {
-    expect(() => parseFdinfo('pos:\t0\nflags:\t0x8002\n', '/proc/1/fdinfo/3')).to.throw(ParseError, /\/proc\/1\/fdinfo\/3:2: flags is not octal \("0x8002"\)/);
+    expect(() => parseFdinfo('pos:\t0\nflags:\t0x8002\n', '/proc/1/fdinfo/3')).to.throw(
+      ParseError,
+      /\/proc\/1\/fdinfo\/3:2: flags is not octal \("0x8002"\)/,
+    );
     expect(() => parseFdinfo('flags:\t02\n')).to.throw(ParseError, /pid\/fdinfo:1: missing pos line/);
   });
 });

@@ -21,8 +21,9 @@ describe('pid/limits', () => {
   });
   it('rejects a value that is neither a number nor unlimited, and a missing header', () => {
     const header = 'Limit                     Soft Limit           Hard Limit           Units     \n';
-    expect(() => parseLimits(header + 'Max open files            lots                 4096                 files     \n', '/proc/1/limits'))
-      .to.throw(ParseError, /\/proc\/1\/limits:2: soft limit is neither a number nor "unlimited" \("lots"\)/);
+    expect(() =>
+      parseLimits(header + 'Max open files            lots                 4096                 files     \n', '/proc/1/limits'),
+    ).to.throw(ParseError, /\/proc\/1\/limits:2: soft limit is neither a number nor "unlimited" \("lots"\)/);
     expect(() => parseLimits('Max open files 1 2 files\n')).to.throw(ParseError, /pid\/limits:1: expected the "Limit/);
   });
 });

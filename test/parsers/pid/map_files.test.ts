@@ -14,6 +14,9 @@ describe('pid/map_files', () => {
     ]);
   });
   it('rejects a target of two lines', () => {
-    expect(() => parseMapFiles('/a\n/b\n', '/proc/1/map_files/1000-2000')).to.throw(ParseError, /\/proc\/1\/map_files\/1000-2000:2: expected one link target/);
+    expect(() => parseMapFiles('/a\n/b\n', '/proc/1/map_files/1000-2000')).to.throw(
+      ParseError,
+      /\/proc\/1\/map_files\/1000-2000:2: expected one link target/,
+    );
   });
 });

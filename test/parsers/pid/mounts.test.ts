@@ -10,8 +10,12 @@ describe('pid/mounts', () => {
     expect(result.handler).to.equal('pid/mounts');
     expect(result.records).to.have.length(20);
     expect(result.records[5]).to.deep.equal({
-      device: '/dev/vda', mount_point: '/', fstype: 'ext4',
-      options: { rw: true, relatime: true, discard: true, resv_strict: true, resuid: '65534', resgid: '65534' }, dump: 0, pass: 0,
+      device: '/dev/vda',
+      mount_point: '/',
+      fstype: 'ext4',
+      options: { rw: true, relatime: true, discard: true, resv_strict: true, resuid: '65534', resgid: '65534' },
+      dump: 0,
+      pass: 0,
     });
     expect(result.records[19]).to.include({ device: 'cgroup2', mount_point: '/sys/fs/cgroup/unified', fstype: 'cgroup2' });
   });
@@ -21,14 +25,19 @@ describe('pid/mounts', () => {
     expect(result.handler).to.equal('pid/mounts');
     expect(result.records).to.have.length(18);
     expect(result.records[6]).to.deep.equal({
-      device: '/dev/disk/by-uuid/a959862a-84b7-4373-b7d6-954ac9005249', mount_point: '/', fstype: 'ext4',
+      device: '/dev/disk/by-uuid/a959862a-84b7-4373-b7d6-954ac9005249',
+      mount_point: '/',
+      fstype: 'ext4',
       options: { rw: true, relatime: true, errors: 'remount-ro', user_xattr: true, barrier: '1', stripe: '256', data: 'ordered' },
-      dump: 0, pass: 0,
+      dump: 0,
+      pass: 0,
     });
   });
 
   it('reports the per-process file name in errors', () => {
-    expect(() => parseMounts(fixture('proc/4242/mounts') + 'garbage\n', '/proc/4242/mounts'))
-      .to.throw(ParseError, /\/proc\/4242\/mounts:21: expected 6 space-separated fields, found 1/);
+    expect(() => parseMounts(fixture('proc/4242/mounts') + 'garbage\n', '/proc/4242/mounts')).to.throw(
+      ParseError,
+      /\/proc\/4242\/mounts:21: expected 6 space-separated fields, found 1/,
+    );
   });
 });

@@ -12,6 +12,9 @@ describe('pid/oom_score', () => {
   });
   it('gives no record for an empty file and rejects malformed text', () => {
     expect(oomScore.parse('', 'pid/oom_score')).to.deep.equal([]);
-    expect(() => oomScore.parse('high\n', '/proc/1/oom_score')).to.throw(ParseError, /\/proc\/1\/oom_score:1: oom_score is not an integer \("high"\)/);
+    expect(() => oomScore.parse('high\n', '/proc/1/oom_score')).to.throw(
+      ParseError,
+      /\/proc\/1\/oom_score:1: oom_score is not an integer \("high"\)/,
+    );
   });
 });

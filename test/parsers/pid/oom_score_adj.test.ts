@@ -12,6 +12,9 @@ describe('pid/oom_score_adj', () => {
   });
   it('gives no record for an empty file and rejects malformed text', () => {
     expect(oomScoreAdj.parse('', 'pid/oom_score_adj')).to.deep.equal([]);
-    expect(() => oomScoreAdj.parse('0x10\n', '/proc/1/oom_score_adj')).to.throw(ParseError, /\/proc\/1\/oom_score_adj:1: oom_score_adj is not an integer/);
+    expect(() => oomScoreAdj.parse('0x10\n', '/proc/1/oom_score_adj')).to.throw(
+      ParseError,
+      /\/proc\/1\/oom_score_adj:1: oom_score_adj is not an integer/,
+    );
   });
 });

@@ -12,6 +12,9 @@ describe('pid/personality', () => {
   });
   it('gives no record for an empty file and rejects malformed text', () => {
     expect(personality.parse('', 'pid/personality')).to.deep.equal([]);
-    expect(() => personality.parse('linux\n', '/proc/1/personality')).to.throw(ParseError, /\/proc\/1\/personality:1: personality is not hexadecimal/);
+    expect(() => personality.parse('linux\n', '/proc/1/personality')).to.throw(
+      ParseError,
+      /\/proc\/1\/personality:1: personality is not hexadecimal/,
+    );
   });
 });

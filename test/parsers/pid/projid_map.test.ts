@@ -8,6 +8,9 @@ describe('pid/projid_map', () => {
     expect(parseIdMap(fixture('proc/4242/projid_map'))).to.deep.equal([{ id_inside_ns: 0, id_outside_ns: 0, length: 4294967295 }]);
   });
   it('rejects text where an id must be', () => {
-    expect(() => parseIdMap('0 x 1\n', '/proc/1/projid_map')).to.throw(ParseError, /\/proc\/1\/projid_map:1: id_outside_ns is not an integer/);
+    expect(() => parseIdMap('0 x 1\n', '/proc/1/projid_map')).to.throw(
+      ParseError,
+      /\/proc\/1\/projid_map:1: id_outside_ns is not an integer/,
+    );
   });
 });

@@ -9,6 +9,9 @@ describe('pid/setgroups', () => {
   });
   it('gives no record for an empty file and rejects malformed text', () => {
     expect(setgroups.parse('', 'pid/setgroups')).to.deep.equal([]);
-    expect(() => setgroups.parse('allow deny\n', '/proc/1/setgroups')).to.throw(ParseError, /\/proc\/1\/setgroups:1: expected one word, found 2/);
+    expect(() => setgroups.parse('allow deny\n', '/proc/1/setgroups')).to.throw(
+      ParseError,
+      /\/proc\/1\/setgroups:1: expected one word, found 2/,
+    );
   });
 });

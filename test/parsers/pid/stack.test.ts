@@ -17,9 +17,14 @@ describe('pid/stack', () => {
     expect(records[7]).to.deep.equal({ address: 'ffffffffffffffff', function: '0xffffffffffffffff' });
   });
   it('keeps the module of a frame', () => {
-    expect(parseStack('[<0>] kvm_vcpu_block+0x5c/0x90 [kvm]\n')).to.deep.equal([{ address: '0', function: 'kvm_vcpu_block', offset: '0x5c', size: '0x90', module: 'kvm' }]);
+    expect(parseStack('[<0>] kvm_vcpu_block+0x5c/0x90 [kvm]\n')).to.deep.equal([
+      { address: '0', function: 'kvm_vcpu_block', offset: '0x5c', size: '0x90', module: 'kvm' },
+    ]);
   });
   it('rejects a line that is not a frame', () => {
-    expect(() => parseStack('[<0>] a+0x1/0x2\nschedule+0x1/0x2\n', '/proc/1/stack')).to.throw(ParseError, /\/proc\/1\/stack:2: expected "\[<address>\] function\+offset\/size"/);
+    expect(() => parseStack('[<0>] a+0x1/0x2\nschedule+0x1/0x2\n', '/proc/1/stack')).to.throw(
+      ParseError,
+      /\/proc\/1\/stack:2: expected "\[<address>\] function\+offset\/size"/,
+    );
   });
 });

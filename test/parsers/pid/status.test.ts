@@ -15,13 +15,26 @@ describe('pid/status', () => {
     expect(r.kB).to.include({ VmPeak: 17136, VmRSS: 14436, RssAnon: 7400, VmPTE: 76, HugetlbPages: 0 });
     expect(Object.keys(r.kB)).to.have.length(16);
     expect(r).to.include({ SigQ: '0/96364', SigIgn: '0000000001001006', CapEff: '000001fffeffffff', untag_mask: '0xffffffffffffffff' });
-    expect(r).to.include({ Cpus_allowed: '3', Cpus_allowed_list: '0-1', Mems_allowed_list: '0', Speculation_Store_Bypass: 'thread vulnerable' });
+    expect(r).to.include({
+      Cpus_allowed: '3',
+      Cpus_allowed_list: '0-1',
+      Mems_allowed_list: '0',
+      Speculation_Store_Bypass: 'thread vulnerable',
+    });
     expect(r).to.include({ THP_enabled: 1, nonvoluntary_ctxt_switches: 2 });
   });
 
   it('parses Linux 3.2', () => {
     const [r] = parseStatus(fixture('linux-3.2/proc/self/status'));
-    expect(r).to.include({ Name: 'cat', State: 'R (running)', Tgid: 7044, PPid: 6883, CapBnd: 'ffffffffffffffff', Cpus_allowed: 'ff', Cpus_allowed_list: '0-7' });
+    expect(r).to.include({
+      Name: 'cat',
+      State: 'R (running)',
+      Tgid: 7044,
+      PPid: 6883,
+      CapBnd: 'ffffffffffffffff',
+      Cpus_allowed: 'ff',
+      Cpus_allowed_list: '0-7',
+    });
     expect(r.Uid).to.deep.equal({ real: 500, effective: 501, saved: 502, filesystem: 503 });
     expect(r.Gid).to.deep.equal({ real: 400, effective: 401, saved: 402, filesystem: 403 });
     expect(r.Groups).to.deep.equal([109, 500, 1001]);

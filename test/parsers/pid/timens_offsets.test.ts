@@ -11,9 +11,14 @@ describe('pid/timens_offsets', () => {
     ]);
   });
   it('keeps negative offsets', () => {
-    expect(parseTimensOffsets('monotonic        -86400         0\n')).to.deep.equal([{ clock: 'monotonic', offset_secs: -86400, offset_nanosecs: 0 }]);
+    expect(parseTimensOffsets('monotonic        -86400         0\n')).to.deep.equal([
+      { clock: 'monotonic', offset_secs: -86400, offset_nanosecs: 0 },
+    ]);
   });
   it('rejects text where an offset must be', () => {
-    expect(() => parseTimensOffsets('monotonic 0 0\nboottime x 0\n', '/proc/1/timens_offsets')).to.throw(ParseError, /\/proc\/1\/timens_offsets:2: offset_secs is not an integer/);
+    expect(() => parseTimensOffsets('monotonic 0 0\nboottime x 0\n', '/proc/1/timens_offsets')).to.throw(
+      ParseError,
+      /\/proc\/1\/timens_offsets:2: offset_secs is not an integer/,
+    );
   });
 });

@@ -9,6 +9,9 @@ describe('pid/timerslack_ns', () => {
   });
   it('gives no record for an empty file and rejects malformed text', () => {
     expect(timerslackNs.parse('', 'pid/timerslack_ns')).to.deep.equal([]);
-    expect(() => timerslackNs.parse('50us\n', '/proc/1/timerslack_ns')).to.throw(ParseError, /\/proc\/1\/timerslack_ns:1: timerslack_ns is not an integer/);
+    expect(() => timerslackNs.parse('50us\n', '/proc/1/timerslack_ns')).to.throw(
+      ParseError,
+      /\/proc\/1\/timerslack_ns:1: timerslack_ns is not an integer/,
+    );
   });
 });

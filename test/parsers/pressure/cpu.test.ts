@@ -19,10 +19,16 @@ describe('pressure/cpu', () => {
   });
 
   it('rejects an average that is not a number', () => {
-    expect(() => pressureCpu.parse('some avg10=x avg60=0.18 avg300=0.25 total=1591467\n', '/tmp/cpu')).to.throw(ParseError, /\/tmp\/cpu:1: avg10 is not a number \("x"\)/);
+    expect(() => pressureCpu.parse('some avg10=x avg60=0.18 avg300=0.25 total=1591467\n', '/tmp/cpu')).to.throw(
+      ParseError,
+      /\/tmp\/cpu:1: avg10 is not a number \("x"\)/,
+    );
   });
 
   it('rejects a line without total', () => {
-    expect(() => parsePressure('some avg10=0.00 avg60=0.18 avg300=0.25\n', 'pressure/cpu')).to.throw(ParseError, /pressure\/cpu:1: missing total/);
+    expect(() => parsePressure('some avg10=0.00 avg60=0.18 avg300=0.25\n', 'pressure/cpu')).to.throw(
+      ParseError,
+      /pressure\/cpu:1: missing total/,
+    );
   });
 });

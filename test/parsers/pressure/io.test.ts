@@ -12,6 +12,9 @@ describe('pressure/io', () => {
   });
 
   it('rejects a line that is neither "some" nor "full"', () => {
-    expect(() => pressureIo.parse('some avg10=0.00 avg60=0.00 avg300=0.00 total=1\nhalf avg10=0.00\n', '/tmp/io')).to.throw(ParseError, /\/tmp\/io:2: expected "some" or "full" first/);
+    expect(() => pressureIo.parse('some avg10=0.00 avg60=0.00 avg300=0.00 total=1\nhalf avg10=0.00\n', '/tmp/io')).to.throw(
+      ParseError,
+      /\/tmp\/io:2: expected "some" or "full" first/,
+    );
   });
 });

@@ -11,6 +11,9 @@ describe('pressure/irq', () => {
   });
 
   it('rejects a pair without "="', () => {
-    expect(() => pressureIrq.parse('full avg10 0.12 avg60=0.05 avg300=0.01 total=3217685\n', '/tmp/irq')).to.throw(ParseError, /\/tmp\/irq:1: expected "name=value" \("avg10"\)/);
+    expect(() => pressureIrq.parse('full avg10 0.12 avg60=0.05 avg300=0.01 total=3217685\n', '/tmp/irq')).to.throw(
+      ParseError,
+      /\/tmp\/irq:1: expected "name=value" \("avg10"\)/,
+    );
   });
 });

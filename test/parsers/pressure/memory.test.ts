@@ -18,6 +18,9 @@ describe('pressure/memory', () => {
   });
 
   it('rejects a total that is not an integer', () => {
-    expect(() => pressureMemory.parse('full avg10=0.00 avg60=0.00 avg300=0.00 total=1.5\n', '/tmp/memory')).to.throw(ParseError, /\/tmp\/memory:1: total is not an integer \("1.5"\)/);
+    expect(() => pressureMemory.parse('full avg10=0.00 avg60=0.00 avg300=0.00 total=1.5\n', '/tmp/memory')).to.throw(
+      ParseError,
+      /\/tmp\/memory:1: total is not an integer \("1.5"\)/,
+    );
   });
 });

@@ -46,8 +46,19 @@ describe('sched/debug (debugfs)', () => {
       comm: 'spawner',
       pid: 60,
       values: {
-        vruntime: 299042.600879, eligible: 'E', deadline: 299042.727177, slice: 1.4, 'sum-exec': 92.17513, switches: 317, prio: 110,
-        'wait-time': 0, 'sum-sleep': 0, 'sum-block': 0, node: 0, 'group-id': 0, 'group-path': '/',
+        vruntime: 299042.600879,
+        eligible: 'E',
+        deadline: 299042.727177,
+        slice: 1.4,
+        'sum-exec': 92.17513,
+        switches: 317,
+        prio: 110,
+        'wait-time': 0,
+        'sum-sleep': 0,
+        'sum-block': 0,
+        node: 0,
+        'group-id': 0,
+        'group-path': '/',
       },
     });
     const npm = sections[10].tasks!.find((t) => t.pid === 11328)!;

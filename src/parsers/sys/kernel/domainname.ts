@@ -8,4 +8,4 @@
  */
 import { sysctlTextHandler } from '../../formats/sysctl-text';
 
-export const domainname = sysctlTextHandler('sys/kernel/domainname', 'NIS domain name of the reader\'s UTS namespace (uname domainname)');
+export const domainname = sysctlTextHandler('sys/kernel/domainname', "NIS domain name of the reader's UTS namespace (uname domainname)");

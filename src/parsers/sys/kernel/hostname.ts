@@ -6,4 +6,4 @@
  */
 import { sysctlTextHandler } from '../../formats/sysctl-text';
 
-export const hostname = sysctlTextHandler('sys/kernel/hostname', 'host name of the reader\'s UTS namespace (uname nodename)');
+export const hostname = sysctlTextHandler('sys/kernel/hostname', "host name of the reader's UTS namespace (uname nodename)");

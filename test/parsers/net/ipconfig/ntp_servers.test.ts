@@ -9,10 +9,16 @@ describe('net/ipconfig/ntp_servers', () => {
   });
 
   it('parses the synthetic file, one record per server', () => {
-    expect(parseNtpServers(fixture('synthetic/proc/net/ipconfig/ntp_servers'))).to.deep.equal([{ address: '192.168.1.1' }, { address: '10.0.0.123' }]);
+    expect(parseNtpServers(fixture('synthetic/proc/net/ipconfig/ntp_servers'))).to.deep.equal([
+      { address: '192.168.1.1' },
+      { address: '10.0.0.123' },
+    ]);
   });
 
   it('rejects a line that is not an IPv4 address', () => {
-    expect(() => parseNtpServers('192.168.1.1\nntp.example.org\n')).to.throw(ParseError, /net\/ipconfig\/ntp_servers:2: expected an IPv4 address/);
+    expect(() => parseNtpServers('192.168.1.1\nntp.example.org\n')).to.throw(
+      ParseError,
+      /net\/ipconfig\/ntp_servers:2: expected an IPv4 address/,
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('net/netfilter/nf_log', () => {
   });
 
   it('rejects a line without the parenthesised list', () => {
-    expect(() => parseNfLog(' 0 NONE ()\n 1 nf_log_ipv4\n')).to.throw(ParseError, /net\/netfilter\/nf_log:2: expected "family logger \(registered,…\)"/);
+    expect(() => parseNfLog(' 0 NONE ()\n 1 nf_log_ipv4\n')).to.throw(
+      ParseError,
+      /net\/netfilter\/nf_log:2: expected "family logger \(registered,…\)"/,
+    );
   });
 
   it('rejects a non-numeric family', () => {

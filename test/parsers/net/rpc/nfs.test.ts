@@ -10,7 +10,16 @@ describe('net/rpc/nfs', () => {
     expect(records[0]).to.deep.equal({ line: 'net', values: { NetCount: 0, UDPCount: 0, TCPCount: 0, TCPConnect: 0 } });
     expect(records[1]).to.deep.equal({ line: 'rpc', values: { RPCCount: 23740, Retransmissions: 0, AuthRefreshes: 0 } });
     expect(records[2].count).to.equal(22);
-    expect(records[2].values).to.include({ Null: 0, GetAttr: 1240, SetAttr: 18, Lookup: 2210, Access: 1980, Read: 6205, Write: 3110, Commit: 901 });
+    expect(records[2].values).to.include({
+      Null: 0,
+      GetAttr: 1240,
+      SetAttr: 18,
+      Lookup: 2210,
+      Access: 1980,
+      Read: 6205,
+      Write: 3110,
+      Commit: 901,
+    });
     expect(Object.keys(records[2].values)).to.have.length(22);
     const last = records[3];
     expect(last.line).to.equal('proc4');

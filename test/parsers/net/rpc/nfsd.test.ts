@@ -18,12 +18,25 @@ describe('net/rpc/nfsd', () => {
     expect(records[7].values).to.include({ Null: 2, GetAttr: 3120, Commit: 640 });
     expect(records[8]).to.deep.equal({ line: 'proc4', count: 2, values: { Null: 4, Compound: 2100 } });
     expect(records[9].count).to.equal(75);
-    expect(records[9].values).to.include({ Access: 120, GetAttr: 1420, PutFH: 2100, Read: 310, RelLockOwner: 0, value41: 0, value45: 2100, value75: 0 });
+    expect(records[9].values).to.include({
+      Access: 120,
+      GetAttr: 1420,
+      PutFH: 2100,
+      Read: 310,
+      RelLockOwner: 0,
+      value41: 0,
+      value45: 2100,
+      value75: 0,
+    });
     expect(records[10]).to.deep.equal({ line: 'wdeleg_getattr', values: { value1: 0 } });
   });
 
   it('reads the thread histogram floats of older kernels', () => {
-    expect(parseRpcNfsd('th 8 594 3733.720 83.700 0.000 0.000 0.000 0.000 0.000 0.000 0.000 0.340\n')[0].values).to.include({ Threads: 8, FullCnt: 594, value3: 3733.72 });
+    expect(parseRpcNfsd('th 8 594 3733.720 83.700 0.000 0.000 0.000 0.000 0.000 0.000 0.000 0.340\n')[0].values).to.include({
+      Threads: 8,
+      FullCnt: 594,
+      value3: 3733.72,
+    });
   });
 
   it('rejects a label without values', () => {

@@ -19,6 +19,9 @@ describe('net/stat/ndisc_cache', () => {
   });
 
   it('rejects a row longer than the header', () => {
-    expect(() => parseNetStat('entries\n00000004 00000001\n', 'net/stat/ndisc_cache')).to.throw(ParseError, /net\/stat\/ndisc_cache:2: expected 1 columns/);
+    expect(() => parseNetStat('entries\n00000004 00000001\n', 'net/stat/ndisc_cache')).to.throw(
+      ParseError,
+      /net\/stat\/ndisc_cache:2: expected 1 columns/,
+    );
   });
 });

@@ -20,7 +20,7 @@ describe('rootfs/etc/os-release', () => {
       '# a comment',
       '',
       '  NAME="Foo \\"Linux\\" \\$HOME \\`x\\` \\q"  ',
-      "VERSION='1.0 \"lts\"'",
+      'VERSION=\'1.0 "lts"\'',
       'ID=foo # trailing comment',
       'ID_LIKE=a#b',
       'export VARIANT_ID=server',
@@ -41,12 +41,17 @@ describe('rootfs/etc/os-release', () => {
   });
 
   it('keeps every assignment of a repeated key, in order', () => {
-    expect(parseOsRelease('ID=a\nID=b\n')).to.deep.equal([{ name: 'ID', value: 'a' }, { name: 'ID', value: 'b' }]);
+    expect(parseOsRelease('ID=a\nID=b\n')).to.deep.equal([
+      { name: 'ID', value: 'a' },
+      { name: 'ID', value: 'b' },
+    ]);
   });
 
   it('rejects a line that is not an assignment, a bad name, an open quote and a control character', () => {
-    expect(() => etcOsRelease.parse('NAME=x\nnot an assignment\n', '/etc/os-release'))
-      .to.throw(ParseError, /\/etc\/os-release:2: expected KEY=value/);
+    expect(() => etcOsRelease.parse('NAME=x\nnot an assignment\n', '/etc/os-release')).to.throw(
+      ParseError,
+      /\/etc\/os-release:2: expected KEY=value/,
+    );
     expect(() => parseOsRelease('1ID=x\n', 'os-release')).to.throw(ParseError, /os-release:1: "1ID" is not a variable name/);
     expect(() => parseOsRelease('NAME="Debian\n', 'os-release')).to.throw(ParseError, /os-release:1: unterminated double quote/);
     expect(() => parseOsRelease("NAME='Debian\n", 'os-release')).to.throw(ParseError, /os-release:1: unterminated single quote/);

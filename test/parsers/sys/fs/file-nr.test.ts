@@ -9,7 +9,10 @@ describe('sys/fs/file-nr', () => {
   });
 
   it('rejects a count that is not a number', () => {
-    expect(() => parseFileNr('117\tx\t2466165\n', '/tmp/file-nr')).to.throw(ParseError, /\/tmp\/file-nr:1: unused is not an integer \("x"\)/);
+    expect(() => parseFileNr('117\tx\t2466165\n', '/tmp/file-nr')).to.throw(
+      ParseError,
+      /\/tmp\/file-nr:1: unused is not an integer \("x"\)/,
+    );
   });
 
   it('rejects a truncated line', () => {

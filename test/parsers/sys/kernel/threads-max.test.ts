@@ -9,7 +9,10 @@ describe('sys/kernel/threads-max', () => {
   });
 
   it('rejects a value that is not a number', () => {
-    expect(() => threadsMax.parse('ten\n', '/tmp/threads-max')).to.throw(ParseError, /\/tmp\/threads-max:1: value is not an integer \("ten"\)/);
+    expect(() => threadsMax.parse('ten\n', '/tmp/threads-max')).to.throw(
+      ParseError,
+      /\/tmp\/threads-max:1: value is not an integer \("ten"\)/,
+    );
   });
 
   it('rejects a second line', () => {

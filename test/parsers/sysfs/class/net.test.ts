@@ -57,8 +57,10 @@ describe('sysfs/class/net/* (net device attributes)', () => {
   });
 
   it('rejects a number that is not one', () => {
-    expect(() => handler('mtu').parse('fifteen hundred\n', '/sys/class/net/x/mtu'))
-      .to.throw(ParseError, /\/sys\/class\/net\/x\/mtu:1: expected one number, found 2 fields/);
+    expect(() => handler('mtu').parse('fifteen hundred\n', '/sys/class/net/x/mtu')).to.throw(
+      ParseError,
+      /\/sys\/class\/net\/x\/mtu:1: expected one number, found 2 fields/,
+    );
     expect(() => handler('speed').parse('1e3\n', 'speed')).to.throw(ParseError, /speed:1: value is not an integer \("1e3"\)/);
     expect(() => handler('flags').parse('0x10g3\n', 'flags')).to.throw(ParseError, /flags:1: value is not an integer \("0x10g3"\)/);
   });

@@ -7,7 +7,15 @@ describe('rootfs/usr/lib/os-release', () => {
   it('parses Debian 12', () => {
     const records = usrLibOsRelease.parse(fixture('rootfs/usr/lib/os-release'), 'os-release');
     expect(records.map((r) => r.name)).to.deep.equal([
-      'PRETTY_NAME', 'NAME', 'VERSION_ID', 'VERSION', 'VERSION_CODENAME', 'ID', 'HOME_URL', 'SUPPORT_URL', 'BUG_REPORT_URL',
+      'PRETTY_NAME',
+      'NAME',
+      'VERSION_ID',
+      'VERSION',
+      'VERSION_CODENAME',
+      'ID',
+      'HOME_URL',
+      'SUPPORT_URL',
+      'BUG_REPORT_URL',
     ]);
     expect(records[2]).to.deep.equal({ name: 'VERSION_ID', value: '12' });
   });
@@ -25,7 +33,9 @@ describe('rootfs/usr/lib/os-release', () => {
   });
 
   it('rejects a backslash at the end of the line', () => {
-    expect(() => usrLibOsRelease.parse('NAME=a\\\n', '/usr/lib/os-release'))
-      .to.throw(ParseError, /\/usr\/lib\/os-release:1: backslash at the end of the line/);
+    expect(() => usrLibOsRelease.parse('NAME=a\\\n', '/usr/lib/os-release')).to.throw(
+      ParseError,
+      /\/usr\/lib\/os-release:1: backslash at the end of the line/,
+    );
   });
 });

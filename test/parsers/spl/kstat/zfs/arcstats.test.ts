@@ -18,8 +18,7 @@ describe('spl/kstat/zfs/arcstats', () => {
   });
 
   it('rejects a file without the name/type/data header, with the line', () => {
-    const text = fixture('node_exporter/proc/spl/kstat/zfs/arcstats')
-      .replace(/^name +type data$/m, 'name                            data');
+    const text = fixture('node_exporter/proc/spl/kstat/zfs/arcstats').replace(/^name +type data$/m, 'name                            data');
     expect(() => zfsArcstats.parse(text, '/tmp/arcstats')).to.throw(
       ParseError,
       '/tmp/arcstats:2: expected the header "name type data": "name                            data"',

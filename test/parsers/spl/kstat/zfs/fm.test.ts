@@ -20,13 +20,7 @@ describe('spl/kstat/zfs/fm', () => {
   });
 
   it('rejects a row without its type and value, with the line', () => {
-    const text = fixture('node_exporter/proc/spl/kstat/zfs/fm').replace(
-      'erpt-set-failed                 4    0',
-      'erpt-set-failed',
-    );
-    expect(() => zfsFm.parse(text, '/tmp/fm')).to.throw(
-      ParseError,
-      '/tmp/fm:4: expected "NAME TYPE VALUE": "erpt-set-failed"',
-    );
+    const text = fixture('node_exporter/proc/spl/kstat/zfs/fm').replace('erpt-set-failed                 4    0', 'erpt-set-failed');
+    expect(() => zfsFm.parse(text, '/tmp/fm')).to.throw(ParseError, '/tmp/fm:4: expected "NAME TYPE VALUE": "erpt-set-failed"');
   });
 });

@@ -18,8 +18,10 @@ describe('spl/kstat/zfs/vdev_mirror_stats', () => {
   });
 
   it('rejects a file without the name/type/data header, with the line', () => {
-    const text = fixture('node_exporter/proc/spl/kstat/zfs/vdev_mirror_stats')
-      .replace(/^name +type data$/m, 'name                            data');
+    const text = fixture('node_exporter/proc/spl/kstat/zfs/vdev_mirror_stats').replace(
+      /^name +type data$/m,
+      'name                            data',
+    );
     expect(() => zfsVdevMirrorStats.parse(text, '/tmp/vdev_mirror_stats')).to.throw(
       ParseError,
       '/tmp/vdev_mirror_stats:2: expected the header "name type data": "name                            data"',

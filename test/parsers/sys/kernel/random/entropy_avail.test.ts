@@ -9,6 +9,9 @@ describe('sys/kernel/random/entropy_avail', () => {
   });
 
   it('rejects text where the number must be', () => {
-    expect(() => entropyAvail.parse('lots\n', '/tmp/entropy_avail')).to.throw(ParseError, /\/tmp\/entropy_avail:1: value is not an integer \("lots"\)/);
+    expect(() => entropyAvail.parse('lots\n', '/tmp/entropy_avail')).to.throw(
+      ParseError,
+      /\/tmp\/entropy_avail:1: value is not an integer \("lots"\)/,
+    );
   });
 });

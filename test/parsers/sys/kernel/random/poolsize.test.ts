@@ -13,6 +13,9 @@ describe('sys/kernel/random/poolsize', () => {
   });
 
   it('rejects two numbers', () => {
-    expect(() => poolsize.parse('4096 256\n', '/tmp/poolsize')).to.throw(ParseError, /\/tmp\/poolsize:1: expected one number, found 2 fields/);
+    expect(() => poolsize.parse('4096 256\n', '/tmp/poolsize')).to.throw(
+      ParseError,
+      /\/tmp\/poolsize:1: expected one number, found 2 fields/,
+    );
   });
 });

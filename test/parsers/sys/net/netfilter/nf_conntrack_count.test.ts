@@ -5,7 +5,9 @@ import { fixture } from '../../../../support/fixtures';
 
 describe('sys/net/netfilter/nf_conntrack_count', () => {
   it('parses Linux 6.x', () => {
-    expect(nfConntrackCount.parse(fixture('proc/sys/net/netfilter/nf_conntrack_count'), 'nf_conntrack_count')).to.deep.equal([{ value: 0 }]);
+    expect(nfConntrackCount.parse(fixture('proc/sys/net/netfilter/nf_conntrack_count'), 'nf_conntrack_count')).to.deep.equal([
+      { value: 0 },
+    ]);
   });
 
   it('gives no record for an empty file', () => {
@@ -13,10 +15,16 @@ describe('sys/net/netfilter/nf_conntrack_count', () => {
   });
 
   it('rejects text where the number must be', () => {
-    expect(() => nfConntrackCount.parse('many\n', '/tmp/nf_conntrack_count')).to.throw(ParseError, /\/tmp\/nf_conntrack_count:1: value is not an integer \("many"\)/);
+    expect(() => nfConntrackCount.parse('many\n', '/tmp/nf_conntrack_count')).to.throw(
+      ParseError,
+      /\/tmp\/nf_conntrack_count:1: value is not an integer \("many"\)/,
+    );
   });
 
   it('rejects a line with two numbers', () => {
-    expect(() => nfConntrackCount.parse('1 2\n', '/tmp/nf_conntrack_count')).to.throw(ParseError, /\/tmp\/nf_conntrack_count:1: expected one number, found 2 fields/);
+    expect(() => nfConntrackCount.parse('1 2\n', '/tmp/nf_conntrack_count')).to.throw(
+      ParseError,
+      /\/tmp\/nf_conntrack_count:1: expected one number, found 2 fields/,
+    );
   });
 });

@@ -13,10 +13,16 @@ describe('sys/net/netfilter/nf_conntrack_max', () => {
   });
 
   it('rejects text where the number must be', () => {
-    expect(() => nfConntrackMax.parse('many\n', '/tmp/nf_conntrack_max')).to.throw(ParseError, /\/tmp\/nf_conntrack_max:1: value is not an integer \("many"\)/);
+    expect(() => nfConntrackMax.parse('many\n', '/tmp/nf_conntrack_max')).to.throw(
+      ParseError,
+      /\/tmp\/nf_conntrack_max:1: value is not an integer \("many"\)/,
+    );
   });
 
   it('rejects a line with two numbers', () => {
-    expect(() => nfConntrackMax.parse('1 2\n', '/tmp/nf_conntrack_max')).to.throw(ParseError, /\/tmp\/nf_conntrack_max:1: expected one number, found 2 fields/);
+    expect(() => nfConntrackMax.parse('1 2\n', '/tmp/nf_conntrack_max')).to.throw(
+      ParseError,
+      /\/tmp\/nf_conntrack_max:1: expected one number, found 2 fields/,
+    );
   });
 });

@@ -23,8 +23,10 @@ describe('sysfs/devices/system/clocksource/available_clocksource', () => {
   });
 
   it('rejects a line without a name and a second line', () => {
-    expect(() => availableClocksource.parse(' \n', '/tmp/available'))
-      .to.throw(ParseError, /available:1: expected at least one clock source/);
+    expect(() => availableClocksource.parse(' \n', '/tmp/available')).to.throw(
+      ParseError,
+      /available:1: expected at least one clock source/,
+    );
     expect(() => availableClocksource.parse('tsc \nhpet \n', 'available')).to.throw(ParseError, /available:2: expected one line/);
   });
 });
@@ -38,7 +40,9 @@ describe('sysfs/devices/system/clocksource/current_clocksource', () => {
   });
 
   it('rejects two names', () => {
-    expect(() => currentClocksource.parse('tsc hpet\n', '/tmp/current'))
-      .to.throw(ParseError, /current:1: expected one clock source, found 2/);
+    expect(() => currentClocksource.parse('tsc hpet\n', '/tmp/current')).to.throw(
+      ParseError,
+      /current:1: expected one clock source, found 2/,
+    );
   });
 });

@@ -10,8 +10,18 @@ describe('spl/kstat/zfs/pool/io', () => {
     expect(pool1.handler).to.equal('spl/kstat/zfs/pool/io');
     expect(pool1.records).to.deep.equal([
       {
-        nread: 1884160, nwritten: 3206144, reads: 22, writes: 132, wtime: 7155162, wlentime: 104112268, wupdate: 79210489694949,
-        rtime: 24168078, rlentime: 104112268, rupdate: 79210489849220, wcnt: 0, rcnt: 0,
+        nread: 1884160,
+        nwritten: 3206144,
+        reads: 22,
+        writes: 132,
+        wtime: 7155162,
+        wlentime: 104112268,
+        wupdate: 79210489694949,
+        rtime: 24168078,
+        rlentime: 104112268,
+        rupdate: 79210489849220,
+        wcnt: 0,
+        rcnt: 0,
       },
     ]);
     const [poolz1] = parseZpoolIo(fixture('node_exporter/proc/spl/kstat/zfs/poolz1/io'));
