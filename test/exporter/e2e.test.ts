@@ -5,95 +5,38 @@
  * the exporter's output finds nothing but node_exporter's own camelCase names.
  */
 import { expect } from 'chai';
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { freePort, get, runExporter, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+import { get, runExporter, startExporterProcess, TREE_6_18, type StartedExporter } from './helpers';
+import { PrometheusServer, type VectorSample } from '../support/prometheus';
 import { requireTool } from '../support/tools';
 import { collectors } from '../../collectors/index';
 import { absentCollectors } from '../collectors/absent';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-interface PromResult {
-  status: string;
-  data: { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
-}
-
 describe('end to end with a real Prometheus', function () {
   this.timeout(90_000);
-  let prometheus: string;
   let exporter: StartedExporter | undefined;
-  let prom: ChildProcess | undefined;
-  let promLog = '';
+  let prom: PrometheusServer | undefined;
   let dir: string;
-  let api: string;
 
   before(async function () {
-    prometheus = requireTool(this, 'prometheus');
+    const prometheus = requireTool(this, 'prometheus');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-e2e-'));
     exporter = await startExporterProcess(['--config', '/dev/null', '--path.procfs', TREE_6_18, '--collector.softirqs']);
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    const config = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(
-      config,
-      `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: proc\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
-    );
-    prom = spawn(
-      prometheus,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${path.join(dir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=warn',
-      ],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    prom.stderr!.setEncoding('utf8');
-    prom.stderr!.on('data', (c: string) => (promLog += c));
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await get(`${api}/-/ready`)).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    throw new Error(`prometheus did not become ready: ${promLog}`);
+    prom = new PrometheusServer(prometheus, dir);
+    await prom.start({ job: 'proc', address: exporter.address });
   });
 
   after(async () => {
-    if (prom && prom.exitCode === null) {
-      const exited = new Promise((r) => prom!.once('exit', r));
-      prom.kill('SIGTERM');
-      const kill = setTimeout(() => prom!.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(kill);
-    }
+    await prom?.stop();
     await exporter?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function query(q: string): Promise<PromResult['data']['result']> {
-    const res = await get(`${api}/api/v1/query?query=${encodeURIComponent(q)}`);
-    const body = JSON.parse(res.body) as PromResult;
-    expect(body.status, res.body).to.equal('success');
-    return body.data.result;
-  }
-
-  async function eventually(q: string, ok: (r: PromResult['data']['result']) => boolean): Promise<PromResult['data']['result']> {
-    let last: PromResult['data']['result'] = [];
-    for (let i = 0; i < 60; i++) {
-      last = await query(q);
-      if (ok(last)) return last;
-      await sleep(500);
-    }
-    throw new Error(`${q}: got ${JSON.stringify(last)}\nprometheus log: ${promLog}`);
-  }
+  const query = (q: string): Promise<VectorSample[]> => prom!.query(q);
+  const eventually = (q: string, ok: (r: VectorSample[]) => boolean): Promise<VectorSample[]> => prom!.eventually(q, ok);
 
   it('scrapes the exporter: up is 1 after two scrapes, rates and gauges have series', async () => {
     await eventually('count_over_time(up{job="proc"}[1m])', (r) => r.length === 1 && Number(r[0].value[1]) >= 2);

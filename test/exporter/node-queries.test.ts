@@ -16,6 +16,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { collectors } from '../../collectors/index';
 import { projectRoot } from '../support/fixtures';
+import { PrometheusServer, type VectorSample } from '../support/prometheus';
 import { requireTool } from '../support/tools';
 import { freePort, get, ROOTFS, startExporterProcess, SYSFS, TREE_6_18, type StartedExporter } from './helpers';
 
@@ -135,79 +136,21 @@ type Answer = { ok: true; samples: Sample[] } | { ok: false; error: string };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** One Prometheus on loopback scraping one target every second, relabelled to job "node", instance "node1:9100". */
-class Prometheus {
-  child?: ChildProcess;
-  log = '';
-  api = '';
+/** An instant query's answer as samples (a scalar as one unlabelled sample), or the API's error. */
+async function queryAt(prom: PrometheusServer, expr: string, time: number): Promise<Answer> {
+  const answer = await prom.answer(expr, time);
+  if (answer.status !== 'success') return { ok: false, error: answer.error ?? JSON.stringify(answer) };
+  const { resultType, result } = answer.data!;
+  if (resultType === 'scalar') return { ok: true, samples: [{ labels: {}, value: Number((result as [number, string])[1]) }] };
+  const vector = result as VectorSample[];
+  return { ok: true, samples: vector.map((s) => ({ labels: s.metric, value: Number(s.value[1]) })) };
+}
 
-  constructor(
-    private readonly binary: string,
-    private readonly dir: string,
-  ) {}
-
-  async start(target: string): Promise<void> {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const port = await freePort();
-    this.api = `http://127.0.0.1:${port}`;
-    const config = path.join(this.dir, 'prometheus.yml');
-    fs.writeFileSync(
-      config,
-      'global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n' +
-        `scrape_configs:\n  - job_name: ${JOB}\n    static_configs:\n      - targets: ['${target}']\n` +
-        `    relabel_configs:\n      - target_label: instance\n        replacement: '${INSTANCE}'\n`,
-    );
-    const data = path.join(this.dir, 'data');
-    const flags = [`--config.file=${config}`, `--storage.tsdb.path=${data}`, `--web.listen-address=127.0.0.1:${port}`];
-    this.child = spawn(this.binary, [...flags, '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.child.stderr!.setEncoding('utf8');
-    this.child.stderr!.on('data', (c: string) => (this.log += c));
-  }
-
-  /** Waits until `up` has at least `scrapes` samples in the last minute. */
-  async ready(scrapes: number): Promise<void> {
-    for (let i = 0; i < 240; i++) {
-      try {
-        const r = await this.query(`count_over_time(up{job="${JOB}"}[1m])`, Date.now() / 1000);
-        if (r.ok && r.samples.length === 1 && r.samples[0].value >= scrapes) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(250);
-    }
-    throw new Error(`prometheus at ${this.api} did not get ${scrapes} scrapes: ${this.log}`);
-  }
-
-  async query(expr: string, time: number): Promise<Answer> {
-    const res = await get(`${this.api}/api/v1/query?query=${encodeURIComponent(expr)}&time=${time}`);
-    const body = JSON.parse(res.body) as {
-      status: string;
-      error?: string;
-      data?: { resultType: string; result: unknown };
-    };
-    if (body.status !== 'success') return { ok: false, error: body.error ?? res.body };
-    const { resultType, result } = body.data!;
-    if (resultType === 'scalar') return { ok: true, samples: [{ labels: {}, value: Number((result as [number, string])[1]) }] };
-    const vector = result as { metric: Record<string, string>; value: [number, string] }[];
-    return { ok: true, samples: vector.map((s) => ({ labels: s.metric, value: Number(s.value[1]) })) };
-  }
-
-  async labelValues(match: string, label: string): Promise<Answer> {
-    const res = await get(`${this.api}/api/v1/label/${label}/values?match[]=${encodeURIComponent(match)}`);
-    const body = JSON.parse(res.body) as { status: string; error?: string; data?: string[] };
-    if (body.status !== 'success') return { ok: false, error: body.error ?? res.body };
-    return { ok: true, samples: body.data!.map((v) => ({ labels: { [label]: v }, value: 1 })) };
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(kill);
-  }
+/** A label-values answer as one sample per value. */
+async function labelValues(prom: PrometheusServer, match: string, label: string): Promise<Answer> {
+  const answer = await prom.labelValues(match, label);
+  if (answer.status !== 'success') return { ok: false, error: answer.error ?? JSON.stringify(answer) };
+  return { ok: true, samples: answer.data!.map((v) => ({ labels: { [label]: v }, value: 1 })) };
 }
 
 /** node_exporter on the trees, on a loopback port, with its default collectors. */
@@ -283,8 +226,8 @@ describe("Node Exporter Full and node-mixin queries: node_exporter's answers are
   let dir: string;
   let nodeExporter: { child: ChildProcess; address: string } | undefined;
   let ours: StartedExporter | undefined;
-  const theirsProm: Prometheus[] = [];
-  const oursProm: Prometheus[] = [];
+  const theirsProm: PrometheusServer[] = [];
+  const oursProm: PrometheusServer[] = [];
   /** The fixture trees both read: the 6.18 capture (a copy of its procfs), its /sys and its root filesystem. */
   const trees: Trees = { procfs: '', sysfs: '', rootfs: '' };
 
@@ -308,12 +251,12 @@ describe("Node Exporter Full and node-mixin queries: node_exporter's answers are
       trees.rootfs,
       ...DASHBOARD_COLLECTORS.map((c) => `--collector.${c}`),
     ]);
-    theirsProm.push(new Prometheus(prometheus, path.join(dir, 'prom-node_exporter')));
-    oursProm.push(new Prometheus(prometheus, path.join(dir, 'prom-ours')));
-    await theirsProm[0].start(nodeExporter.address);
-    await oursProm[0].start(ours.address);
+    theirsProm.push(new PrometheusServer(prometheus, path.join(dir, 'prom-node_exporter')));
+    oursProm.push(new PrometheusServer(prometheus, path.join(dir, 'prom-ours')));
+    await theirsProm[0].start({ job: JOB, address: nodeExporter.address, instance: INSTANCE });
+    await oursProm[0].start({ job: JOB, address: ours.address, instance: INSTANCE });
     // Enough scrapes for every range in the list to hold two points or more.
-    await Promise.all([theirsProm[0].ready(8), oursProm[0].ready(8)]);
+    await Promise.all([theirsProm[0].waitForScrapes(JOB, 8), oursProm[0].waitForScrapes(JOB, 8)]);
   });
 
   after(async () => {
@@ -338,8 +281,8 @@ describe("Node Exporter Full and node-mixin queries: node_exporter's answers are
     const failures: string[] = [];
     const counts = { answeredByNodeExporter: 0, compared: 0, needsWhatWeDoNotRead: 0, notAnsweredByNodeExporter: 0 };
     for (const entry of entries) {
-      const ask = (p: Prometheus): Promise<Answer> =>
-        entry.labelValues ? p.labelValues(entry.labelValues.match, entry.labelValues.label) : p.query(entry.expr, time);
+      const ask = (p: PrometheusServer): Promise<Answer> =>
+        entry.labelValues ? labelValues(p, entry.labelValues.match, entry.labelValues.label) : queryAt(p, entry.expr, time);
       const [theirs, mine] = await Promise.all([ask(theirsProm[0]), ask(oursProm[0])]);
       const where = `${entry.source} ${entry.name}: ${entry.expr}`;
       if (!theirs.ok || !mine.ok) {

@@ -7,13 +7,13 @@
  * return series.
  */
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { projectRoot } from '../support/fixtures';
+import { PrometheusServer, type VectorSample } from '../support/prometheus';
 import { requireTool } from '../support/tools';
-import { freePort, get, startExporterProcess, type StartedExporter } from './helpers';
+import { startExporterProcess, type StartedExporter } from './helpers';
 
 const TREE = path.join(projectRoot, 'fixtures', 'trees', 'process-exporter');
 const CONFIG = path.join(projectRoot, 'test', 'exporter', 'golden', 'process-exporter.yml');
@@ -55,25 +55,13 @@ const QUERIES: Record<string, string> = {
   'thread context switches': `rate(namedprocess_namegroup_thread_context_switches_total{${GROUPS}}[10s])`,
 };
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 describe("process-exporter's dashboard queries against proc-exporter (a real Prometheus scraping it)", function () {
   this.timeout(120_000);
   let exporter: StartedExporter | undefined;
-  let prom: ChildProcess | undefined;
-  let promLog = '';
+  let prom: PrometheusServer | undefined;
   let dir: string;
-  let api: string;
 
-  async function query(q: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
-    const res = await get(`${api}/api/v1/query?query=${encodeURIComponent(q)}`);
-    const body = JSON.parse(res.body) as {
-      status: string;
-      data: { result: { metric: Record<string, string>; value: [number, string] }[] };
-    };
-    expect(body.status, `${q}: ${res.body}`).to.equal('success');
-    return body.data.result;
-  }
+  const query = (q: string): Promise<VectorSample[]> => prom!.query(q);
 
   before(async function () {
     const prometheus = requireTool(this, 'prometheus');
@@ -88,38 +76,13 @@ describe("process-exporter's dashboard queries against proc-exporter (a real Pro
       TREE,
       '--collector.disable-defaults',
     ]);
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    const config = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(
-      config,
-      'global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n' +
-        `scrape_configs:\n  - job_name: ${JOB}\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
-    );
-    const flags = [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`];
-    prom = spawn(prometheus, [...flags, '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    prom.stderr!.setEncoding('utf8');
-    prom.stderr!.on('data', (c: string) => (promLog += c));
-    // Twelve scrapes, so that a 10 s rate has points.
-    for (let i = 0; i < 200; i++) {
-      try {
-        const r = await query(`count_over_time(up{job="${JOB}"}[1m])`);
-        if (r.length === 1 && Number(r[0].value[1]) >= 12) break;
-      } catch {
-        // not listening yet
-      }
-      await sleep(250);
-    }
+    prom = new PrometheusServer(prometheus, dir);
+    await prom.start({ job: JOB, address: exporter.address });
+    await prom.waitForScrapes(JOB, 12);
   });
 
   after(async () => {
-    if (prom && prom.exitCode === null) {
-      const exited = new Promise((r) => prom!.once('exit', r));
-      prom.kill('SIGTERM');
-      const kill = setTimeout(() => prom!.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(kill);
-    }
+    await prom?.stop();
     await exporter?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -127,7 +90,7 @@ describe("process-exporter's dashboard queries against proc-exporter (a real Pro
   for (const [what, q] of Object.entries(QUERIES)) {
     it(`${what}: returns series`, async () => {
       const result = await query(q);
-      expect(result, `${q}\nprometheus log: ${promLog}`).to.not.deep.equal([]);
+      expect(result, `${q}\nprometheus log: ${prom!.log}`).to.not.deep.equal([]);
     });
   }
 

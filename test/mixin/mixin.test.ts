@@ -4,13 +4,14 @@
  * exporter on a fixture root with process groups, two mappings and a malformed diskstats line.
  */
 import { expect } from 'chai';
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { freePort, get, startExporterProcess, TREE_6_18, type StartedExporter } from '../exporter/helpers';
+import { get, startExporterProcess, TREE_6_18, type StartedExporter } from '../exporter/helpers';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
+import { PrometheusServer } from '../support/prometheus';
 import { requireTool } from '../support/tools';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -63,8 +64,6 @@ function targetsOf(panels: readonly Obj[]): Target[] {
 function substitute(expr: string): string {
   return expr.replaceAll('$__rate_interval', '10s').replaceAll('$job', JOB).replaceAll('$instance', '.*').replaceAll('$groupname', '.+');
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('mixin: alerting rules (deploy/mixin/alerts.yaml)', function () {
   this.timeout(60_000);
@@ -122,19 +121,12 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
   this.timeout(120_000);
   const targets = targetsOf(dashboard.panels);
   let exporter: StartedExporter | undefined;
-  let prom: ChildProcess | undefined;
-  let promLog = '';
+  let prom: PrometheusServer | undefined;
   let dir: string;
-  let api: string;
   /** The exporter's /metrics, once Prometheus has scraped it for a while. */
   let exposition: string;
 
-  async function query(q: string): Promise<Obj[]> {
-    const res = await get(`${api}/api/v1/query?query=${encodeURIComponent(q)}`);
-    const body = JSON.parse(res.body) as Obj;
-    expect(body.status, `${q}: ${res.body}`).to.equal('success');
-    return body.data.result as Obj[];
-  }
+  const query = (q: string): Promise<Obj[]> => prom!.query(q);
 
   before(async function () {
     const prometheus = requireTool(this, 'prometheus');
@@ -150,39 +142,14 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
     fs.appendFileSync(path.join(root, 'diskstats'), 'this is not a diskstats line\n');
     fs.writeFileSync(path.join(dir, 'config.yaml'), CONFIG);
     exporter = await startExporterProcess(['--config', path.join(dir, 'config.yaml'), '--path.procfs', root]);
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    const config = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(
-      config,
-      'global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n' +
-        `scrape_configs:\n  - job_name: ${JOB}\n    static_configs:\n      - targets: ['${exporter.address}']\n`,
-    );
-    const flags = [`--config.file=${config}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`];
-    prom = spawn(prometheus, [...flags, '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    prom.stderr!.setEncoding('utf8');
-    prom.stderr!.on('data', (c: string) => (promLog += c));
-    // Twelve scrapes, so that a 10 s rate has points.
-    for (let i = 0; i < 200; i++) {
-      try {
-        const r = await query(`count_over_time(up{job="${JOB}"}[1m])`);
-        if (r.length === 1 && Number(r[0].value[1]) >= 12) break;
-      } catch {
-        // not listening yet
-      }
-      await sleep(250);
-    }
+    prom = new PrometheusServer(prometheus, dir);
+    await prom.start({ job: JOB, address: exporter.address });
+    await prom.waitForScrapes(JOB, 12);
     exposition = (await get(`http://${exporter.address}/metrics`)).body;
   });
 
   after(async () => {
-    if (prom && prom.exitCode === null) {
-      const exited = new Promise((r) => prom!.once('exit', r));
-      prom.kill('SIGTERM');
-      const kill = setTimeout(() => prom!.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(kill);
-    }
+    await prom?.stop();
     await exporter?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -211,7 +178,7 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
     for (const v of dashboard.templating.list.filter((x: Obj) => x.type === 'query') as Obj[]) {
       const m = /^label_values\((.+), (\w+)\)$/.exec(v.query.query as string);
       expect(m, v.name).to.not.equal(null);
-      const res = await get(`${api}/api/v1/label/${m![2]}/values?match[]=${encodeURIComponent(substitute(m![1]))}`);
+      const res = await get(`${prom!.api}/api/v1/label/${m![2]}/values?match[]=${encodeURIComponent(substitute(m![1]))}`);
       expect(JSON.parse(res.body).data, v.name).to.deep.equal(want[v.name]);
     }
   });
@@ -276,7 +243,7 @@ describe('mixin: the dashboard (deploy/mixin/dashboard.json) against a real Prom
     const title = `${t.panel}/${t.refId}`;
     it(`"${t.panel}" (${t.refId}) returns series: ${t.expr.length > 90 ? `${t.expr.slice(0, 87)}...` : t.expr}`, async () => {
       const result = await query(substitute(t.expr));
-      expect(result, `${t.expr}\nprometheus log: ${promLog}`).to.not.deep.equal([]);
+      expect(result, `${t.expr}\nprometheus log: ${prom!.log}`).to.not.deep.equal([]);
       checks[title]?.(result);
     });
   }
