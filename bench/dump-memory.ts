@@ -93,8 +93,8 @@ async function main(): Promise<void> {
   try {
     const address = await new Promise<string>((resolve, reject) => {
       let stderr = '';
-      child.stderr!.setEncoding('utf8');
-      child.stderr!.on('data', (chunk: string) => {
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
         stderr += chunk;
         const m = /"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null;
         if (m) resolve(m[1]);

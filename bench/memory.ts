@@ -122,7 +122,7 @@ export async function measureDefaultFlagsMemory(o: Options, report: Report, agen
   const plain = await startOurExporter([]);
   try {
     await waitFor(`${plain.url}/healthz`, 30_000, agent);
-    await scrapeMany(`${plain.url}/metrics`, o.scrapes, [o.scrapes], async () => undefined, agent);
+    await scrapeMany(`${plain.url}/metrics`, o.scrapes, [o.scrapes], () => Promise.resolve(), agent);
     const rss = vmRssKb(plain.child.pid!);
     log(`  with node's default heap flags: RSS ${(rss / 1024).toFixed(1)} MB after ${o.scrapes} scrapes`);
     (report.details.memory as Record<string, unknown>).defaultFlagsRssKb = rss;

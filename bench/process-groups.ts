@@ -27,14 +27,7 @@ import { runCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
 import { collectGarbage, log, median, type Options, type Report } from './runner';
 import { benchEnv } from './support/collectors';
-import {
-  limitsText,
-  smapsRollupText,
-  writeProcess,
-  writeRootStat,
-  type SyntheticProcess,
-  type SyntheticThread,
-} from './support/process-tree';
+import { writeProcess, writeRootStat, type SyntheticProcess, type SyntheticThread } from './support/process-tree';
 
 const GROUP_KINDS = 20;
 /** The files a warm cycle reads of each tracked process (and of each thread of a multi-threaded one). */

@@ -119,7 +119,7 @@ async function againstNodeExporter(o: Options, report: Report, agent: http.Agent
   log(`node_exporter: ${version}; ${binary} ${args.join(' ')}${missing.length > 0 ? ` (no equivalent for: ${missing.join(', ')})` : ''}`);
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let neStderr = '';
-  child.stderr!.on('data', (c: Buffer) => (neStderr = (neStderr + c.toString()).slice(-4000)));
+  child.stderr.on('data', (c: Buffer) => (neStderr = (neStderr + c.toString()).slice(-4000)));
   try {
     const url = `http://127.0.0.1:${port}/metrics`;
     await waitFor(url, 15_000, agent).catch((error: Error) => {

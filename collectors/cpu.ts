@@ -129,7 +129,7 @@ export const cpu = defineCollector({
   },
   transform: (input, { state, options }) => {
     const s = state as CollectorState & { times?: Map<string, CpuTimes> };
-    s.times = clampCpuTimes(s.times ?? new Map(), ((input.stat ?? []) as StatRecord[]).filter(isPerCpu));
+    s.times = clampCpuTimes(s.times ?? new Map<string, CpuTimes>(), ((input.stat ?? []) as StatRecord[]).filter(isPerCpu));
     const cpus: CpuRecord[] = [...s.times].map(([id, times]) => ({ cpu: id, times, guest: { user: times.guest, nice: times.guest_nice } }));
     const cpuinfo = (input.cpuinfo ?? []) as CpuinfoRecord[];
     return {

@@ -72,7 +72,7 @@ function checkFields(records: readonly object[], values: readonly string[], othe
 async function processRecords(handler: string, procfs: ProcFs): Promise<object[]> {
   const out: object[] = [];
   for await (const p of walkProcesses({ procfs, files: [handler] })) {
-    for (const r of (p.files[handler] ?? []) as object[]) out.push({ ...r, [PID_FIELD]: p.pid });
+    for (const r of p.files[handler] ?? []) out.push({ ...r, [PID_FIELD]: p.pid });
   }
   return out;
 }
@@ -88,7 +88,7 @@ function sampleRecords(handler: string, procfs: ProcFs): object[] | undefined {
       const self = procfs.exists('self') ? Number(procfs.readLink('self')) : NaN;
       const candidates = Number.isInteger(self) && self > 0 ? [self] : procfs.pids().slice(0, SAMPLE_PROCESSES);
       for (const pid of candidates) {
-        const records = (readProcess(procfs, pid, [handler])?.files[handler] ?? []) as object[];
+        const records = readProcess(procfs, pid, [handler])?.files[handler] ?? [];
         if (records.length > 0) return records.map((r) => ({ ...r, [PID_FIELD]: pid }));
       }
       return undefined;

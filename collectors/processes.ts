@@ -14,7 +14,6 @@
  * process adds no thread states. Without pid_max or threads-max the run fails.
  * node_exporter: collector/processes_linux.go (procfs proc_stat.go).
  */
-import type { StatRecord } from '../src/parsers/pid/stat';
 import type { SysctlValueRecord } from '../src/parsers/formats/sysctl-integer';
 import { defineCollector, mapping, walkProcesses, type GatherContext } from '../src/collector';
 
@@ -38,7 +37,7 @@ async function summarize({ procfs, read }: GatherContext): Promise<ProcessSummar
   for await (const p of walkProcesses({ procfs, files: [SOURCE], threads: true })) {
     const error = p.errors?.[SOURCE];
     if (error) throw new Error(`error reading stat for pid ${p.pid}${p.tid === undefined ? '' : ` thread ${p.tid}`}: ${error.message}`);
-    const stat = (p.files[SOURCE] as StatRecord[] | undefined)?.[0];
+    const stat = p.files[SOURCE]?.[0];
     if (stat === undefined) continue; // gone, or not readable: as node_exporter's ignored errors
     if (p.tid === undefined) {
       summary.pids++;

@@ -17,7 +17,7 @@ const column = (field: keyof SoftnetStatRecord & string, name: string, help: str
     help,
     type,
     labels: { cpu: 'cpu' },
-    value: ({ record }) => (typeof record[field] === 'number' ? (record[field] as number) : 0),
+    value: ({ record }) => (typeof record[field] === 'number' ? record[field] : 0),
   });
 
 export const softnet = defineCollector({

@@ -44,7 +44,7 @@ export const timex = defineCollector({
   description: 'Kernel clock discipline: offset, frequency, errors, PPS (adjtimex(2), read-only).',
   defaultEnabled: true,
   reads: {},
-  gather: async () => ({ readings: [adjtimex()] }),
+  gather: () => Promise.resolve({ readings: [adjtimex()] }),
   transform: (input, { state }) => {
     const reading = (input.readings as TimexReading[] | undefined)?.[0];
     if (reading === undefined) return {};

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isScalar, parseDocument, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { PROJECT_ROOT } from '../src/config';
 
 export const valuesPath = path.join(PROJECT_ROOT, 'helm', 'proc-exporter', 'values.yaml');

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { handlerPattern } from '../src/handler';
+import { handlerPattern, type Handler } from '../src/handler';
 import { handlerNames, handlers } from '../src/registry';
 import { collectors } from '../collectors/index';
 import { optionFlag, PROJECT_ROOT } from '../src/config';
@@ -16,7 +16,7 @@ export const README = path.join(PROJECT_ROOT, 'README.md');
 
 export function handlerTable(): string {
   const where = (name: string): string => {
-    const handler = handlers[name];
+    const handler = handlers[name] as Handler<object>;
     if (handler.root === undefined) return `\`${name}\``;
     return `\`${name}\` (\`${handler.root === 'sysfs' ? '/sys/' : '/'}${handlerPattern(handler)}\`)`;
   };

@@ -95,8 +95,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   try {
     const address = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`exporter did not start: ${stderr}`)), 30_000);
-      child.stderr!.setEncoding('utf8');
-      child.stderr!.on('data', (chunk: string) => {
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
         stderr = (stderr + chunk).slice(-64 * 1024);
         const m = /"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null;
         if (m) {

@@ -48,6 +48,7 @@ export function refusedHandler(name: string, reason: string, pattern?: string): 
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds handlers of every record type; a lookup gives them back typed by name
 export type HandlerTable = Record<string, Handler<any>>;
 
 /** The pattern a handler's path is matched with. */

@@ -32,7 +32,7 @@ import { getHandler } from './registry';
 
 type PidTable = typeof pidHandlers;
 /** Names of the registry's per-process handlers. */
-export type PidFileName = keyof PidTable & string;
+export type PidFileName = Extract<keyof PidTable, string>;
 /** The record list a per-process handler returns (object[] for a name the registry does not type). */
 export type PidRecordsOf<K extends string> = K extends PidFileName ? ReturnType<PidTable[K]['parse']> : object[];
 /** What `files` entries name: handler names keep their record types; a Handler object widens to string keys. */
@@ -138,7 +138,7 @@ export function readProcess<E extends string | Handler<object>>(
   files: readonly E[],
   tid?: number,
 ): ProcessRecord<FileKey<E>> | undefined {
-  return readResolved(procfs, pid, resolveFiles(files), tid) as ProcessRecord<FileKey<E>> | undefined;
+  return readResolved(procfs, pid, resolveFiles(files), tid);
 }
 
 function readResolved(procfs: ProcFs, pid: number, files: readonly FileToRead[], tid?: number): ProcessRecord | undefined {
@@ -198,11 +198,11 @@ export async function* walkProcesses<E extends string | Handler<object>>(
       await tick();
       continue;
     }
-    yield record as ProcessRecord<FileKey<E>>;
+    yield record;
     if (options.threads) {
       for (const tid of listThreads(procfs, pid)) {
         const thread = readResolved(procfs, pid, files, tid);
-        if (thread !== undefined) yield thread as ProcessRecord<FileKey<E>>;
+        if (thread !== undefined) yield thread;
         await tick();
       }
     }

@@ -441,6 +441,8 @@ export class ProcFs {
                 (closeError) => {
                   release();
                   if (asyncPool.length < ASYNC_POOL_LIMIT) asyncPool.push(first);
+                  // The read's own error, re-raised as it came.
+                  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                   if (failure !== undefined) reject(failure);
                   else if (closeError) reject(closeError);
                   else resolve(text!);

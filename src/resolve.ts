@@ -130,7 +130,7 @@ export function resolveHandler(file: string, table: HandlerTable): Handler<objec
   const relative = underProc(file, segments);
   const inProcDirectory = relative !== undefined;
   let best: Candidate | undefined;
-  for (const handler of Object.values(table)) {
+  for (const handler of Object.values(table) as Handler<object>[]) {
     const candidate = score(handler, segments);
     if (!candidate) continue;
     if (inProcDirectory && (!candidate.exact || candidate.matched < segmentsToCover(relative, handlerPattern(handler).split('/'))))

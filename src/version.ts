@@ -99,7 +99,7 @@ function savedBuild(root: string): Omit<BuildInfo, 'version'> | undefined {
     return undefined;
   }
   if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) return undefined;
-  const field = (key: string): string => (typeof saved[key] === 'string' && saved[key] !== '' ? (saved[key] as string) : UNKNOWN);
+  const field = (key: string): string => (typeof saved[key] === 'string' && saved[key] !== '' ? saved[key] : UNKNOWN);
   return { branch: field('branch'), revision: field('revision'), user: field('user'), date: field('date') };
 }
 

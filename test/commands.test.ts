@@ -199,8 +199,8 @@ describe('commands', () => {
       expect(lines[0]).to.match(
         new RegExp(`^${command}, version ${version.replace(/\./g, '\\.')} \\(branch: [^,]+, revision: ([0-9a-f]{40}|unknown)\\)$`),
       );
-      expect(lines[1]).to.match(/^  build user: +\S+$/);
-      expect(lines[2]).to.match(/^  build date: +(\d{8}-\d\d:\d\d:\d\d|unknown)$/);
+      expect(lines[1]).to.match(/^ {2}build user: +\S+$/);
+      expect(lines[2]).to.match(/^ {2}build date: +(\d{8}-\d\d:\d\d:\d\d|unknown)$/);
       expect(lines[3]).to.equal(`  node version:     ${process.version}`);
     });
 

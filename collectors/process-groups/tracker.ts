@@ -68,7 +68,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 /** USER_HZ: /proc reports times in 1/100 s on every architecture. */
 export const CLOCK_TICKS = 100;
 /** What procfs (Go) makes of an `unlimited` fd limit: the largest uint64, as a float. */
-const UNLIMITED = 18446744073709551615;
+const UNLIMITED = 2 ** 64; // 18446744073709551615 as a float64 rounds to 2^64
 
 export const STATES = ['Running', 'Sleeping', 'Waiting', 'Zombie', 'Other'] as const;
 export type StateName = (typeof STATES)[number];
@@ -104,7 +104,7 @@ function addDifference(into: Counts, a: Counts, b: Counts | undefined): void {
 function latest(last: Counts | undefined, now: Partial<Counts>): Counts {
   const pick = (key: keyof Counts): number => Math.max(now[key] ?? 0, last?.[key] ?? 0);
   const io = (key: 'read' | 'write'): number | undefined =>
-    now[key] === undefined ? last?.[key] : last?.[key] === undefined ? now[key] : Math.max(now[key]!, last[key]!);
+    now[key] === undefined ? last?.[key] : last?.[key] === undefined ? now[key] : Math.max(now[key], last[key]);
   return {
     user: pick('user'),
     system: pick('system'),
@@ -271,12 +271,6 @@ async function bootTime(read: ReadRecords): Promise<number | undefined> {
 
 function first<T>(record: ProcessRecord, file: string): T | undefined {
   return (record.files[file] as T[] | undefined)?.[0];
-}
-
-/** Whether a file of the record was read (present, not denied, parsed). */
-function readable(record: ProcessRecord, file: string): boolean {
-  const records = record.files[file] as object[] | undefined;
-  return records !== undefined && records.length > 0;
 }
 
 /** Entries of a process's folder (fd/, task/); undefined when it is unreadable or absent (ProcFs.list gives [] then). */
@@ -646,7 +640,7 @@ export class ProcessGroupTracker {
 
   private addThread(group: string, name: string, last: Counts, base: Counts): void {
     let byName = this.exitedThreads.get(group);
-    if (!byName) this.exitedThreads.set(group, (byName = new Map()));
+    if (!byName) this.exitedThreads.set(group, (byName = new Map<string, Counts>()));
     let totals = byName.get(name);
     if (!totals) byName.set(name, (totals = { ...zero(), read: 0, write: 0 }));
     addDifference(totals, last, base);
@@ -711,7 +705,7 @@ export class ProcessGroupTracker {
     const threadTotals = new Map<string, ThreadTotals>();
     const threadName = (groupname: string, name: string): { count: number; counts: Counts } => {
       let byName = threadTotals.get(groupname);
-      if (!byName) threadTotals.set(groupname, (byName = new Map()));
+      if (!byName) threadTotals.set(groupname, (byName = new Map<string, { count: number; counts: Counts }>()));
       let totals = byName.get(name);
       if (!totals) byName.set(name, (totals = { count: 0, counts: { ...zero(), read: 0, write: 0 } }));
       return totals;

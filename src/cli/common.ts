@@ -88,7 +88,7 @@ export function runCommand(
     process.exit(EXIT_FAILURE);
   });
   try {
-    program.parse(argv as string[], { from: 'user' });
+    program.parse(argv, { from: 'user' });
     const options: Record<string, unknown> = { ...program.opts(), command: name };
     if (options.version) {
       process.stdout.write(`${versionText(name)}\n`);

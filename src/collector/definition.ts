@@ -18,6 +18,7 @@ export interface CollectorEnv {
 }
 
 /** What a name/label/value function sees: the record, and for `each` mappings the entry's key and value. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mapping's record is any unless it names its type: mappings are data over many parsers' records
 export interface MappingContext<R = any> {
   handler: string;
   record: R;
@@ -34,6 +35,7 @@ export interface MappingContext<R = any> {
 export type Getter<R, T> = string | ((ctx: MappingContext<R>) => T | undefined);
 
 /** Include/exclude regexes (option names of the collector) tested against a label or a derived string. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mapping's record is any unless it names its type: mappings are data over many parsers' records
 export interface FilterSpec<R = any> {
   /** A label name of the sample, or a function of the context. */
   subject: string | ((ctx: MappingContext<R>) => string);
@@ -43,6 +45,7 @@ export interface FilterSpec<R = any> {
   exclude?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mapping's record is any unless it names its type: mappings are data over many parsers' records
 export interface MetricMapping<R = any> {
   /** Handler name(s) whose records this mapping reads. */
   from: string | readonly string[];

@@ -42,6 +42,8 @@ function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleRead
     const parse = (text: string): object[] => parseErrorLog.parse(handler, text, `${procfs.root}/${path}`);
     pending = procfs.isKernelProcfs() ? Promise.resolve(parse(procfs.readText(path))) : procfs.readTextAsync(path).then(parse);
   } catch (error) {
+    // A synchronous read's error, re-raised as it came (a MissingFileError, a ParseError).
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     pending = Promise.reject(error);
   }
   reads?.set(key, pending);

@@ -78,6 +78,7 @@ interface Problem {
 /** A keyword whose check returns problems (their messages are the output's). */
 function checkKeyword(
   keyword: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ajv passes each keyword's own schema value, whose type the keyword's meta-schema fixes
   check: (schemaValue: any, data: unknown, cxt: DataValidationCxt) => Problem[],
 ): FuncKeywordDefinition {
   const validate: SchemaValidateFunction = (schemaValue, data, _parentSchema, cxt) => {
@@ -97,7 +98,7 @@ function parentPath(path: string): string {
 function entryAt(cxt: DataValidationCxt): RawMapping | undefined {
   const m = /^\/mappings\/(\d+)/.exec(cxt.instancePath);
   const root = cxt.rootData as { mappings?: unknown };
-  const entry = m && Array.isArray(root.mappings) ? root.mappings[Number(m[1])] : undefined;
+  const entry = m && Array.isArray(root.mappings) ? (root.mappings as unknown[])[Number(m[1])] : undefined;
   return isObject(entry) ? (entry as unknown as RawMapping) : undefined;
 }
 

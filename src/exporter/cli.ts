@@ -122,7 +122,14 @@ export async function startExporter(
   };
   let web = config.webConfigFile === undefined ? undefined : loadWebConfig(config.webConfigFile);
   let current = { config, ...build(config, web) };
-  const server = await listen((req, res) => current.app(req, res), config.listen.port, config.listen.host, web?.tls);
+  const server = await listen(
+    (req, res) => {
+      current.app(req, res);
+    },
+    config.listen.port,
+    config.listen.host,
+    web?.tls,
+  );
   server.keepAliveTimeout = 65_000;
   // The first line, as node_exporter's "Starting node_exporter": which build runs. Once listening (a start-up failure
   // is the one line main prints) and before the first cycle, whose failures it must precede.

@@ -157,7 +157,7 @@ function renderNested(value: unknown): string {
 }
 
 function renderCell(value: Cell): string {
-  return Array.isArray(value) ? renderNested(value) : renderScalar(value as Cell);
+  return Array.isArray(value) ? renderNested(value) : renderScalar(value);
 }
 
 /** Numbers align right; long text may wrap (everything else stays on one line, the table scrolls sideways). */

@@ -27,7 +27,7 @@ function pairs(key: string, value: unknown, out: string[]): void {
     value.forEach((item, i) => pairs(`${key}.${i}`, item, out));
   } else if (key === 'err' && typeof value === 'object' && 'message' in value) {
     // An Error pino serialized: its message is what a reader needs (the stack is for JSON).
-    out.push(`err=${logfmtValue(String((value as { message: unknown }).message))}`);
+    out.push(`err=${logfmtValue(String(value.message))}`);
   } else {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) pairs(`${key}.${k}`, v, out);
   }

@@ -49,7 +49,7 @@ export interface ProcessMetricsOptions {
 
 /** A limit as client_golang reports it: unlimited is the largest uint64 (RLIM_INFINITY). */
 function limitValue(value: LimitValue): number {
-  return value === 'unlimited' ? 18446744073709551615 : value;
+  return value === 'unlimited' ? 2 ** 64 : value;
 }
 
 interface JsonMetric {

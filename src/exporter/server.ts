@@ -141,6 +141,8 @@ function onHandlerDone(res: ServerResponse, action: () => void): void {
       action();
     }
   };
+  // Called back with `this` bound by apply below: the wrapper only adds the notification.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const end = res.end;
   res.end = function (this: ServerResponse, ...args: unknown[]) {
     once();

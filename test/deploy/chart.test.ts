@@ -7,7 +7,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { fixturesRoot, projectRoot } from '../support/fixtures';
 import { schemaErrors, strictFieldErrors } from './k8s-validate';
-import { chartDir, helmRender, Manifest, needRenderer, renderManifests as renderWith, tempDir, valuesFile } from './support';
+import { chartDir, helmRender, type Manifest, needRenderer, renderManifests as renderWith, tempDir, valuesFile } from './support';
 import { tableInDoc, valuesRows, valuesTable } from '../../scripts/chart-values';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -104,7 +104,7 @@ const ALL_ON = {
 const byKind = (ms: Manifest[], kind: string): Obj => {
   const found = ms.filter((m) => m.kind === kind && m.source !== 'proc-exporter/templates/grafana-dashboard.yaml');
   expect(found, kind).to.have.length(1);
-  return found[0] as Obj;
+  return found[0];
 };
 
 /** stderr of a render that must fail; the image is named unless `withImage` is false. */
@@ -630,7 +630,7 @@ describe('deploy: Helm chart, rendered (helm-render)', function () {
       expect(args).to.include(`--web.listen-address=127.0.0.1:${port}`);
       const child = spawn(process.execPath, [mainJs, ...args], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
-      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
       const base = `http://127.0.0.1:${port}`;
       try {
         let status = 0;

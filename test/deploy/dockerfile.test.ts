@@ -4,7 +4,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { startExporterProcess, TREE_6_18 } from '../exporter/helpers';
 import { projectRoot } from '../support/fixtures';
-import { execForm, labelsOf, lastOf, parseDockerfile, Stage } from './support';
+import { execForm, labelsOf, lastOf, parseDockerfile, type Stage } from './support';
 
 const dockerfile = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
 const { stages } = parseDockerfile(dockerfile);

@@ -24,22 +24,18 @@ type ModelClass = new (data: never) => Model;
 
 /** apiVersion/kind → [model class, module, interface] */
 const KINDS: Record<string, [ModelClass, string, string]> = {
-  'apps/v1/DaemonSet': [DaemonSet as unknown as ModelClass, 'kubernetes-models/apps/v1/DaemonSet', 'IDaemonSet'],
-  'v1/Service': [Service as unknown as ModelClass, 'kubernetes-models/v1/Service', 'IService'],
-  'v1/ServiceAccount': [ServiceAccount as unknown as ModelClass, 'kubernetes-models/v1/ServiceAccount', 'IServiceAccount'],
-  'v1/ConfigMap': [ConfigMap as unknown as ModelClass, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'],
-  'networking.k8s.io/v1/NetworkPolicy': [
-    NetworkPolicy as unknown as ModelClass,
-    'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
-    'INetworkPolicy',
-  ],
+  'apps/v1/DaemonSet': [DaemonSet, 'kubernetes-models/apps/v1/DaemonSet', 'IDaemonSet'],
+  'v1/Service': [Service, 'kubernetes-models/v1/Service', 'IService'],
+  'v1/ServiceAccount': [ServiceAccount, 'kubernetes-models/v1/ServiceAccount', 'IServiceAccount'],
+  'v1/ConfigMap': [ConfigMap, 'kubernetes-models/v1/ConfigMap', 'IConfigMap'],
+  'networking.k8s.io/v1/NetworkPolicy': [NetworkPolicy, 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'INetworkPolicy'],
   'monitoring.coreos.com/v1/ServiceMonitor': [
-    ServiceMonitor as unknown as ModelClass,
+    ServiceMonitor,
     '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
     'IServiceMonitor',
   ],
   'monitoring.coreos.com/v1/PrometheusRule': [
-    PrometheusRule as unknown as ModelClass,
+    PrometheusRule,
     '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule',
     'IPrometheusRule',
   ],

@@ -177,7 +177,7 @@ export function execForm(ins: Instruction | undefined): string[] {
   if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) {
     throw new Error(`${ins.keyword} on line ${ins.line} is not in exec form`);
   }
-  return parsed as string[];
+  return parsed;
 }
 
 /** KEY=VALUE pairs of LABEL instructions (quoted values, several per line). */

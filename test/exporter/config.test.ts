@@ -326,9 +326,9 @@ describe('exporter config', () => {
 
     it('exits 0 with every collector in name order, each with its own flags after it', () => {
       expect(help.status).to.equal(0);
-      const order = [...help.stdout.matchAll(/^  --collector\.([a-z0-9_]+) +enable the \1 collector/gm)].map((m) => m[1]);
+      const order = [...help.stdout.matchAll(/^ {2}--collector\.([a-z0-9_]+) +enable the \1 collector/gm)].map((m) => m[1]);
       expect(order).to.deep.equal(Object.keys(collectorTable).sort());
-      const flagCollectors = [...help.stdout.matchAll(/^  --(?:no-)?collector\.([a-z0-9_]+)[ .]/gm)].map((m) => m[1]);
+      const flagCollectors = [...help.stdout.matchAll(/^ {2}--(?:no-)?collector\.([a-z0-9_]+)[ .]/gm)].map((m) => m[1]);
       expect(flagCollectors.filter((name, i) => name !== flagCollectors[i - 1])).to.deep.equal(order);
     });
 

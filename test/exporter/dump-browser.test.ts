@@ -295,10 +295,10 @@ describe('/dump in a real browser (headless Chromium)', function () {
     const page = await context.newPage();
     const shots: [string, string, () => Promise<void>][] = [
       ['dump-index.png', '/dump', async () => void (await page.fill('#filter', 'net'))],
-      ['dump-table.png', '/dump/net.tcp', async () => undefined],
-      ['dump-process.png', '/dump/pid.maps?pid=4242', async () => undefined],
+      ['dump-table.png', '/dump/net.tcp', () => Promise.resolve()],
+      ['dump-process.png', '/dump/pid.maps?pid=4242', () => Promise.resolve()],
       ['dump-nested.png', '/dump/cpuinfo', async () => void (await page.click('table.records tbody tr:first-child details summary'))],
-      ['dump-error.png', '/dump/sockstats', async () => undefined],
+      ['dump-error.png', '/dump/sockstats', () => Promise.resolve()],
     ];
     for (const [file, url, prepare] of shots) {
       await page.goto(`${fixture.url}${url}`);

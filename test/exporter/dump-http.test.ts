@@ -7,7 +7,7 @@
  * bound on concurrent dumps (a queue, answers streamed with back-pressure).
  */
 import { expect } from 'chai';
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -382,8 +382,8 @@ describe('/dump over HTTP', function () {
       try {
         const address = await new Promise<string>((resolve, reject) => {
           let stderr = '';
-          child.stderr!.setEncoding('utf8');
-          child.stderr!.on('data', (chunk: string) => {
+          child.stderr.setEncoding('utf8');
+          child.stderr.on('data', (chunk: string) => {
             stderr += chunk;
             const m = /"msg":"listening"/.test(stderr) ? /"address":"([^"]+)"/.exec(stderr) : null;
             if (m) resolve(m[1]);

@@ -72,8 +72,8 @@ export function startExporterProcess(args: readonly string[], wrapper: readonly 
       void stop();
       reject(new Error(`exporter did not start: ${stderr}`));
     }, 20_000);
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
       stderr += chunk;
       // The "listening" line, in logfmt (the default) or JSON (--log.format json).
       const m =

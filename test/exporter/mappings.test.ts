@@ -375,7 +375,7 @@ describe('config-driven mappings and process groups', () => {
       expect(start, 'config.yaml has a commented #mappings: block').to.be.greaterThan(0);
       const examples = lines
         .slice(start)
-        .filter((l) => /^#(\S|  )/.test(l))
+        .filter((l) => /^#(\S| {2})/.test(l))
         .map((l) => l.slice(1));
       const file = write('live.yaml', examples.join('\n'));
       const result = runExporter(['--once', '--config', file, '--collector.disable-defaults']);

@@ -159,8 +159,8 @@ describe('in place of process-exporter (the real 0.7.10 on the same procfs tree 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     try {
       await waitForRoot(port, child, () => log);
       // Ours: the process_groups collector --config.process-exporter makes, with the host's passwd as process-exporter's.

@@ -152,12 +152,12 @@ describe('scheduler', () => {
       description: 'computes for 250 ms before its records',
       defaultEnabled: true,
       reads: {},
-      gather: async () => {
+      gather: () => {
         const until = Date.now() + 250;
         while (Date.now() < until) {
           // busy: the event loop is held
         }
-        return { values: [{ value: 1 }] };
+        return Promise.resolve({ values: [{ value: 1 }] });
       },
       metrics: [{ from: 'values', name: 'busy_value', help: 'h', type: 'gauge', value: 'value' }],
     });
@@ -240,7 +240,7 @@ describe('scheduler', () => {
     await scheduler.runOnce();
     hang.add('net/sockstat');
     await scheduler.runOnce();
-    const failures = lines.filter((l) => typeof l.msg === 'string' && (l.msg as string).startsWith('collector failed'));
+    const failures = lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('collector failed'));
     expect(failures.map((l) => `${String(l.level)} ${String(l.collector)} ${String(l.msg)}`).sort()).to.deep.equal([
       '20 broken collector failed: file not present',
       '50 sockstat collector failed',

@@ -69,7 +69,7 @@ describe('parsers with each number of a fixture grown to 400 digits (determinist
         for (let i = 0; i < lines.length; i++) {
           const runs = [...lines[i].matchAll(/\d+/g)].slice(0, GROWN_PER_LINE);
           for (const run of runs) {
-            const line = lines[i].slice(0, run.index) + HUGE_NUMBER + lines[i].slice(run.index! + run[0].length);
+            const line = lines[i].slice(0, run.index) + HUGE_NUMBER + lines[i].slice(run.index + run[0].length);
             const mutated = [...lines.slice(0, i), line, ...lines.slice(i + 1)].join('\n');
             const problem = checkParse(handler, mutated);
             if (problem !== undefined)

@@ -3,7 +3,7 @@
  * Kernel: fs/proc/task_mmu.c, show_map_vma().
  * Sample: "55f90bbfb000-55f90bbfc000 r--p 00000000 fe:00 26723    /usr/bin/python3"
  */
-import { isHex, Lines } from '../helpers';
+import { isHex, type Lines } from '../helpers';
 
 /** One mapping line of maps, smaps and smaps_rollup. */
 export interface MappingLine {

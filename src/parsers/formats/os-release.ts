@@ -23,6 +23,7 @@ export interface OsReleaseRecord {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Any control character but tab (a CR of a CRLF file included). */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 const DOUBLE_QUOTE_ESCAPES = new Set(['\\', '"', '$', '`']);
 

@@ -58,6 +58,6 @@ export function singleValueHandler<N extends string, K extends SingleValueKind>(
   return defineHandler<Record<N, ValueOf<K>>>({
     name,
     summary,
-    parse: (text, file) => parseSingleValue(text, file ?? name, key, kind) as Record<N, ValueOf<K>>[],
+    parse: (text, file) => parseSingleValue(text, file ?? name, key, kind),
   });
 }

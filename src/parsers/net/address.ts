@@ -27,7 +27,7 @@ function hexValue(code: number): number {
 /** Parses `hex.length / 2` bytes of `hex`; undefined when it is not all hex digits. */
 function bytesOf(hex: string): number[] | undefined {
   if (hex.length % 2 !== 0) return undefined;
-  const out: number[] = new Array(hex.length / 2);
+  const out = new Array<number>(hex.length / 2);
   for (let i = 0; i < hex.length; i += 2) {
     const hi = hexValue(hex.charCodeAt(i));
     const lo = hexValue(hex.charCodeAt(i + 1));
@@ -93,7 +93,7 @@ export function formatIPv6(b: readonly number[]): string {
   let mapped = true;
   for (let i = 0; i < 10; i++) if (b[i] !== 0) mapped = false;
   if (mapped && b[10] === 0xff && b[11] === 0xff) return `::ffff:${dotted(b, 12)}`;
-  const groups: number[] = new Array(8);
+  const groups: number[] = new Array<number>(8);
   for (let g = 0; g < 8; g++) groups[g] = (b[2 * g] << 8) | b[2 * g + 1];
   let bestStart = -1;
   let bestLength = 1;
@@ -138,7 +138,7 @@ export function ipv6FromHostWordsHex(hex: string): string | undefined {
   if (hex.length !== 32) return undefined;
   const w = bytesOf(hex);
   if (w === undefined) return undefined;
-  const b: number[] = new Array(16);
+  const b: number[] = new Array<number>(16);
   for (let i = 0; i < 16; i += 4) {
     b[i] = w[i + 3];
     b[i + 1] = w[i + 2];

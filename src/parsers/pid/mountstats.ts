@@ -309,7 +309,7 @@ function parseTransport(src: Lines, i: number, text: string): RpcTransport {
   if (layout === undefined) {
     return { protocol, values: values.map((t) => src.int(t, i, `${protocol} value`)) };
   }
-  return { protocol, ...named(src, i, values, layout.columns, layout.required, `${protocol} transport`) } as RpcTransport;
+  return { protocol, ...named(src, i, values, layout.columns, layout.required, `${protocol} transport`) };
 }
 
 function parseOperation(src: Lines, i: number, text: string): RpcOperation {

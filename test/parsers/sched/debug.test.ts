@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import { ParseError } from '../../../src/errors';
 import { parseFile } from '../../../src/parse';
-import type { SchedDebugSection } from '../../../src/parsers/formats/sched-debug';
 import { debugfsSchedDebug } from '../../../src/parsers/sched/debug';
 import { fixture, fixturePath } from '../../support/fixtures';
 
 describe('sched/debug (debugfs)', () => {
-  const sections = debugfsSchedDebug.parse(fixture('debugfs/sched/debug'), 'sched/debug') as SchedDebugSection[];
+  const sections = debugfsSchedDebug.parse(fixture('debugfs/sched/debug'), 'sched/debug');
 
   it('is chosen from the debugfs path alone', () => {
     expect(parseFile(fixturePath('debugfs/sched/debug')).handler).to.equal('sched/debug');
