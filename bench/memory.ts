@@ -2,8 +2,8 @@
  * Figure 5, memory: RSS (/proc/<pid>/status VmRSS) and heap after a forced GC
  * of the child exporter after start, after the 1/10th and the last of
  * `--scrapes` sequential scrapes, and after the load of bench/serving.ts
- * (which runs both on one child, memory first). Targets: RSS ≤ 80 MB, growth
- * between the two marks < 5 %. For comparison, the same scrapes with node's
+ * (which runs both on one child, memory first). Targets: RSS ≤ 50 MB, flat
+ * over the scrapes: growth between the two marks (scrape 1k and 10k by default) < 5 %. For comparison, the same scrapes with node's
  * default heap flags.
  */
 import type * as http from 'http';
@@ -12,6 +12,9 @@ import { log, sleep, type Options, type Report } from './runner';
 import { imageNodeFlags, startOurExporter, stopChild, vmRssKb, type OurExporter } from './support/exporter';
 import { get, waitFor } from './support/http';
 import { scrapeMany } from './support/load';
+
+/** Issue 20: however it is started (bench/start-paths.ts measures each way). */
+const RSS_TARGET_MB = 50;
 
 interface MemoryMark {
   rssKb: number;
@@ -80,8 +83,8 @@ export function memoryRows(report: Report, o: Options, m: ScrapeMemory, rssAfter
     metric: `RSS after ${o.scrapes} scrapes`,
     value: last.rssKb / 1024,
     unit: 'MB',
-    target: '≤ 80 MB',
-    pass: last.rssKb / 1024 <= 80,
+    target: `≤ ${RSS_TARGET_MB} MB`,
+    pass: last.rssKb / 1024 <= RSS_TARGET_MB,
   });
   report.row({
     section: 'memory',
@@ -111,8 +114,8 @@ export function memoryRows(report: Report, o: Options, m: ScrapeMemory, rssAfter
     metric: `RSS after the ${o.durationS} s load`,
     value: rssAfterLoadKb / 1024,
     unit: 'MB',
-    target: '≤ 80 MB',
-    pass: rssAfterLoadKb / 1024 <= 80,
+    target: `≤ ${RSS_TARGET_MB} MB`,
+    pass: rssAfterLoadKb / 1024 <= RSS_TARGET_MB,
   });
 }
 
