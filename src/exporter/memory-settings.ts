@@ -1,5 +1,5 @@
 /**
- * The V8 heap settings the exporter gives itself, imported first by main.ts so
+ * The V8 memory settings the exporter gives itself, imported first by main.ts so
  * that every way of starting it gets them (`npm start`, bin/proc-exporter.js
  * run directly or as `node bin/…`, `npx proc-exporter`, the image), not only
  * those whose command line carries node flags.
@@ -21,6 +21,14 @@
  * Flags given on the command line or in NODE_OPTIONS for the same thing win.
  * The hard cap of `--max-old-space-size=256` (`npm start`, the image) can
  * only come from the command line.
+ *
+ * Code: `--no-opt --no-sparkplug` leave the exporter's JavaScript to V8's
+ * interpreter, without its optimizing and baseline compilers, whose code and
+ * compilation memory cost ~14 MB of RSS here. The exporter runs the same few
+ * functions once per cycle and once per scrape: measured side by side, 1 s
+ * cycles for 60 s and 2,000 scrapes, RSS 87.5 → 72.8 MB for a cycle CPU of
+ * 48.5 → 52.5 ms/s (+8 %) and the same CPU per scrape (0.92 / 0.87 ms).
+ * `--opt` or `--sparkplug` on the command line or in NODE_OPTIONS keep them.
  */
 import { setFlagsFromString } from 'v8';
 
@@ -33,3 +41,5 @@ if (!isGiven('--max-semi-space-size', '--semi-space-growth-factor', '--max-heap-
   process.on('worker', (worker) => worker.once('online', keepYoungGenerationSmall));
 }
 if (!isGiven('--max-old-space-size', '--heap-growing-percent', '--max-heap-size')) setFlagsFromString('--heap-growing-percent=30');
+if (!isGiven('--opt', '--no-opt')) setFlagsFromString('--no-opt');
+if (!isGiven('--sparkplug', '--no-sparkplug')) setFlagsFromString('--no-sparkplug');
