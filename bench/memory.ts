@@ -3,8 +3,9 @@
  * of the child exporter after start, after the 1/10th and the last of
  * `--scrapes` sequential scrapes, and after the load of bench/serving.ts
  * (which runs both on one child, memory first). Targets: RSS ≤ 50 MB, flat
- * over the scrapes: growth between the two marks (scrape 1k and 10k by default) < 5 %. For comparison, the same scrapes with node's
- * default heap flags.
+ * over the scrapes: growth between the two marks (scrape 1k and 10k by default) < 5 %. For comparison, the same scrapes with no node
+ * flag on the command line: what `node bin/proc-exporter.js` gets, the exporter's own V8 settings
+ * (src/exporter/memory-settings.ts) only.
  */
 import type * as http from 'http';
 import { performance } from 'perf_hooks';
@@ -119,7 +120,7 @@ export function memoryRows(report: Report, o: Options, m: ScrapeMemory, rssAfter
   });
 }
 
-/** The same scrapes on an exporter with node's default heap settings (a comparison, not a target). */
+/** The same scrapes on an exporter started with no node flag, its own V8 settings only (a comparison, not a target). */
 export async function measureDefaultFlagsMemory(o: Options, report: Report, agent: http.Agent): Promise<void> {
   if (imageNodeFlags().length === 0) return;
   const plain = await startOurExporter([]);
@@ -127,11 +128,11 @@ export async function measureDefaultFlagsMemory(o: Options, report: Report, agen
     await waitFor(`${plain.url}/healthz`, 30_000, agent);
     await scrapeMany(`${plain.url}/metrics`, o.scrapes, [o.scrapes], async () => undefined, agent);
     const rss = vmRssKb(plain.child.pid!);
-    log(`  with node's default heap flags: RSS ${(rss / 1024).toFixed(1)} MB after ${o.scrapes} scrapes`);
+    log(`  with no node flag on the command line: RSS ${(rss / 1024).toFixed(1)} MB after ${o.scrapes} scrapes`);
     (report.details.memory as Record<string, unknown>).defaultFlagsRssKb = rss;
     report.row({
       section: 'memory',
-      metric: `RSS after ${o.scrapes} scrapes, node's default heap flags`,
+      metric: `RSS after ${o.scrapes} scrapes, no node flag (the exporter's own settings only)`,
       value: rss / 1024,
       unit: 'MB',
       target: '',
