@@ -5,7 +5,7 @@
  * target and writes bench/results.json.
  *
  *   node --expose-gc dist/bench/run.js [--quick] [--duration 10] [--connections 8]
- *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk,groups] [--out FILE]
+ *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk,groups,start-paths] [--out FILE]
  *
  * This file only lists the measurements, one module per figure, in the order
  * they run; bench/runner.ts runs them (options, report, table, results file)
@@ -18,6 +18,7 @@ import { benchProcessGroups } from './process-groups';
 import { runBench, type Measurement } from './runner';
 import { benchScaling } from './scaling';
 import { benchServing } from './serving';
+import { benchStartPaths } from './start-paths';
 import { benchWalk } from './walk';
 
 /** `--only` names, in running order; serving also writes the memory figures (bench/memory.ts). */
@@ -28,6 +29,7 @@ const MEASUREMENTS = {
   serving: benchServing,
   walk: benchWalk,
   groups: benchProcessGroups,
+  'start-paths': benchStartPaths,
 } satisfies Record<string, Measurement>;
 
 export function run(argv: readonly string[]): ReturnType<typeof runBench> {

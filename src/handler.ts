@@ -51,6 +51,30 @@ export function refusedHandler(name: string, reason: string, pattern?: string): 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds handlers of every record type; a lookup gives them back typed by name
 export type HandlerTable = Record<string, Handler<any>>;
 
+/**
+ * A handler table whose handlers are loaded when first read: its keys are
+ * there (enumerable, in the order given) from the start, and reading one
+ * requires that parser's module, once. A process thus holds the parsers it
+ * uses, not all ~280 of the registry: the exporter's default collectors read
+ * a few dozen (issue 20, memory; `npm run bench`, start paths).
+ */
+export function lazyHandlers<T extends Record<string, () => Handler<any>>>(loaders: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const table = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const [name, load] of Object.entries(loaders)) {
+    Object.defineProperty(table, name, {
+      enumerable: true,
+      configurable: true,
+      // `this`: this table, or a table its properties were copied to (src/registry.ts); each keeps the loaded handler.
+      get(this: object) {
+        const handler = load();
+        Object.defineProperty(this, name, { value: handler, enumerable: true, configurable: true, writable: true });
+        return handler;
+      },
+    });
+  }
+  return table;
+}
+
 /** The pattern a handler's path is matched with. */
 export function handlerPattern(handler: Handler<object>): string {
   if (handler.pattern !== undefined) return handler.pattern;

@@ -1,6 +1,7 @@
 /**
  * The one table of every handler, merged from the per-area tables. No
  * registration by import side effects: a handler exists because it is listed.
+ * Each is loaded when first read (lazyHandlers, src/handler.ts).
  */
 import type { Handler, HandlerTable } from './handler';
 import { rootHandlers } from './parsers/index';
@@ -10,15 +11,21 @@ import { rootfsHandlers } from './parsers/rootfs/index';
 import { sysfsHandlers } from './parsers/sysfs/index';
 import { sysvipcHandlers } from './parsers/sysvipc/index';
 
-/** Every handler: the /proc areas, then the few /sys and root-filesystem files (their `root` says which tree). */
-export const handlers: HandlerTable = {
-  ...rootHandlers,
-  ...netHandlers,
-  ...pidHandlers,
-  ...sysvipcHandlers,
-  ...sysfsHandlers,
-  ...rootfsHandlers,
-};
+/**
+ * Every handler: the /proc areas, then the few /sys and root-filesystem files (their `root` says which tree).
+ * The areas' properties are copied as they are, getters included: a handler is loaded when first read.
+ */
+export const handlers: HandlerTable = Object.defineProperties(
+  {},
+  {
+    ...Object.getOwnPropertyDescriptors(rootHandlers),
+    ...Object.getOwnPropertyDescriptors(netHandlers),
+    ...Object.getOwnPropertyDescriptors(pidHandlers),
+    ...Object.getOwnPropertyDescriptors(sysvipcHandlers),
+    ...Object.getOwnPropertyDescriptors(sysfsHandlers),
+    ...Object.getOwnPropertyDescriptors(rootfsHandlers),
+  },
+);
 
 export function handlerNames(): string[] {
   return Object.keys(handlers).sort();

@@ -4,6 +4,8 @@
  * framework and the collectors: the framework is handed the catalog, it never
  * imports the collectors.
  */
+// First: the V8 memory settings must be in place before the rest is compiled and allocates.
+import './memory-settings';
 import { catalog } from '../../collectors/index';
 import { main } from './cli';
 

@@ -3,168 +3,98 @@
  * as pressure/, sys/ and spl/; and sched/debug, the debugfs copy of
  * sched_debug), keyed by handler name.
  */
-import { refusedHandler, type HandlerTable } from '../handler';
-import { buddyinfo } from './buddyinfo';
-import { cgroups } from './cgroups';
-import { cmdline } from './cmdline';
-import { consoles } from './consoles';
-import { cpuinfo } from './cpuinfo';
-import { crypto } from './crypto';
-import { devices } from './devices';
-import { diskstats } from './diskstats';
-import { dma } from './dma';
-import { drbd } from './drbd';
-import { execdomains } from './execdomains';
-import { fb } from './fb';
-import { filesystems } from './filesystems';
-import { interrupts } from './interrupts';
-import { iomem } from './iomem';
-import { ioports } from './ioports';
-import { kallsyms } from './kallsyms';
-import { keyUsers } from './key-users';
-import { keys } from './keys';
-import { latencyStats } from './latency_stats';
-import { loadavg } from './loadavg';
-import { locks } from './locks';
-import { mdstat } from './mdstat';
-import { meminfo } from './meminfo';
-import { misc } from './misc';
-import { modules } from './modules';
-import { mounts } from './mounts';
-import { mtrr } from './mtrr';
-import { pagetypeinfo } from './pagetypeinfo';
-import { partitions } from './partitions';
-import { pressureCpu } from './pressure/cpu';
-import { pressureIo } from './pressure/io';
-import { pressureIrq } from './pressure/irq';
-import { pressureMemory } from './pressure/memory';
-import { debugfsSchedDebug } from './sched/debug';
-import { schedDebug } from './sched_debug';
-import { schedstat } from './schedstat';
-import { slabinfo } from './slabinfo';
-import { softirqs } from './softirqs';
-import { zfsAbdstats } from './spl/kstat/zfs/abdstats';
-import { zfsArcstats } from './spl/kstat/zfs/arcstats';
-import { zfsDbufstats } from './spl/kstat/zfs/dbufstats';
-import { zfsDmuTx } from './spl/kstat/zfs/dmu_tx';
-import { zfsDnodestats } from './spl/kstat/zfs/dnodestats';
-import { zfsFm } from './spl/kstat/zfs/fm';
-import { zpoolIo } from './spl/kstat/zfs/pool/io';
-import { zpoolObjset } from './spl/kstat/zfs/pool/objset';
-import { zpoolState } from './spl/kstat/zfs/pool/state';
-import { zfsVdevCacheStats } from './spl/kstat/zfs/vdev_cache_stats';
-import { zfsVdevMirrorStats } from './spl/kstat/zfs/vdev_mirror_stats';
-import { zfsXuioStats } from './spl/kstat/zfs/xuio_stats';
-import { zfsZfetchstats } from './spl/kstat/zfs/zfetchstats';
-import { zfsZil } from './spl/kstat/zfs/zil';
-import { stat } from './stat';
-import { swaps } from './swaps';
-import { fileNr } from './sys/fs/file-nr';
-import { arch } from './sys/kernel/arch';
-import { domainname } from './sys/kernel/domainname';
-import { hostname } from './sys/kernel/hostname';
-import { hungTaskDetectCount } from './sys/kernel/hung_task_detect_count';
-import { osrelease } from './sys/kernel/osrelease';
-import { ostype } from './sys/kernel/ostype';
-import { pidMax } from './sys/kernel/pid_max';
-import { entropyAvail } from './sys/kernel/random/entropy_avail';
-import { poolsize } from './sys/kernel/random/poolsize';
-import { threadsMax } from './sys/kernel/threads-max';
-import { kernelVersion } from './sys/kernel/version';
-import { nfConntrackCount } from './sys/net/netfilter/nf_conntrack_count';
-import { nfConntrackMax } from './sys/net/netfilter/nf_conntrack_max';
-import { timerList } from './timer_list';
-import { timerStats } from './timer_stats';
-import { uptime } from './uptime';
-import { version } from './version';
-import { versionSignature } from './version_signature';
-import { vmallocinfo } from './vmallocinfo';
-import { vmstat } from './vmstat';
-import { zoneinfo } from './zoneinfo';
+import { lazyHandlers, refusedHandler, type HandlerTable } from '../handler';
 
-export const rootHandlers = {
-  buddyinfo,
-  cgroups,
-  cmdline,
-  'config.gz': refusedHandler('config.gz', 'compressed kernel configuration, not a text file: read it with zcat'),
-  consoles,
-  cpuinfo,
-  crypto,
-  devices,
-  diskstats,
-  dma,
-  drbd,
-  execdomains,
-  fb,
-  filesystems,
-  interrupts,
-  iomem,
-  ioports,
-  kallsyms,
-  kcore: refusedHandler('kcore', "binary file (the kernel's memory as an ELF core), not supported"),
-  'key-users': keyUsers,
-  keys,
-  kmsg: refusedHandler('kmsg', 'kernel log stream (reading blocks and consumes messages), not supported: use dmesg'),
-  kpagecgroup: refusedHandler('kpagecgroup', 'binary file, not supported'),
-  kpagecount: refusedHandler('kpagecount', 'binary file, not supported'),
-  kpageflags: refusedHandler('kpageflags', 'binary file, not supported'),
-  latency_stats: latencyStats,
-  loadavg,
-  locks,
-  mdstat,
-  meminfo,
-  misc,
-  modules,
-  mounts,
-  mtrr,
-  pagetypeinfo,
-  partitions,
-  'pressure/cpu': pressureCpu,
-  'pressure/io': pressureIo,
-  'pressure/irq': pressureIrq,
-  'pressure/memory': pressureMemory,
-  'sched/debug': debugfsSchedDebug,
-  sched_debug: schedDebug,
-  schedstat,
-  slabinfo,
-  softirqs,
-  'spl/kstat/zfs/abdstats': zfsAbdstats,
-  'spl/kstat/zfs/arcstats': zfsArcstats,
-  'spl/kstat/zfs/dbufstats': zfsDbufstats,
-  'spl/kstat/zfs/dmu_tx': zfsDmuTx,
-  'spl/kstat/zfs/dnodestats': zfsDnodestats,
-  'spl/kstat/zfs/fm': zfsFm,
-  'spl/kstat/zfs/pool/io': zpoolIo,
-  'spl/kstat/zfs/pool/objset': zpoolObjset,
-  'spl/kstat/zfs/pool/state': zpoolState,
-  'spl/kstat/zfs/vdev_cache_stats': zfsVdevCacheStats,
-  'spl/kstat/zfs/vdev_mirror_stats': zfsVdevMirrorStats,
-  'spl/kstat/zfs/xuio_stats': zfsXuioStats,
-  'spl/kstat/zfs/zfetchstats': zfsZfetchstats,
-  'spl/kstat/zfs/zil': zfsZil,
-  stat,
-  swaps,
-  'sys/fs/file-nr': fileNr,
-  'sys/kernel/arch': arch,
-  'sys/kernel/domainname': domainname,
-  'sys/kernel/hung_task_detect_count': hungTaskDetectCount,
-  'sys/kernel/hostname': hostname,
-  'sys/kernel/osrelease': osrelease,
-  'sys/kernel/ostype': ostype,
-  'sys/kernel/pid_max': pidMax,
-  'sys/kernel/random/entropy_avail': entropyAvail,
-  'sys/kernel/random/poolsize': poolsize,
-  'sys/kernel/threads-max': threadsMax,
-  'sys/kernel/version': kernelVersion,
-  'sys/net/netfilter/nf_conntrack_count': nfConntrackCount,
-  'sys/net/netfilter/nf_conntrack_max': nfConntrackMax,
-  'sysrq-trigger': refusedHandler('sysrq-trigger', 'write-only file, not supported'),
-  timer_list: timerList,
-  timer_stats: timerStats,
-  uptime,
-  version,
-  version_signature: versionSignature,
-  vmallocinfo,
-  vmstat,
-  zoneinfo,
-} satisfies HandlerTable;
+export const rootHandlers = lazyHandlers({
+  buddyinfo: () => (require('./buddyinfo') as typeof import('./buddyinfo')).buddyinfo,
+  cgroups: () => (require('./cgroups') as typeof import('./cgroups')).cgroups,
+  cmdline: () => (require('./cmdline') as typeof import('./cmdline')).cmdline,
+  'config.gz': () => refusedHandler('config.gz', 'compressed kernel configuration, not a text file: read it with zcat'),
+  consoles: () => (require('./consoles') as typeof import('./consoles')).consoles,
+  cpuinfo: () => (require('./cpuinfo') as typeof import('./cpuinfo')).cpuinfo,
+  crypto: () => (require('./crypto') as typeof import('./crypto')).crypto,
+  devices: () => (require('./devices') as typeof import('./devices')).devices,
+  diskstats: () => (require('./diskstats') as typeof import('./diskstats')).diskstats,
+  dma: () => (require('./dma') as typeof import('./dma')).dma,
+  drbd: () => (require('./drbd') as typeof import('./drbd')).drbd,
+  execdomains: () => (require('./execdomains') as typeof import('./execdomains')).execdomains,
+  fb: () => (require('./fb') as typeof import('./fb')).fb,
+  filesystems: () => (require('./filesystems') as typeof import('./filesystems')).filesystems,
+  interrupts: () => (require('./interrupts') as typeof import('./interrupts')).interrupts,
+  iomem: () => (require('./iomem') as typeof import('./iomem')).iomem,
+  ioports: () => (require('./ioports') as typeof import('./ioports')).ioports,
+  kallsyms: () => (require('./kallsyms') as typeof import('./kallsyms')).kallsyms,
+  kcore: () => refusedHandler('kcore', "binary file (the kernel's memory as an ELF core), not supported"),
+  'key-users': () => (require('./key-users') as typeof import('./key-users')).keyUsers,
+  keys: () => (require('./keys') as typeof import('./keys')).keys,
+  kmsg: () => refusedHandler('kmsg', 'kernel log stream (reading blocks and consumes messages), not supported: use dmesg'),
+  kpagecgroup: () => refusedHandler('kpagecgroup', 'binary file, not supported'),
+  kpagecount: () => refusedHandler('kpagecount', 'binary file, not supported'),
+  kpageflags: () => refusedHandler('kpageflags', 'binary file, not supported'),
+  latency_stats: () => (require('./latency_stats') as typeof import('./latency_stats')).latencyStats,
+  loadavg: () => (require('./loadavg') as typeof import('./loadavg')).loadavg,
+  locks: () => (require('./locks') as typeof import('./locks')).locks,
+  mdstat: () => (require('./mdstat') as typeof import('./mdstat')).mdstat,
+  meminfo: () => (require('./meminfo') as typeof import('./meminfo')).meminfo,
+  misc: () => (require('./misc') as typeof import('./misc')).misc,
+  modules: () => (require('./modules') as typeof import('./modules')).modules,
+  mounts: () => (require('./mounts') as typeof import('./mounts')).mounts,
+  mtrr: () => (require('./mtrr') as typeof import('./mtrr')).mtrr,
+  pagetypeinfo: () => (require('./pagetypeinfo') as typeof import('./pagetypeinfo')).pagetypeinfo,
+  partitions: () => (require('./partitions') as typeof import('./partitions')).partitions,
+  'pressure/cpu': () => (require('./pressure/cpu') as typeof import('./pressure/cpu')).pressureCpu,
+  'pressure/io': () => (require('./pressure/io') as typeof import('./pressure/io')).pressureIo,
+  'pressure/irq': () => (require('./pressure/irq') as typeof import('./pressure/irq')).pressureIrq,
+  'pressure/memory': () => (require('./pressure/memory') as typeof import('./pressure/memory')).pressureMemory,
+  'sched/debug': () => (require('./sched/debug') as typeof import('./sched/debug')).debugfsSchedDebug,
+  sched_debug: () => (require('./sched_debug') as typeof import('./sched_debug')).schedDebug,
+  schedstat: () => (require('./schedstat') as typeof import('./schedstat')).schedstat,
+  slabinfo: () => (require('./slabinfo') as typeof import('./slabinfo')).slabinfo,
+  softirqs: () => (require('./softirqs') as typeof import('./softirqs')).softirqs,
+  'spl/kstat/zfs/abdstats': () => (require('./spl/kstat/zfs/abdstats') as typeof import('./spl/kstat/zfs/abdstats')).zfsAbdstats,
+  'spl/kstat/zfs/arcstats': () => (require('./spl/kstat/zfs/arcstats') as typeof import('./spl/kstat/zfs/arcstats')).zfsArcstats,
+  'spl/kstat/zfs/dbufstats': () => (require('./spl/kstat/zfs/dbufstats') as typeof import('./spl/kstat/zfs/dbufstats')).zfsDbufstats,
+  'spl/kstat/zfs/dmu_tx': () => (require('./spl/kstat/zfs/dmu_tx') as typeof import('./spl/kstat/zfs/dmu_tx')).zfsDmuTx,
+  'spl/kstat/zfs/dnodestats': () => (require('./spl/kstat/zfs/dnodestats') as typeof import('./spl/kstat/zfs/dnodestats')).zfsDnodestats,
+  'spl/kstat/zfs/fm': () => (require('./spl/kstat/zfs/fm') as typeof import('./spl/kstat/zfs/fm')).zfsFm,
+  'spl/kstat/zfs/pool/io': () => (require('./spl/kstat/zfs/pool/io') as typeof import('./spl/kstat/zfs/pool/io')).zpoolIo,
+  'spl/kstat/zfs/pool/objset': () => (require('./spl/kstat/zfs/pool/objset') as typeof import('./spl/kstat/zfs/pool/objset')).zpoolObjset,
+  'spl/kstat/zfs/pool/state': () => (require('./spl/kstat/zfs/pool/state') as typeof import('./spl/kstat/zfs/pool/state')).zpoolState,
+  'spl/kstat/zfs/vdev_cache_stats': () =>
+    (require('./spl/kstat/zfs/vdev_cache_stats') as typeof import('./spl/kstat/zfs/vdev_cache_stats')).zfsVdevCacheStats,
+  'spl/kstat/zfs/vdev_mirror_stats': () =>
+    (require('./spl/kstat/zfs/vdev_mirror_stats') as typeof import('./spl/kstat/zfs/vdev_mirror_stats')).zfsVdevMirrorStats,
+  'spl/kstat/zfs/xuio_stats': () => (require('./spl/kstat/zfs/xuio_stats') as typeof import('./spl/kstat/zfs/xuio_stats')).zfsXuioStats,
+  'spl/kstat/zfs/zfetchstats': () =>
+    (require('./spl/kstat/zfs/zfetchstats') as typeof import('./spl/kstat/zfs/zfetchstats')).zfsZfetchstats,
+  'spl/kstat/zfs/zil': () => (require('./spl/kstat/zfs/zil') as typeof import('./spl/kstat/zfs/zil')).zfsZil,
+  stat: () => (require('./stat') as typeof import('./stat')).stat,
+  swaps: () => (require('./swaps') as typeof import('./swaps')).swaps,
+  'sys/fs/file-nr': () => (require('./sys/fs/file-nr') as typeof import('./sys/fs/file-nr')).fileNr,
+  'sys/kernel/arch': () => (require('./sys/kernel/arch') as typeof import('./sys/kernel/arch')).arch,
+  'sys/kernel/domainname': () => (require('./sys/kernel/domainname') as typeof import('./sys/kernel/domainname')).domainname,
+  'sys/kernel/hung_task_detect_count': () =>
+    (require('./sys/kernel/hung_task_detect_count') as typeof import('./sys/kernel/hung_task_detect_count')).hungTaskDetectCount,
+  'sys/kernel/hostname': () => (require('./sys/kernel/hostname') as typeof import('./sys/kernel/hostname')).hostname,
+  'sys/kernel/osrelease': () => (require('./sys/kernel/osrelease') as typeof import('./sys/kernel/osrelease')).osrelease,
+  'sys/kernel/ostype': () => (require('./sys/kernel/ostype') as typeof import('./sys/kernel/ostype')).ostype,
+  'sys/kernel/pid_max': () => (require('./sys/kernel/pid_max') as typeof import('./sys/kernel/pid_max')).pidMax,
+  'sys/kernel/random/entropy_avail': () =>
+    (require('./sys/kernel/random/entropy_avail') as typeof import('./sys/kernel/random/entropy_avail')).entropyAvail,
+  'sys/kernel/random/poolsize': () => (require('./sys/kernel/random/poolsize') as typeof import('./sys/kernel/random/poolsize')).poolsize,
+  'sys/kernel/threads-max': () => (require('./sys/kernel/threads-max') as typeof import('./sys/kernel/threads-max')).threadsMax,
+  'sys/kernel/version': () => (require('./sys/kernel/version') as typeof import('./sys/kernel/version')).kernelVersion,
+  'sys/net/netfilter/nf_conntrack_count': () =>
+    (require('./sys/net/netfilter/nf_conntrack_count') as typeof import('./sys/net/netfilter/nf_conntrack_count')).nfConntrackCount,
+  'sys/net/netfilter/nf_conntrack_max': () =>
+    (require('./sys/net/netfilter/nf_conntrack_max') as typeof import('./sys/net/netfilter/nf_conntrack_max')).nfConntrackMax,
+  'sysrq-trigger': () => refusedHandler('sysrq-trigger', 'write-only file, not supported'),
+  timer_list: () => (require('./timer_list') as typeof import('./timer_list')).timerList,
+  timer_stats: () => (require('./timer_stats') as typeof import('./timer_stats')).timerStats,
+  uptime: () => (require('./uptime') as typeof import('./uptime')).uptime,
+  version: () => (require('./version') as typeof import('./version')).version,
+  version_signature: () => (require('./version_signature') as typeof import('./version_signature')).versionSignature,
+  vmallocinfo: () => (require('./vmallocinfo') as typeof import('./vmallocinfo')).vmallocinfo,
+  vmstat: () => (require('./vmstat') as typeof import('./vmstat')).vmstat,
+  zoneinfo: () => (require('./zoneinfo') as typeof import('./zoneinfo')).zoneinfo,
+}) satisfies HandlerTable;

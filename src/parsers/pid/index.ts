@@ -1,109 +1,59 @@
 /** Every handler for a per-process file (/proc/<pid>, /proc/self, task/<tid>), keyed by handler name. */
-import { refusedHandler, type HandlerTable } from '../../handler';
-import { archStatus } from './arch_status';
-import { attr } from './attr';
-import { autogroup } from './autogroup';
-import { cgroup } from './cgroup';
-import { children } from './children';
-import { cmdline } from './cmdline';
-import { comm } from './comm';
-import { coredumpFilter } from './coredump_filter';
-import { cpuset } from './cpuset';
-import { cwd } from './cwd';
-import { environ } from './environ';
-import { exe } from './exe';
-import { fd } from './fd';
-import { fdinfo } from './fdinfo';
-import { gidMap } from './gid_map';
-import { io } from './io';
-import { ksmMergingPages } from './ksm_merging_pages';
-import { ksmStat } from './ksm_stat';
-import { latency } from './latency';
-import { limits } from './limits';
-import { loginuid } from './loginuid';
-import { mapFiles } from './map_files';
-import { maps } from './maps';
-import { pidMountinfo } from './mountinfo';
-import { pidMounts } from './mounts';
-import { pidMountstats } from './mountstats';
-import { ns } from './ns';
-import { numaMaps } from './numa_maps';
-import { oomAdj } from './oom_adj';
-import { oomScore } from './oom_score';
-import { oomScoreAdj } from './oom_score_adj';
-import { personality } from './personality';
-import { projidMap } from './projid_map';
-import { root } from './root';
-import { sched } from './sched';
-import { schedstat } from './schedstat';
-import { sessionid } from './sessionid';
-import { setgroups } from './setgroups';
-import { smaps } from './smaps';
-import { smapsRollup } from './smaps_rollup';
-import { stack } from './stack';
-import { stat } from './stat';
-import { statm } from './statm';
-import { status } from './status';
-import { syscall } from './syscall';
-import { timensOffsets } from './timens_offsets';
-import { timers } from './timers';
-import { timerslackNs } from './timerslack_ns';
-import { uidMap } from './uid_map';
-import { wchan } from './wchan';
+import { lazyHandlers, refusedHandler, type HandlerTable } from '../../handler';
 
-export const pidHandlers = {
-  'pid/arch_status': archStatus,
-  'pid/attr': attr,
-  'pid/autogroup': autogroup,
-  'pid/auxv': refusedHandler('pid/auxv', 'binary file, not supported'),
-  'pid/cgroup': cgroup,
-  'pid/children': children,
-  'pid/clear_refs': refusedHandler('pid/clear_refs', 'write-only file, not supported'),
-  'pid/cmdline': cmdline,
-  'pid/comm': comm,
-  'pid/coredump_filter': coredumpFilter,
-  'pid/cpuset': cpuset,
-  'pid/cwd': cwd,
-  'pid/environ': environ,
-  'pid/exe': exe,
-  'pid/fd': fd,
-  'pid/fdinfo': fdinfo,
-  'pid/gid_map': gidMap,
-  'pid/io': io,
-  'pid/ksm_merging_pages': ksmMergingPages,
-  'pid/ksm_stat': ksmStat,
-  'pid/latency': latency,
-  'pid/limits': limits,
-  'pid/loginuid': loginuid,
-  'pid/map_files': mapFiles,
-  'pid/maps': maps,
-  'pid/mem': refusedHandler('pid/mem', 'binary file, not supported'),
-  'pid/mountinfo': pidMountinfo,
-  'pid/mounts': pidMounts,
-  'pid/mountstats': pidMountstats,
-  'pid/ns': ns,
-  'pid/numa_maps': numaMaps,
-  'pid/oom_adj': oomAdj,
-  'pid/oom_score': oomScore,
-  'pid/oom_score_adj': oomScoreAdj,
-  'pid/pagemap': refusedHandler('pid/pagemap', 'binary file, not supported'),
-  'pid/personality': personality,
-  'pid/projid_map': projidMap,
-  'pid/root': root,
-  'pid/sched': sched,
-  'pid/schedstat': schedstat,
-  'pid/sessionid': sessionid,
-  'pid/setgroups': setgroups,
-  'pid/smaps': smaps,
-  'pid/smaps_rollup': smapsRollup,
-  'pid/stack': stack,
-  'pid/stat': stat,
-  'pid/statm': statm,
-  'pid/status': status,
-  'pid/syscall': syscall,
-  'pid/timens_offsets': timensOffsets,
-  'pid/timers': timers,
-  'pid/timerslack_ns': timerslackNs,
-  'pid/uid_map': uidMap,
-  'pid/wchan': wchan,
-} satisfies HandlerTable;
+export const pidHandlers = lazyHandlers({
+  'pid/arch_status': () => (require('./arch_status') as typeof import('./arch_status')).archStatus,
+  'pid/attr': () => (require('./attr') as typeof import('./attr')).attr,
+  'pid/autogroup': () => (require('./autogroup') as typeof import('./autogroup')).autogroup,
+  'pid/auxv': () => refusedHandler('pid/auxv', 'binary file, not supported'),
+  'pid/cgroup': () => (require('./cgroup') as typeof import('./cgroup')).cgroup,
+  'pid/children': () => (require('./children') as typeof import('./children')).children,
+  'pid/clear_refs': () => refusedHandler('pid/clear_refs', 'write-only file, not supported'),
+  'pid/cmdline': () => (require('./cmdline') as typeof import('./cmdline')).cmdline,
+  'pid/comm': () => (require('./comm') as typeof import('./comm')).comm,
+  'pid/coredump_filter': () => (require('./coredump_filter') as typeof import('./coredump_filter')).coredumpFilter,
+  'pid/cpuset': () => (require('./cpuset') as typeof import('./cpuset')).cpuset,
+  'pid/cwd': () => (require('./cwd') as typeof import('./cwd')).cwd,
+  'pid/environ': () => (require('./environ') as typeof import('./environ')).environ,
+  'pid/exe': () => (require('./exe') as typeof import('./exe')).exe,
+  'pid/fd': () => (require('./fd') as typeof import('./fd')).fd,
+  'pid/fdinfo': () => (require('./fdinfo') as typeof import('./fdinfo')).fdinfo,
+  'pid/gid_map': () => (require('./gid_map') as typeof import('./gid_map')).gidMap,
+  'pid/io': () => (require('./io') as typeof import('./io')).io,
+  'pid/ksm_merging_pages': () => (require('./ksm_merging_pages') as typeof import('./ksm_merging_pages')).ksmMergingPages,
+  'pid/ksm_stat': () => (require('./ksm_stat') as typeof import('./ksm_stat')).ksmStat,
+  'pid/latency': () => (require('./latency') as typeof import('./latency')).latency,
+  'pid/limits': () => (require('./limits') as typeof import('./limits')).limits,
+  'pid/loginuid': () => (require('./loginuid') as typeof import('./loginuid')).loginuid,
+  'pid/map_files': () => (require('./map_files') as typeof import('./map_files')).mapFiles,
+  'pid/maps': () => (require('./maps') as typeof import('./maps')).maps,
+  'pid/mem': () => refusedHandler('pid/mem', 'binary file, not supported'),
+  'pid/mountinfo': () => (require('./mountinfo') as typeof import('./mountinfo')).pidMountinfo,
+  'pid/mounts': () => (require('./mounts') as typeof import('./mounts')).pidMounts,
+  'pid/mountstats': () => (require('./mountstats') as typeof import('./mountstats')).pidMountstats,
+  'pid/ns': () => (require('./ns') as typeof import('./ns')).ns,
+  'pid/numa_maps': () => (require('./numa_maps') as typeof import('./numa_maps')).numaMaps,
+  'pid/oom_adj': () => (require('./oom_adj') as typeof import('./oom_adj')).oomAdj,
+  'pid/oom_score': () => (require('./oom_score') as typeof import('./oom_score')).oomScore,
+  'pid/oom_score_adj': () => (require('./oom_score_adj') as typeof import('./oom_score_adj')).oomScoreAdj,
+  'pid/pagemap': () => refusedHandler('pid/pagemap', 'binary file, not supported'),
+  'pid/personality': () => (require('./personality') as typeof import('./personality')).personality,
+  'pid/projid_map': () => (require('./projid_map') as typeof import('./projid_map')).projidMap,
+  'pid/root': () => (require('./root') as typeof import('./root')).root,
+  'pid/sched': () => (require('./sched') as typeof import('./sched')).sched,
+  'pid/schedstat': () => (require('./schedstat') as typeof import('./schedstat')).schedstat,
+  'pid/sessionid': () => (require('./sessionid') as typeof import('./sessionid')).sessionid,
+  'pid/setgroups': () => (require('./setgroups') as typeof import('./setgroups')).setgroups,
+  'pid/smaps': () => (require('./smaps') as typeof import('./smaps')).smaps,
+  'pid/smaps_rollup': () => (require('./smaps_rollup') as typeof import('./smaps_rollup')).smapsRollup,
+  'pid/stack': () => (require('./stack') as typeof import('./stack')).stack,
+  'pid/stat': () => (require('./stat') as typeof import('./stat')).stat,
+  'pid/statm': () => (require('./statm') as typeof import('./statm')).statm,
+  'pid/status': () => (require('./status') as typeof import('./status')).status,
+  'pid/syscall': () => (require('./syscall') as typeof import('./syscall')).syscall,
+  'pid/timens_offsets': () => (require('./timens_offsets') as typeof import('./timens_offsets')).timensOffsets,
+  'pid/timers': () => (require('./timers') as typeof import('./timers')).timers,
+  'pid/timerslack_ns': () => (require('./timerslack_ns') as typeof import('./timerslack_ns')).timerslackNs,
+  'pid/uid_map': () => (require('./uid_map') as typeof import('./uid_map')).uidMap,
+  'pid/wchan': () => (require('./wchan') as typeof import('./wchan')).wchan,
+}) satisfies HandlerTable;

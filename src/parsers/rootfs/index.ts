@@ -3,11 +3,9 @@
  * `rootfs/` and the path under / of files node_exporter's collectors read outside /proc and /sys.
  * Every handler here has `root: 'rootfs'`.
  */
-import type { HandlerTable } from '../../handler';
-import { etcOsRelease } from './etc/os-release';
-import { usrLibOsRelease } from './usr/lib/os-release';
+import { lazyHandlers, type HandlerTable } from '../../handler';
 
-export const rootfsHandlers = {
-  'rootfs/etc/os-release': etcOsRelease,
-  'rootfs/usr/lib/os-release': usrLibOsRelease,
-} satisfies HandlerTable;
+export const rootfsHandlers = lazyHandlers({
+  'rootfs/etc/os-release': () => (require('./etc/os-release') as typeof import('./etc/os-release')).etcOsRelease,
+  'rootfs/usr/lib/os-release': () => (require('./usr/lib/os-release') as typeof import('./usr/lib/os-release')).usrLibOsRelease,
+}) satisfies HandlerTable;

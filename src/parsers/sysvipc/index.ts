@@ -1,11 +1,8 @@
 /** Every handler for a file under /proc/sysvipc, keyed by handler name. */
-import type { HandlerTable } from '../../handler';
-import { sysvipcMsg } from './msg';
-import { sysvipcSem } from './sem';
-import { sysvipcShm } from './shm';
+import { lazyHandlers, type HandlerTable } from '../../handler';
 
-export const sysvipcHandlers = {
-  'sysvipc/msg': sysvipcMsg,
-  'sysvipc/sem': sysvipcSem,
-  'sysvipc/shm': sysvipcShm,
-} satisfies HandlerTable;
+export const sysvipcHandlers = lazyHandlers({
+  'sysvipc/msg': () => (require('./msg') as typeof import('./msg')).sysvipcMsg,
+  'sysvipc/sem': () => (require('./sem') as typeof import('./sem')).sysvipcSem,
+  'sysvipc/shm': () => (require('./shm') as typeof import('./shm')).sysvipcShm,
+}) satisfies HandlerTable;
