@@ -128,8 +128,8 @@ async function measurePath(p: StartPath, o: Options, agent: http.Agent): Promise
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   let serving: number | undefined;
   try {
     const url = `http://127.0.0.1:${port}`;
