@@ -219,8 +219,13 @@ function dimensions(quick: boolean): Dimension[] {
 /** Trees a setup made outside its own directory (writeBenchTree's), removed with the others. */
 const dirsToRemove: string[] = [];
 
-/** Cycles per sample: enough for ~`targetMs` of CPU, from one warm cycle's cost. */
+/**
+ * Cycles per sample: enough for ~`targetMs` of CPU, from a warm cycle's cost. The cycles before it warm the
+ * code (up to 20, or until they have taken 200 ms): a cold cycle costs several times a warm one.
+ */
 async function cyclesFor(cycle: () => Promise<void>, targetMs: number): Promise<number> {
+  let spent = 0;
+  for (let i = 0; i < 20 && spent < 200; i++) spent += await cpuPerCall(cycle, 1);
   const once = await cpuPerCall(cycle, 1);
   return Math.max(1, Math.min(200, Math.ceil(targetMs / Math.max(once, 0.01))));
 }
@@ -236,10 +241,7 @@ async function measureDimension(d: Dimension, o: Options): Promise<ScalingFigure
       return d.setup(n, dir);
     });
     const counts: number[] = [];
-    for (const cycle of cycles) {
-      for (let i = 0; i < 2; i++) await cycle();
-      counts.push(await cyclesFor(cycle, targetMs));
-    }
+    for (const cycle of cycles) counts.push(await cyclesFor(cycle, targetMs));
     const samples: number[][] = d.sizes.map(() => []);
     for (let r = 0; r < rounds; r++) {
       for (let s = 0; s < d.sizes.length; s++) {
