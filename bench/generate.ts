@@ -227,3 +227,110 @@ export function generateDiskstats(devices: number): string {
   }
   return out.join('\n') + '\n';
 }
+
+/** The four 32-bit words of an IPv6 address as /proc/net/*6 prints them (each in host order). */
+function ipv6Words(seed: number): string {
+  return `${hex(0xfe80, 8)}${hex(0, 8)}${hex(seed >>> 8, 8)}${hex(seed, 8)}`;
+}
+
+/**
+ * /proc/net/tcp6 with `rows` rows: net/ipv6/tcp_ipv6.c get_tcp6_sock()
+ * ("%4d: %08X%08X%08X%08X:%04X %08X%08X%08X%08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d %pK %lu %lu %u %u %d",
+ * no padding); LISTEN rows first, then ESTABLISHED and TIME_WAIT as generateTcpTable.
+ */
+export function generateTcp6Table(rows: number): string {
+  const HEADER =
+    '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+  const next = rng(0x7c96);
+  const parts: string[] = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    const r = next();
+    const kind = i < 20 ? 0 : r % 10 < 7 ? 1 : 2;
+    const local = `${ipv6Words(r & 3)}:${hex(kind === 0 ? 1024 + i : [22, 80, 443, 5432][r & 3], 4)}`;
+    const remote = kind === 0 ? `${hex(0, 32)}:0000` : `${ipv6Words(next() % 4096)}:${hex(1024 + (next() % 60000), 4)}`;
+    const pointer = hex(next(), 8).toLowerCase().padStart(16, '0');
+    if (kind === 2) {
+      parts.push(
+        `${right(i, 4)}: ${local} ${remote} 06 00000000:00000000 03:${hex(next() % 6000, 8)} 00000000 ${right(0, 5)} ${right(0, 8)} 0 3 ${pointer}`,
+      );
+    } else {
+      const tail = kind === 0 ? '100 0 0 10 0' : `${20 + (r % 200)} 4 ${r % 32} ${10 + (r % 90)} -1`;
+      parts.push(
+        `${right(i, 4)}: ${local} ${remote} ${kind === 0 ? '0A' : '01'} ${hex(r % 4096, 8)}:${hex(0, 8)} 00:00000000 00000000 ${right([0, 33, 1000, 65534][r & 3], 5)} ${right(0, 8)} ${20000 + i} 1 ${pointer} ${tail}`,
+      );
+    }
+  }
+  return parts.join('\n') + '\n';
+}
+
+/**
+ * /proc/net/udp (or udp6) with `rows` rows: net/ipv4/udp.c udp4_format_sock()
+ * ("%5d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d %pK %u", padded to 127
+ * characters by seq_pad, the header likewise) and net/ipv6/datagram.c __ip6_dgram_sock_seq_show()
+ * (no padding): unconnected (07) and connected (01) sockets, some with queued bytes.
+ */
+export function generateUdpTable(rows: number, ipv6 = false): string {
+  const next = rng(ipv6 ? 0x0d96 : 0x0d94);
+  const parts: string[] = [
+    ipv6
+      ? '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops'
+      : padEnd('   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops', 127),
+  ];
+  for (let i = 0; i < rows; i++) {
+    const r = next();
+    const connected = r % 4 === 0;
+    const port = 1024 + (r % 60000);
+    const address = (seed: number): string => (ipv6 ? ipv6Words(seed) : hex(0x0a000000 + seed, 8));
+    const local = `${address(r & 3)}:${hex(port, 4)}`;
+    const remote = connected ? `${address(next() % 4096)}:${hex(53, 4)}` : `${ipv6 ? hex(0, 32) : hex(0, 8)}:0000`;
+    const queues = `${hex(r % 8 === 0 ? next() % 4096 : 0, 8)}:${hex(r % 16 === 0 ? next() % 65536 : 0, 8)}`;
+    const line = `${right(i % 65536, 5)}: ${local} ${remote} ${connected ? '01' : '07'} ${queues} 00:00000000 00000000 ${right([0, 101, 1000][r % 3], 5)} ${right(0, 8)} ${30000 + i} 2 ${hex(next(), 8).toLowerCase().padStart(16, '0')} ${r % 50 === 0 ? next() % 100 : 0}`;
+    parts.push(ipv6 ? line : padEnd(line, 127));
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** A cpumask as %*pb prints it: `bits` bits in hex, in groups of 8 digits separated by commas, most significant first. */
+function cpumask(bits: number, first: number, count: number): string {
+  const digits = Math.ceil(bits / 4);
+  let text = '';
+  for (let d = digits - 1; d >= 0; d--) {
+    let nibble = 0;
+    for (let b = 0; b < 4; b++) {
+      const cpu = d * 4 + b;
+      if (cpu >= first && cpu < first + count) nibble |= 1 << b;
+    }
+    text += nibble.toString(16);
+    if (d > 0 && d % 8 === 0) text += ',';
+  }
+  return text;
+}
+
+/**
+ * /proc/schedstat for `cpus` CPUs: kernel/sched/stats.c show_schedstat() (version 17: "cpu%d %u 0 %u %u %u %u %llu %llu %lu",
+ * then one "domain%d %s %*pb" line per scheduling domain with its 45 counters). Two domains per CPU (SMT pairs, MC of all),
+ * their masks nr_cpu_ids bits wide as the kernel prints them, so the file grows as cpus² at many CPUs as a real one does.
+ */
+export function generateSchedstat(cpus: number): string {
+  const next = rng(0x5c4e + cpus);
+  const counters = (): string => Array.from({ length: 45 }, () => next() % 100000).join(' ');
+  const out = ['version 17', 'timestamp 4295215862'];
+  for (let c = 0; c < cpus; c++) {
+    out.push(`cpu${c} ${next() % 100} 0 ${next()} ${next()} ${next()} ${next()} ${next() * 1000} ${next()} ${next() % 1000000}`);
+    out.push(`domain0 SMT ${cpumask(cpus, c - (c % 2), 2)} ${counters()}`);
+    out.push(`domain1 MC ${cpumask(cpus, 0, cpus)} ${counters()}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * A mount table (fs/proc_namespace.c show_mountinfo()) of `mounts` ext4 mounts at `mountPoint(i)`,
+ * each its own device, for the filesystem collector on real directories.
+ */
+export function generateExt4Mountinfo(mounts: number, mountPoint: (i: number) => string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < mounts; i++) {
+    lines.push(`${100 + i} 1 8:${i} / ${mountPoint(i)} rw,relatime shared:${1 + i} - ext4 /dev/sd${i} rw,errors=remount-ro`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -23,7 +23,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { processGroupsCollector } from '../collectors/process-groups';
 import { DEFAULT_PROCESS_GROUPS_SETTINGS, filesystems, type ProcessGroupSpec } from '../src/collector';
-import { runCollector } from '../src/exporter/scheduler';
+import { runCollector, type ScheduledCollector } from '../src/exporter/scheduler';
 import { ProcFs } from '../src/procfs';
 import { collectGarbage, log, median, type Options, type Report } from './runner';
 import { benchEnv } from './support/collectors';
@@ -71,8 +71,8 @@ function syntheticProcess(i: number, threads: number): SyntheticProcess {
   };
 }
 
-/** A tree of `count` processes with `threads` threads each; returns its root. */
-function writeBenchTree(count: number, threads: number): string {
+/** A tree of `count` processes with `threads` threads each; returns its root (bench/scaling.ts grows it to 10,000). */
+export function writeBenchTree(count: number, threads: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-exporter-bench-groups-'));
   writeRootStat(root, 1795651200);
   for (let i = 0; i < count; i++) writeProcess(root, syntheticProcess(i, threads));
@@ -117,10 +117,15 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1000;
 };
 
+/** The process_groups collector of this figure (three kinds of groups over GROUP_KINDS names), as the scheduler runs it. */
+export function benchGroupsCollector(threads: boolean): ScheduledCollector {
+  const definition = processGroupsCollector({ ...DEFAULT_PROCESS_GROUPS_SETTINGS, threads, groups: GROUPS });
+  return { definition, options: {}, intervalMs: 5000, timeoutMs: 600_000 };
+}
+
 /** Cycles of one configuration on one tree, each followed by the read floor of the same files (interleaved: ratios hold under load). */
 async function measure(root: string, cycles: number, threads: boolean): Promise<Measured> {
-  const definition = processGroupsCollector({ ...DEFAULT_PROCESS_GROUPS_SETTINGS, threads, groups: GROUPS });
-  const collector = { definition, options: {}, intervalMs: 5000, timeoutMs: 600_000 };
+  const collector = benchGroupsCollector(threads);
   const procfs = new ProcFs(root);
   const trees = filesystems(procfs, procfs, new ProcFs(root));
   const { files, folders } = filesOf(procfs);

@@ -5,13 +5,14 @@
  * target and writes bench/results.json.
  *
  *   node --expose-gc dist/bench/run.js [--quick] [--duration 10] [--connections 8]
- *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk,groups,start-paths] [--out FILE]
+ *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,collectors,scaling,serving,walk,groups,start-paths] [--out FILE]
  *
  * This file only lists the measurements, one module per figure, in the order
  * they run; bench/runner.ts runs them (options, report, table, results file)
  * and bench/support/ holds what they share with each other and with the tests.
  * Only loopback is used; every child process started is stopped by its pid.
  */
+import { benchCollectorCosts } from './collector-costs';
 import { benchCycle } from './cycle';
 import { benchParse } from './parse';
 import { benchProcessGroups } from './process-groups';
@@ -25,6 +26,7 @@ import { benchWalk } from './walk';
 const MEASUREMENTS = {
   parse: benchParse,
   cycle: benchCycle,
+  collectors: benchCollectorCosts,
   scaling: benchScaling,
   serving: benchServing,
   walk: benchWalk,

@@ -129,7 +129,7 @@ export async function cpuPerCall(fn: () => unknown, count: number): Promise<numb
   return (d.user + d.system) / 1000 / count;
 }
 
-function machine(): Record<string, string | number> {
+export function machine(): Record<string, string | number> {
   let cpu = 'unknown';
   try {
     cpu = /^model name\s*:\s*(.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';

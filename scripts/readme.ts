@@ -10,6 +10,7 @@ import { handlerPattern, type Handler } from '../src/handler';
 import { handlerNames, handlers } from '../src/registry';
 import { collectors } from '../collectors/index';
 import { optionFlag, PROJECT_ROOT } from '../src/config';
+import type { ScalingFigure } from '../bench/scaling';
 import { valuesTable } from './chart-values';
 
 export const README = path.join(PROJECT_ROOT, 'README.md');
@@ -103,6 +104,38 @@ export function metricsTable(): string {
   return ['| collector | metrics | types |', '|:---|:---|:---|', ...rows].join('\n');
 }
 
+/** A figure with the digits that mean something on a noisy machine (3 significant, whole numbers from 100). */
+function figure(value: number): string {
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3);
+}
+
+/**
+ * README's scaling table, from bench/scaling-results.json (what the last full `npm run bench` measured):
+ * per dimension the collectors, the cost at each size, the least-squares slope and the linearity check.
+ */
+export function scalingTable(results: string): string {
+  const r = JSON.parse(results) as {
+    date: string;
+    command: string;
+    machine: { nproc: number; cpu: string; kernel: string; node: string };
+    figures: ScalingFigure[];
+  };
+  const rows = r.figures.map((f) => {
+    const sizes = f.points.map((p) => p.n.toLocaleString('en-US')).join(' · ');
+    const costs = f.points.map((p) => figure(p.ms)).join(' · ');
+    const check = `${f.linearity.toFixed(2)}× ${f.linearity <= 1.5 ? '(ok)' : '(**miss**)'}`;
+    return `| ${f.name} | ${f.collectors.join(', ')} | ${sizes} | ${costs} | ${figure(f.slopeUs)} µs per ${f.unit} | ${check} |`;
+  });
+  const m = r.machine;
+  return [
+    '| what grows | collectors | sizes | CPU ms per cycle | slope (least squares) | upper / lower half slope (≤ 1.5×) |',
+    '|:---|:---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `\`${r.command}\`, ${r.date.slice(0, 10)}: ${m.nproc} × ${m.cpu}, Linux ${m.kernel}, Node ${m.node} (\`bench/scaling-results.json\`).`,
+  ].join('\n');
+}
+
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
 export function anchorOf(heading: string): string {
   return heading
@@ -145,7 +178,7 @@ export function regenerated(files: (relative: string) => string): Record<string,
     for (const [section, body] of Object.entries(sections())) text = replaceSection(text, section, body);
     out[file] = text;
   }
-  const readme = files('README.md');
+  const readme = replaceSection(files('README.md'), 'scaling', scalingTable(files('bench/scaling-results.json')));
   out['README.md'] = replaceSection(readme, 'toc', tableOfContents(readme));
   return out;
 }
