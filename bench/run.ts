@@ -5,7 +5,8 @@
  * target and writes bench/results.json.
  *
  *   node --expose-gc dist/bench/run.js [--quick] [--duration 10] [--connections 8]
- *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,scaling,serving,walk,groups] [--out FILE]
+ *     [--scrapes 10000] [--no-node-exporter] [--steady-period 15] [--steady-scrapes 6]
+ *     [--only parse,cycle,scaling,serving,walk,groups,steady] [--out FILE]
  *
  * This file only lists the measurements, one module per figure, in the order
  * they run; bench/runner.ts runs them (options, report, table, results file)
@@ -18,6 +19,7 @@ import { benchProcessGroups } from './process-groups';
 import { runBench, type Measurement } from './runner';
 import { benchScaling } from './scaling';
 import { benchServing } from './serving';
+import { benchSteady } from './steady';
 import { benchWalk } from './walk';
 
 /** `--only` names, in running order; serving also writes the memory figures (bench/memory.ts). */
@@ -28,6 +30,7 @@ const MEASUREMENTS = {
   serving: benchServing,
   walk: benchWalk,
   groups: benchProcessGroups,
+  steady: benchSteady,
 } satisfies Record<string, Measurement>;
 
 export function run(argv: readonly string[]): ReturnType<typeof runBench> {
