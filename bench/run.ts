@@ -5,7 +5,8 @@
  * target and writes bench/results.json.
  *
  *   node --expose-gc dist/bench/run.js [--quick] [--duration 10] [--connections 8]
- *     [--scrapes 10000] [--no-node-exporter] [--only parse,cycle,collectors,scaling,serving,walk,groups,start-paths] [--out FILE]
+ *     [--scrapes 10000] [--no-node-exporter] [--steady-period 15] [--steady-scrapes 6]
+ *     [--only parse,cycle,collectors,scaling,serving,walk,groups,start-paths,steady] [--out FILE]
  *
  * This file only lists the measurements, one module per figure, in the order
  * they run; bench/runner.ts runs them (options, report, table, results file)
@@ -20,6 +21,7 @@ import { runBench, type Measurement } from './runner';
 import { benchScaling } from './scaling';
 import { benchServing } from './serving';
 import { benchStartPaths } from './start-paths';
+import { benchSteady } from './steady';
 import { benchWalk } from './walk';
 
 /** `--only` names, in running order; serving also writes the memory figures (bench/memory.ts). */
@@ -32,6 +34,7 @@ const MEASUREMENTS = {
   walk: benchWalk,
   groups: benchProcessGroups,
   'start-paths': benchStartPaths,
+  steady: benchSteady,
 } satisfies Record<string, Measurement>;
 
 export function run(argv: readonly string[]): ReturnType<typeof runBench> {

@@ -1,6 +1,6 @@
 /**
  * The benchmark runner shared by the measurements (bench/parse.ts, cycle.ts,
- * scaling.ts, serving.ts, walk.ts): options, the report each measurement adds
+ * scaling.ts, serving.ts, walk.ts, steady.ts): options, the report each measurement adds
  * its rows and details to, the table, and the run that calls the measurements
  * in order and writes bench/results.json. bench/run.ts only lists them.
  */
@@ -15,6 +15,9 @@ export interface Options {
   connections: number;
   scrapes: number;
   nodeExporter: boolean;
+  /** bench/steady.ts: seconds between scrapes (`--steady-period`, 15; 1 with --quick) and how many (`--steady-scrapes`, 6; 3). */
+  steadyPeriodS: number;
+  steadyScrapes: number;
   /** The measurements to run (`--only`), by name. */
   only: Set<string>;
   out: string;
@@ -30,11 +33,15 @@ export function parseOptions(argv: readonly string[], sections: readonly string[
     connections: 8,
     scrapes: 10_000,
     nodeExporter: true,
+    steadyPeriodS: 15,
+    steadyScrapes: 6,
     only: new Set(sections),
     out: path.join(projectRoot, 'bench', 'results.json'),
   };
   let duration: number | undefined;
   let scrapes: number | undefined;
+  let steadyPeriod: number | undefined;
+  let steadyScrapes: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -47,6 +54,8 @@ export function parseOptions(argv: readonly string[], sections: readonly string[
     else if (a === '--connections') o.connections = Number(value());
     else if (a === '--scrapes') scrapes = Number(value());
     else if (a === '--no-node-exporter') o.nodeExporter = false;
+    else if (a === '--steady-period') steadyPeriod = Number(value());
+    else if (a === '--steady-scrapes') steadyScrapes = Number(value());
     else if (a === '--out') o.out = path.resolve(value());
     else if (a === '--only') {
       const names = value().split(',');
@@ -56,6 +65,8 @@ export function parseOptions(argv: readonly string[], sections: readonly string[
   }
   o.durationS = duration ?? (o.quick ? 1 : 10);
   o.scrapes = scrapes ?? (o.quick ? 200 : 10_000);
+  o.steadyPeriodS = steadyPeriod ?? (o.quick ? 1 : 15);
+  o.steadyScrapes = steadyScrapes ?? (o.quick ? 3 : 6);
   return o;
 }
 

@@ -36,7 +36,7 @@ describe('bench (smoke)', function () {
       };
       expect(results.machine.nproc).to.be.greaterThan(0);
       const sections = new Set(results.rows.map((r) => r.section));
-      for (const s of ['parse', 'cycle', 'collectors', 'scaling', 'serving', 'memory', 'walk']) expect(sections, s).to.include(s);
+      for (const s of ['parse', 'cycle', 'collectors', 'scaling', 'serving', 'memory', 'walk', 'steady']) expect(sections, s).to.include(s);
       expect(result.stdout).to.include('target');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
