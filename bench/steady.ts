@@ -42,7 +42,7 @@ interface Running {
 function spawnLogged(name: string, command: string, args: string[], url: string): Running {
   const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const running = { name, child, url, stopping: false };
   child.once('exit', (code, signal) => {
     if (!running.stopping) log(`steady: ${name} exited (${code ?? signal}): ${stderr.slice(-500)}`);
