@@ -276,8 +276,9 @@ function withReadSlot(read: (release: () => void) => void): void {
   else waitingForDescriptor.push(start);
 }
 
-/** statfs's f_type of the kernel's procfs (linux/magic.h). */
+/** statfs's f_type of the kernel's procfs and sysfs (linux/magic.h). */
 const PROC_SUPER_MAGIC = 0x9fa0;
+const SYSFS_MAGIC = 0x62656572;
 
 export interface ProcFsOptions {
   /** Bound of every read, in bytes (FileTooLargeError beyond); MAX_PROCFS_READ_BYTES by default. */
@@ -296,7 +297,7 @@ export class ProcFs {
   readonly root: string;
   readonly maxBytes: number;
   private rootRealPath: string | undefined;
-  private kernelProcfs: boolean | undefined;
+  private kernelFilesystem: boolean | undefined;
 
   constructor(root = '/proc', options: ProcFsOptions = {}) {
     this.root = path.resolve(root);
@@ -544,19 +545,21 @@ export class ProcFs {
   }
 
   /**
-   * Whether the root is the kernel's procfs (statfs type PROC_SUPER_MAGIC, the
-   * live /proc or a container's bind mount of it) rather than a copy on another
-   * filesystem; computed once.
+   * Whether the root is the kernel's procfs or sysfs (statfs type
+   * PROC_SUPER_MAGIC or SYSFS_MAGIC: the live /proc or /sys, or a container's
+   * bind mount of them) rather than a copy on another filesystem, whose files
+   * the kernel prints on read and which are read synchronously; computed once.
    */
-  isKernelProcfs(): boolean {
-    if (this.kernelProcfs === undefined) {
+  isKernelFilesystem(): boolean {
+    if (this.kernelFilesystem === undefined) {
       try {
-        this.kernelProcfs = fs.statfsSync(this.root).type === PROC_SUPER_MAGIC;
+        const type = fs.statfsSync(this.root).type;
+        this.kernelFilesystem = type === PROC_SUPER_MAGIC || type === SYSFS_MAGIC;
       } catch {
-        this.kernelProcfs = false;
+        this.kernelFilesystem = false;
       }
     }
-    return this.kernelProcfs;
+    return this.kernelFilesystem;
   }
 
   /** Whether the root exists and is a directory. */

@@ -106,6 +106,31 @@ describe('netclass collector', () => {
     );
   });
 
+  it("reads the kernel's sysfs synchronously and a copy through the thread pool (live /sys: shape only)", async () => {
+    class Counting extends ProcFs {
+      sync = 0;
+      async = 0;
+      override readText(relative: string): string {
+        this.sync++;
+        return super.readText(relative);
+      }
+      override readAttributeAsync(relative: string): Promise<string> {
+        this.async++;
+        return super.readAttributeAsync(relative);
+      }
+    }
+    const live = new Counting('/sys');
+    const copy = new Counting(SYSFS);
+    expect([live.isKernelFilesystem(), copy.isKernelFilesystem()]).to.deep.equal([true, false]);
+    const liveSeries = await withSysfs(live);
+    expect(Object.keys(liveSeries).some((key) => key.startsWith('node_network_up{device="lo"}'))).to.equal(true);
+    await withSysfs(copy);
+    expect(live.sync).to.be.above(0);
+    expect(live.async).to.equal(0);
+    expect(copy.sync).to.equal(0);
+    expect(copy.async).to.be.above(0);
+  });
+
   it('fails as "not present" without class/net', async () => {
     let error: unknown;
     await onSysfs(fixturePath('rootfs')).catch((e: unknown) => (error = e));

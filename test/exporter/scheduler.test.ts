@@ -191,7 +191,7 @@ describe('scheduler', () => {
     }
     const live = new Counting('/proc');
     const copy = new Counting(TREE_6_18);
-    expect([live.isKernelProcfs(), copy.isKernelProcfs()]).to.deep.equal([true, false]);
+    expect([live.isKernelFilesystem(), copy.isKernelFilesystem()]).to.deep.equal([true, false]);
     for (const procfs of [live, copy]) {
       const snapshot = await new Scheduler({
         collectors: [scheduled(collectors.loadavg), scheduled(collectors.stat)],
