@@ -9,12 +9,18 @@
  * scrapes. With --quick the period is shorter than our collection interval, so
  * that smoke run shows the serving cost, not the cycles'. CPU is the run time of every thread (/proc/<pid>/task/<tid>/schedstat,
  * field 1, in ns: finer than the 10 ms ticks of /proc/<pid>/stat).
+ *
+ * A third process runs beside them: the Node.js floor (support/node-floor.ts),
+ * a bare `node` that reads the same files on the same period and answers with
+ * as many bytes, doing nothing else. Its ratio to node_exporter is the least
+ * any exporter on this runtime can reach, whatever its code does.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { log, sleep, type Options, type Report } from './runner';
 import { imageNodeFlags, nodeExporterBinary, stopChild, vmRssKb } from './support/exporter';
+import { defaultFiles } from './support/collectors';
 import { freePort, get, waitFor } from './support/http';
 import { FROM_SOURCE, projectRoot } from './support/root';
 
@@ -48,6 +54,16 @@ function spawnLogged(name: string, command: string, args: string[], url: string)
     if (!running.stopping) log(`steady: ${name} exited (${code ?? signal}): ${stderr.slice(-500)}`);
   });
   return running;
+}
+
+/** The Node.js floor: same files, same period, as many bytes per answer; bare `node`, no flags. */
+async function startFloor(periodS: number, bodyBytes: number): Promise<Running> {
+  const port = await freePort();
+  const script = FROM_SOURCE
+    ? ['--require', 'tsx/cjs', path.join(projectRoot, 'bench', 'support', 'node-floor.ts')]
+    : [path.join(projectRoot, 'dist', 'bench', 'support', 'node-floor.js')];
+  const args = [...script, String(port), String(periodS * 1000), String(bodyBytes), ...defaultFiles()];
+  return spawnLogged('Node.js floor', process.execPath, args, `http://127.0.0.1:${port}/`);
 }
 
 async function startBoth(neBinary: string | undefined): Promise<Running[]> {
@@ -86,6 +102,8 @@ export async function benchSteady(o: Options, report: Report): Promise<void> {
   try {
     // Each answers once (its first cycle done, its code loaded) before the window opens.
     for (const r of running) await waitFor(r.url, 30_000);
+    running.push(await startFloor(periodS, (await get(running[0].url)).raw.length));
+    await waitFor(running[running.length - 1].url, 30_000);
     await sleep(Math.min(2000, periodS * 1000));
     const before = running.map((r) => threadsCpuMs(r.child.pid!));
     const opened = process.hrtime.bigint();
@@ -99,7 +117,10 @@ export async function benchSteady(o: Options, report: Report): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - opened) / 1e9;
     const cpuMsPerS = running.map((r, i) => (threadsCpuMs(r.child.pid!) - before[i]) / seconds);
     const rssMb = running.map((r) => vmRssKb(r.child.pid!) / 1024);
-    const ratio = running.length === 2 ? cpuMsPerS[0] / cpuMsPerS[1] : null;
+    const ne = running.findIndex((r) => r.name === 'node_exporter');
+    const floor = running.length - 1;
+    const ratio = ne < 0 ? null : cpuMsPerS[0] / cpuMsPerS[ne];
+    const floorRatio = ne < 0 ? null : cpuMsPerS[floor] / cpuMsPerS[ne];
     log(`  ${running.map((r, i) => `${r.name} ${cpuMsPerS[i].toFixed(2)} ms/s, RSS ${rssMb[i].toFixed(1)} MB`).join('; ')}`);
     report.details.steady = {
       periodS,
@@ -107,11 +128,20 @@ export async function benchSteady(o: Options, report: Report): Promise<void> {
       seconds,
       ...Object.fromEntries(running.map((r, i) => [r.name, { cpuMsPerS: cpuMsPerS[i], rssMb: rssMb[i], args: r.child.spawnargs }])),
       ratio,
+      floorRatio,
     };
     const per = `scrape every ${periodS} s`;
     report.row({ section: 'steady', metric: `proc-exporter: CPU, all threads (${per})`, value: cpuMsPerS[0], unit: 'ms/s', target: '' });
     report.row({ section: 'steady', metric: 'proc-exporter: RSS', value: rssMb[0], unit: 'MB', target: '' });
-    if (running.length < 2) {
+    report.row({
+      section: 'steady',
+      metric: `Node.js floor: CPU, all threads (${per})`,
+      value: cpuMsPerS[floor],
+      unit: 'ms/s',
+      target: '',
+    });
+    report.row({ section: 'steady', metric: 'Node.js floor: RSS', value: rssMb[floor], unit: 'MB', target: '' });
+    if (ne < 0) {
       report.row({
         section: 'steady',
         metric: 'node_exporter: not run (apt-get install prometheus-node-exporter)',
@@ -120,8 +150,9 @@ export async function benchSteady(o: Options, report: Report): Promise<void> {
         target: '',
       });
     } else {
-      report.row({ section: 'steady', metric: `node_exporter: CPU, all threads (${per})`, value: cpuMsPerS[1], unit: 'ms/s', target: '' });
-      report.row({ section: 'steady', metric: 'node_exporter: RSS', value: rssMb[1], unit: 'MB', target: '' });
+      report.row({ section: 'steady', metric: `node_exporter: CPU, all threads (${per})`, value: cpuMsPerS[ne], unit: 'ms/s', target: '' });
+      report.row({ section: 'steady', metric: 'node_exporter: RSS', value: rssMb[ne], unit: 'MB', target: '' });
+      report.row({ section: 'steady', metric: 'CPU: Node.js floor / node_exporter', value: floorRatio, unit: '×', target: '' });
     }
     report.row({
       section: 'steady',
