@@ -68,5 +68,7 @@ EXPOSE 19100
 # docker run, give --health-cmd for your flags (README, Deployment, Container image).
 # V8 heap flags: a 1 MiB young generation and an old-space cap keep RSS under 80 MB
 # under load (V8's defaults let an idle-size heap grow to ~120 MB; see README, Performance).
-ENTRYPOINT ["node", "--max-semi-space-size=1", "--max-old-space-size=256", "/app/dist/src/exporter/main.js"]
+# --no-memory-reducer: no full collections started after each cycle to shrink the heap, which
+# cost ~30 % of the CPU at a 15 s cadence for ~4 MB of RSS (src/exporter/memory-settings.ts).
+ENTRYPOINT ["node", "--max-semi-space-size=1", "--max-old-space-size=256", "--no-memory-reducer", "/app/dist/src/exporter/main.js"]
 CMD ["--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root", "--config=/app/config.yaml"]

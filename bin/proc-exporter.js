@@ -1,3 +1,3 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-memory-reducer
 'use strict';
 require('../dist/src/exporter/main.js');
