@@ -4,10 +4,12 @@
  *
  * - Collectors due at the same moment form a cycle: they run one after the
  *   other, so that each one's node_scrape_collector_duration_seconds is its own
- *   read + parse + map time, not time spent waiting behind the others (their
- *   reads go through the thread pool, so /metrics is served between them), and
- *   their results are published together, in one swap, when the last of them
- *   has finished or timed out (a scrape never sees half a cycle).
+ *   read + parse + map time, not time spent waiting behind the others, with a
+ *   turn of the event loop between two of them (the kernel's files are read
+ *   synchronously, so a cycle would otherwise hold up /metrics for all of its
+ *   ~50 ms under the interpreter), and their results are published together,
+ *   in one swap, when the last of them has finished or timed out (a scrape
+ *   never sees half a cycle).
  * - A run still going is not started again (its next turn is skipped); a run
  *   that exceeds its timeout is reported as failed at once.
  * - One collector's failure (throws, times out, file missing) never affects
@@ -185,6 +187,7 @@ export class Scheduler {
       const run = await result;
       this.logTransition(e, run);
       runs.push(run);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     let extra: MetricFamily[] = [];
     if (this.options.extra) {
