@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { netclass } from '../../collectors/netclass';
 import { collect, filesystems, MissingFileError } from '../../src/collector';
 import { ProcFs } from '../../src/procfs';
+import { CountingProcFs } from '../support/counting-procfs';
 import { fixturePath } from '../support/fixtures';
 import { SYSFS, TREE_6_18 } from '../exporter/helpers';
 import { options, run, series } from './run';
@@ -107,20 +108,8 @@ describe('netclass collector', () => {
   });
 
   it("reads the kernel's sysfs synchronously and a copy through the thread pool (live /sys: shape only)", async () => {
-    class Counting extends ProcFs {
-      sync = 0;
-      async = 0;
-      override readText(relative: string): string {
-        this.sync++;
-        return super.readText(relative);
-      }
-      override readAttributeAsync(relative: string): Promise<string> {
-        this.async++;
-        return super.readAttributeAsync(relative);
-      }
-    }
-    const live = new Counting('/sys');
-    const copy = new Counting(SYSFS);
+    const live = new CountingProcFs('/sys');
+    const copy = new CountingProcFs(SYSFS);
     expect([live.isKernelFilesystem(), copy.isKernelFilesystem()]).to.deep.equal([true, false]);
     const liveSeries = await withSysfs(live);
     expect(Object.keys(liveSeries).some((key) => key.startsWith('node_network_up{device="lo"}'))).to.equal(true);

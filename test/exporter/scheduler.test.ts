@@ -10,6 +10,7 @@ import { Scheduler, type ScheduledCollector } from '../../src/exporter/scheduler
 import { ProcFs } from '../../src/procfs';
 import { collectors } from '../../collectors/index';
 import { get, loadConfig, TREE_6_18 } from './helpers';
+import { CountingProcFs } from '../support/counting-procfs';
 
 const silent = pino({ level: 'silent' });
 const env = { pageSize: 4096 };
@@ -177,20 +178,8 @@ describe('scheduler', () => {
   });
 
   it("reads the kernel's procfs synchronously and any other tree through the thread pool (live /proc: shape only)", async () => {
-    class Counting extends ProcFs {
-      sync = 0;
-      async = 0;
-      override readText(relative: string): string {
-        this.sync++;
-        return super.readText(relative);
-      }
-      override readTextAsync(relative: string): Promise<string> {
-        this.async++;
-        return super.readTextAsync(relative);
-      }
-    }
-    const live = new Counting('/proc');
-    const copy = new Counting(TREE_6_18);
+    const live = new CountingProcFs('/proc');
+    const copy = new CountingProcFs(TREE_6_18);
     expect([live.isKernelFilesystem(), copy.isKernelFilesystem()]).to.deep.equal([true, false]);
     for (const procfs of [live, copy]) {
       const snapshot = await new Scheduler({
