@@ -2,9 +2,11 @@
  * Figure 4, serving: autocannon on 127.0.0.1 against /metrics of a child
  * exporter started as the image runs it (after bench/memory.ts's scrapes on
  * the same child), and of prometheus-node-exporter with the equivalent
- * collectors when it is installed. Targets: p99 ≤ 10 ms, event loop ≤ 20 ms,
- * ≥ 5 × node_exporter's requests per second. Every child started here is
- * stopped by its pid.
+ * collectors when it is installed, and of a bare node:http server sending as
+ * many bytes (the Node.js floor of bench/steady.ts, its reads done once at
+ * start): the most /metrics could serve on this runtime. Targets: p99 ≤ 10 ms,
+ * event loop ≤ 20 ms, ≥ 5 × node_exporter's requests per second, ≥ 0.5 × the
+ * bare server's. Every child started here is stopped by its pid.
  */
 import { spawn } from 'child_process';
 import * as http from 'http';
@@ -14,6 +16,7 @@ import { defaultCollectors } from './support/collectors';
 import { cpuMsOf, nodeExporterBinary, nodeExporterFlags, startOurExporter, stopChild, vmRssKb } from './support/exporter';
 import { freePort, get, waitFor } from './support/http';
 import { autocannon, type LoadResult } from './support/load';
+import { startFloor } from './steady';
 
 export async function benchServing(o: Options, report: Report): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -54,6 +57,7 @@ export async function benchServing(o: Options, report: Report): Promise<void> {
     });
     report.row({ section: 'serving', metric: 'proc-exporter: CPU per request', value: ours.cpuMsPerRequest, unit: 'ms', target: '' });
     if (load.errors + load.non2xx > 0) log(`  WARNING: ${load.errors} errors, ${load.non2xx} non-2xx answers`);
+    await againstBareNode(o, report, load);
     await againstNodeExporter(o, report, agent, load);
   } finally {
     agent.destroy();
@@ -90,6 +94,37 @@ async function oursUnderLoad(o: Options, report: Report, agent: http.Agent): Pro
     return { load, cpuMsPerRequest, eventLoopMaxMs };
   } finally {
     await stopChild(ours.child);
+  }
+}
+
+/** A bare node:http server answering with as many bytes as /metrics, under the same load. */
+async function againstBareNode(o: Options, report: Report, ours: LoadResult): Promise<void> {
+  const bytes = (report.details.memory as { metricsBytes: number }).metricsBytes;
+  const bare = await startFloor(3600, bytes);
+  try {
+    await waitFor(bare.url, 30_000);
+    const load = await autocannon(bare.url, o.connections, o.durationS);
+    const ratio = ours.requestsPerS / Math.max(load.requestsPerS, 1);
+    log(`  bare node:http, ${bytes} bytes: ${load.requestsPerS.toFixed(0)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms`);
+    (report.details.serving as Record<string, unknown>).bareNode = load;
+    report.row({
+      section: 'serving',
+      metric: `bare node:http, same bytes: requests/s`,
+      value: load.requestsPerS,
+      unit: 'req/s',
+      target: '',
+    });
+    report.row({
+      section: 'serving',
+      metric: 'requests/s: proc-exporter / bare node:http',
+      value: ratio,
+      unit: '×',
+      target: '≥ 0.5×',
+      pass: ratio >= 0.5,
+    });
+  } finally {
+    bare.stopping = true;
+    await stopChild(bare.child);
   }
 }
 

@@ -37,7 +37,7 @@ export function threadsCpuMs(pid: number): number {
   return ns / 1e6;
 }
 
-interface Running {
+export interface Running {
   name: string;
   child: ChildProcess;
   url: string;
@@ -57,7 +57,7 @@ function spawnLogged(name: string, command: string, args: string[], url: string)
 }
 
 /** The Node.js floor: same files, same period, as many bytes per answer; bare `node`, no flags. */
-async function startFloor(periodS: number, bodyBytes: number): Promise<Running> {
+export async function startFloor(periodS: number, bodyBytes: number): Promise<Running> {
   const port = await freePort();
   const script = FROM_SOURCE
     ? ['--require', 'tsx/cjs', path.join(projectRoot, 'bench', 'support', 'node-floor.ts')]
