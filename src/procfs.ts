@@ -313,7 +313,7 @@ export class ProcFs {
     }
     // Without empty segments the joined path is already normal: a concatenation, not path.join's
     // normalizing pass, which was a sixth of netclass's CPU per run under the interpreter.
-    if (relative !== '' && !segments.includes('')) return this.root === '/' ? `/${relative}` : `${this.root}/${relative}`;
+    if (!segments.includes('')) return this.root === '/' ? `/${relative}` : `${this.root}/${relative}`;
     return path.join(this.root, relative);
   }
 
@@ -380,6 +380,25 @@ export class ProcFs {
     const dir = path.dirname(file);
     if (!this.isInside(fs.realpathSync(dir))) throw new OutsideRootError(file, this.root);
     return readLink(file);
+  }
+
+  /**
+   * Reads a file for a collector. On the kernel's procfs or sysfs (isKernelFilesystem) in place,
+   * as node_exporter reads them: the kernel prints the file on read, in microseconds, while a read
+   * on libuv's pool costs three to six round trips. On any other tree (a copy, a fixture, the root
+   * filesystem) through the pool, where a read that never returns can be timed out and does not
+   * hold up a SIGTERM. `attribute`: a sysfs attribute, which one read() returns whole
+   * (readAttributeAsync on the pool).
+   */
+  readForCollector(relative: string, kind: 'file' | 'attribute' = 'file'): Promise<string> {
+    if (!this.isKernelFilesystem()) return kind === 'attribute' ? this.readAttributeAsync(relative) : this.readTextAsync(relative);
+    try {
+      return Promise.resolve(this.readText(relative));
+    } catch (error) {
+      // The synchronous read's own error, re-raised as it came (ENOENT, EINVAL, a refusal).
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(error);
+    }
   }
 
   /**

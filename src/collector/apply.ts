@@ -102,7 +102,7 @@ function passes(filters: readonly FilterSpec[], ctx: MappingContext, labels: Lab
 }
 
 /**
- * What emit needs of a mapping, worked out once per mapping and collector: its labels as
+ * What emit needs of a mapping, worked out once per collector definition: its labels as
  * [name, getter] pairs, and its filters with the collector's split by what they test. Filters of
  * a function of the record go first, before any label is built: netstat's and vmstat's `fields`
  * keep 49 of their ~470 entries here, and the others cost no labels object, no strings.
@@ -115,22 +115,23 @@ interface PreparedMapping {
   late: FilterSpec[];
 }
 
-const prepared = new WeakMap<MetricMapping, WeakMap<CollectorDefinition, PreparedMapping>>();
+const prepared = new WeakMap<CollectorDefinition, PreparedMapping[]>();
 
-function prepare(m: MetricMapping, definition: CollectorDefinition): PreparedMapping {
-  let byDefinition = prepared.get(m);
-  if (byDefinition === undefined) prepared.set(m, (byDefinition = new WeakMap()));
-  let done = byDefinition.get(definition);
-  if (done === undefined) {
-    const filters = [...(definition.filters ?? []), ...(m.filters ?? [])];
-    done = {
-      labels: Object.entries(m.labels ?? {}),
-      early: filters.filter((f) => typeof f.subject === 'function'),
-      late: filters.filter((f) => typeof f.subject !== 'function'),
-    };
-    byDefinition.set(definition, done);
+/** The definition's mappings prepared, in the order of `definition.metrics`. */
+function prepare(definition: CollectorDefinition): PreparedMapping[] {
+  let mappings = prepared.get(definition);
+  if (mappings === undefined) {
+    mappings = definition.metrics.map((m) => {
+      const filters = [...(definition.filters ?? []), ...(m.filters ?? [])];
+      return {
+        labels: Object.entries(m.labels ?? {}),
+        early: filters.filter((f) => typeof f.subject === 'function'),
+        late: filters.filter((f) => typeof f.subject !== 'function'),
+      };
+    });
+    prepared.set(definition, mappings);
   }
-  return done;
+  return mappings;
 }
 
 /**
@@ -190,8 +191,9 @@ export function applyCollector(
     family.samples.push({ labels, value: raw * (m.scale ?? 1) });
   };
 
-  for (const m of definition.metrics) {
-    const p = prepare(m, definition);
+  const preparedMappings = prepare(definition);
+  for (const [index, m] of definition.metrics.entries()) {
+    const p = preparedMappings[index];
     const sources = typeof m.from === 'string' ? [m.from] : m.from;
     for (const handler of sources) {
       const records = input[handler];

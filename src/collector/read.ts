@@ -5,15 +5,12 @@
  * collectors must not mutate them (docs/collectors.md).
  *
  * On the kernel's procfs and sysfs the read is synchronous, as the process
- * walker's (src/processes.ts) and node_exporter's collectors read: the kernel
- * prints a system-wide /proc file or a sysfs attribute in microseconds, while a
+ * walker's (src/processes.ts) and node_exporter's collectors read, and any
+ * other tree goes through the thread pool (ProcFs.readForCollector): a
  * thread-pool read costs six round trips (open, fstat, readlink, read, read,
  * close), about six times the CPU of reading the default collectors' files
  * synchronously (npm run bench, cycle). ProcFs.readText opens without blocking
- * and refuses FIFOs and devices, as readTextAsync does. Any other tree (a copy,
- * a fixture, something mounted at --path.procfs, the root filesystem's files)
- * is read through the thread pool, where a read that never returns is timed
- * out and does not hold up a SIGTERM.
+ * and refuses FIFOs and devices, as readTextAsync does.
  */
 import { isGone, type ProcFs } from '../procfs';
 import { getHandler } from '../registry';
@@ -37,16 +34,9 @@ function readParsed(procfs: ProcFs, name: string, path: string, reads: CycleRead
   const cached = reads?.get(key);
   if (cached) return cached;
   const handler = getHandler(name);
-  let pending: Promise<object[]>;
-  try {
-    if (!handler) throw new Error(`unknown handler ${name}`);
-    const parse = (text: string): object[] => parseErrorLog.parse(handler, text, `${procfs.root}/${path}`);
-    pending = procfs.isKernelFilesystem() ? Promise.resolve(parse(procfs.readText(path))) : procfs.readTextAsync(path).then(parse);
-  } catch (error) {
-    // A synchronous read's error, re-raised as it came (a MissingFileError, a ParseError).
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    pending = Promise.reject(error);
-  }
+  const pending = handler
+    ? procfs.readForCollector(path).then((text) => parseErrorLog.parse(handler, text, `${procfs.root}/${path}`))
+    : Promise.reject(new Error(`unknown handler ${name}`));
   reads?.set(key, pending);
   return pending;
 }
